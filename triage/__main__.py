@@ -1,0 +1,38 @@
+"""`python -m triage classify|evaluate|redact|evaluate-redact` (contract: ../shared/design/triage.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m triage")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("classify", help="JSON lines of conversations on stdin -> suggestions on stdout")
+    ev = sub.add_parser("evaluate", help="score the classifier on a labelled JSONL file")
+    ev.add_argument("data")
+    sub.add_parser("redact", help="JSON lines of texts on stdin -> redacted texts and spans on stdout")
+    er = sub.add_parser("evaluate-redact", help="score redaction on a labelled JSONL file")
+    er.add_argument("data")
+    args = parser.parse_args(argv)
+
+    if args.command == "classify":
+        from triage.classify_cli import run_classify
+
+        return run_classify(sys.stdin, sys.stdout)
+    if args.command == "evaluate":
+        from triage.classify_cli import run_evaluate
+
+        return run_evaluate(args.data, sys.stdout)
+    if args.command == "redact":
+        from triage.redact_cli import run_redact
+
+        return run_redact(sys.stdin, sys.stdout)
+    from triage.redact_cli import run_evaluate_redact
+
+    return run_evaluate_redact(args.data, sys.stdout)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
