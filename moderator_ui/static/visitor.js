@@ -1,0 +1,608 @@
+// Visitor widget: anonymous chat, no account. Protocol: docs/protocol.md, namespace /visitor.
+import { el, $, $$, clear, makeI18n, bindLangSwitch, fmtTime, clientId, api, emitAck, announce } from './common.js';
+
+const DICT = {
+  nl: {
+    title: 'Anoniem chatten', language: 'Taal', skip_to_input: 'Naar het tekstveld',
+    quick_exit: 'Snel weg', quick_exit_hint: 'Verlaat deze pagina meteen (of druk twee keer op Esc)',
+    welcome_title: 'Je kunt hier anoniem chatten',
+    welcome_text: 'Je hoeft je naam niet te geven. Je praat met een hulpverlener die luistert en met je meedenkt.',
+    quick_exit_explain: 'Moet je snel weg? Klik op ‘Snel weg’ of druk twee keer op Esc.',
+    closed_title: 'Er is nu niemand online.',
+    closed_text: 'Je kunt wel een bericht achterlaten. Je krijgt een terugkomcode waarmee je later het antwoord leest.',
+    about_question: 'Over wie schrijf je?', about_self: 'Over mezelf', about_other: 'Over iemand anders',
+    about_professional: 'Ik ben een professional', about_skip: 'Overslaan, gewoon beginnen',
+    have_code: 'Ik heb een terugkomcode', code_label: 'Je terugkomcode', code_submit: 'Lees het antwoord',
+    code_bad: 'Deze code kennen we niet. Controleer of je hem goed hebt overgenomen.',
+    emergency: 'In direct gevaar? Bel 112.', chat_title: 'Gesprek',
+    offline_title: 'Er is nu niemand online',
+    offline_112: 'In direct gevaar? Bel 112.',
+    offline_lines: 'Even met iemand praten: Kindertelefoon 0800-0432 (Nederland) of Awel 102 (België). Vermist of uitgebuit kind in België: Child Focus 116 000.',
+    offline_leave: 'Laat hieronder een bericht achter. Een hulpverlener antwoordt zo snel mogelijk.',
+    code_intro: 'Bewaar deze terugkomcode. Hiermee lees je later het antwoord (kies ‘Ik heb een terugkomcode’):',
+    code_copy: 'Kopieer code', code_copied: 'Gekopieerd.',
+    messages_label: 'Berichten', typing: 'De hulpverlener typt…', your_message: 'Jouw bericht',
+    placeholder: 'Typ je bericht…', send: 'Verstuur', end: 'Gesprek beëindigen', end_confirm: 'Zeker weten? Klik nogmaals',
+    ended_title: 'Het gesprek is beëindigd', ended_text: 'Bedankt voor je bericht. Je kunt altijd opnieuw chatten.',
+    new_chat: 'Nieuw gesprek', closed_conv: 'Dit gesprek is afgesloten.',
+    you: 'Jij', counsellor: 'Hulpverlener', system: 'Chat',
+    sending: 'versturen…', sent: 'verstuurd', delivered: 'gelezen', failed: 'niet verstuurd', retry: 'Opnieuw',
+    st_connecting: 'Verbinden…', st_reconnecting: 'Verbinding weg. Opnieuw verbinden…',
+    st_new: 'Typ je eerste bericht. Een hulpverlener leest mee zodra die vrij is.',
+    st_queue: 'Je bent nummer {position} in de rij.', st_wait: 'Verwachte wachttijd: ongeveer {min} min.',
+    st_queued: 'Je bericht is ontvangen. Even geduld, een hulpverlener komt zo bij je.',
+    st_active: 'Een hulpverlener is nu bij je in het gesprek.',
+    st_offline: 'Je bericht wordt bewaard. Een hulpverlener antwoordt zo snel mogelijk.',
+    new_message: 'Nieuw bericht van de hulpverlener',
+    err_text_too_long: 'Je bericht is te lang (maximaal 4000 tekens).',
+    err_rate_limited: 'Even rustig aan: wacht een paar seconden en probeer opnieuw.',
+    err_conversation_closed: 'Dit gesprek is afgesloten. Begin een nieuw gesprek.',
+    err_generic: 'Versturen lukte niet. Probeer het opnieuw.',
+  },
+  en: {
+    title: 'Anonymous chat', language: 'Language', skip_to_input: 'Skip to message box',
+    quick_exit: 'Quick exit', quick_exit_hint: 'Leave this page at once (or press Esc twice)',
+    welcome_title: 'You can chat here anonymously',
+    welcome_text: 'You don’t need to give your name. You talk to a counsellor who listens and thinks along with you.',
+    quick_exit_explain: 'Need to leave quickly? Click ‘Quick exit’ or press Esc twice.',
+    closed_title: 'Nobody is online right now.',
+    closed_text: 'You can still leave a message. You get a return code to read the answer later.',
+    about_question: 'Who are you writing about?', about_self: 'About myself', about_other: 'About someone else',
+    about_professional: 'I am a professional', about_skip: 'Skip, just start',
+    have_code: 'I have a return code', code_label: 'Your return code', code_submit: 'Read the answer',
+    code_bad: 'We don’t know this code. Check that you copied it correctly.',
+    emergency: 'In immediate danger? Call 112.', chat_title: 'Conversation',
+    offline_title: 'Nobody is online right now',
+    offline_112: 'In immediate danger? Call 112.',
+    offline_lines: 'To talk to someone now: Kindertelefoon 0800-0432 (Netherlands) or Awel 102 (Belgium). Missing or exploited child in Belgium: Child Focus 116 000.',
+    offline_leave: 'Leave a message below. A counsellor will answer as soon as possible.',
+    code_intro: 'Keep this return code. With it you can read the answer later (choose ‘I have a return code’):',
+    code_copy: 'Copy code', code_copied: 'Copied.',
+    messages_label: 'Messages', typing: 'The counsellor is typing…', your_message: 'Your message',
+    placeholder: 'Type your message…', send: 'Send', end: 'End conversation', end_confirm: 'Are you sure? Click again',
+    ended_title: 'The conversation has ended', ended_text: 'Thank you for your message. You can always chat again.',
+    new_chat: 'New conversation', closed_conv: 'This conversation has been closed.',
+    you: 'You', counsellor: 'Counsellor', system: 'Chat',
+    sending: 'sending…', sent: 'sent', delivered: 'read', failed: 'not sent', retry: 'Retry',
+    st_connecting: 'Connecting…', st_reconnecting: 'Connection lost. Reconnecting…',
+    st_new: 'Type your first message. A counsellor will read it as soon as one is free.',
+    st_queue: 'You are number {position} in the queue.', st_wait: 'Expected wait: about {min} min.',
+    st_queued: 'Your message has arrived. Please wait, a counsellor will be with you soon.',
+    st_active: 'A counsellor has joined the conversation.',
+    st_offline: 'Your message is kept. A counsellor will answer as soon as possible.',
+    new_message: 'New message from the counsellor',
+    err_text_too_long: 'Your message is too long (at most 4000 characters).',
+    err_rate_limited: 'Slow down a little: wait a few seconds and try again.',
+    err_conversation_closed: 'This conversation is closed. Start a new one.',
+    err_generic: 'Sending failed. Please try again.',
+  },
+  fr: {
+    title: 'Chat anonyme', language: 'Langue', skip_to_input: 'Aller au champ de texte',
+    quick_exit: 'Sortie rapide', quick_exit_hint: 'Quitter cette page tout de suite (ou Échap deux fois)',
+    welcome_title: 'Ici, tu peux chatter de façon anonyme',
+    welcome_text: 'Tu ne dois pas donner ton nom. Tu parles avec un·e intervenant·e qui t’écoute et réfléchit avec toi.',
+    quick_exit_explain: 'Tu dois partir vite ? Clique sur « Sortie rapide » ou appuie deux fois sur Échap.',
+    closed_title: 'Personne n’est en ligne pour le moment.',
+    closed_text: 'Tu peux laisser un message. Tu reçois un code de retour pour lire la réponse plus tard.',
+    about_question: 'À propos de qui écris-tu ?', about_self: 'À propos de moi', about_other: 'À propos de quelqu’un d’autre',
+    about_professional: 'Je suis un·e professionnel·le', about_skip: 'Passer, commencer tout de suite',
+    have_code: 'J’ai un code de retour', code_label: 'Ton code de retour', code_submit: 'Lire la réponse',
+    code_bad: 'Nous ne connaissons pas ce code. Vérifie que tu l’as bien recopié.',
+    emergency: 'En danger immédiat ? Appelle le 112.', chat_title: 'Conversation',
+    offline_title: 'Personne n’est en ligne pour le moment',
+    offline_112: 'En danger immédiat ? Appelle le 112.',
+    offline_lines: 'Pour parler à quelqu’un : Awel 102 (Belgique) ou Kindertelefoon 0800-0432 (Pays-Bas). Enfant disparu ou exploité en Belgique : Child Focus 116 000.',
+    offline_leave: 'Laisse un message ci-dessous. Un·e intervenant·e répondra dès que possible.',
+    code_intro: 'Garde ce code de retour. Il te permet de lire la réponse plus tard (choisis « J’ai un code de retour ») :',
+    code_copy: 'Copier le code', code_copied: 'Copié.',
+    messages_label: 'Messages', typing: 'L’intervenant·e écrit…', your_message: 'Ton message',
+    placeholder: 'Écris ton message…', send: 'Envoyer', end: 'Terminer la conversation', end_confirm: 'Sûr·e ? Clique encore',
+    ended_title: 'La conversation est terminée', ended_text: 'Merci pour ton message. Tu peux toujours revenir chatter.',
+    new_chat: 'Nouvelle conversation', closed_conv: 'Cette conversation est clôturée.',
+    you: 'Toi', counsellor: 'Intervenant·e', system: 'Chat',
+    sending: 'envoi…', sent: 'envoyé', delivered: 'lu', failed: 'non envoyé', retry: 'Réessayer',
+    st_connecting: 'Connexion…', st_reconnecting: 'Connexion perdue. Reconnexion…',
+    st_new: 'Écris ton premier message. Un·e intervenant·e le lira dès qu’il ou elle est libre.',
+    st_queue: 'Tu es numéro {position} dans la file.', st_wait: 'Attente prévue : environ {min} min.',
+    st_queued: 'Ton message est arrivé. Patiente un peu, quelqu’un arrive bientôt.',
+    st_active: 'Un·e intervenant·e a rejoint la conversation.',
+    st_offline: 'Ton message est gardé. Un·e intervenant·e répondra dès que possible.',
+    new_message: 'Nouveau message de l’intervenant·e',
+    err_text_too_long: 'Ton message est trop long (4000 caractères au maximum).',
+    err_rate_limited: 'Doucement : attends quelques secondes et réessaie.',
+    err_conversation_closed: 'Cette conversation est clôturée. Commence-en une nouvelle.',
+    err_generic: 'L’envoi a échoué. Réessaie.',
+  },
+};
+
+// --- storage (sessionStorage only: gone when the tab closes; wiped on quick exit) ---
+const K = { token: 'hl.v.resume', seq: 'hl.v.last_seq', lang: 'hl.v.lang', about: 'hl.v.about' };
+const ss = (() => { try { return window.sessionStorage; } catch (_) { return null; } })();
+const sget = (k) => { try { return ss ? ss.getItem(k) : null; } catch (_) { return null; } };
+const sset = (k, v) => { try { ss && ss.setItem(k, String(v)); } catch (_) { /* ignore */ } };
+const sdel = (k) => { try { ss && ss.removeItem(k); } catch (_) { /* ignore */ } };
+
+const i18n = makeI18n(DICT, K.lang, ss);
+const t = i18n.t;
+
+const S = {
+  socket: null,
+  conversationId: null,
+  resumeToken: sget(K.token),
+  lastSeq: Number(sget(K.seq)) || 0,
+  about: sget(K.about) || null,
+  status: null,
+  offline: false,
+  queue: null,
+  bySeq: new Map(),       // seq -> li
+  pending: [],            // own messages without a seq yet: {cid, text, li}
+  deliveredSeq: 0,
+  viaReturnCode: false,
+  exiting: false,
+  typingSent: false,
+  typingTimer: null,
+  remoteTypingTimer: null,
+  config: null,
+};
+
+// ----------------------------------------------------------------------------------------------
+// Quick exit: always available, also with Escape pressed twice.
+// ----------------------------------------------------------------------------------------------
+function exitUrl() {
+  const cfg = window.HELPLINE_CONFIG || {};
+  const meta = document.querySelector('meta[name="helpline-exit-url"]');
+  const fromCfg = S.config && typeof S.config.exit_url === 'string' ? S.config.exit_url : null;
+  return cfg.exitUrl || fromCfg || (meta && meta.content) || 'https://www.google.com/search?q=weer';
+}
+
+function wipeStorage() {
+  try { window.sessionStorage.clear(); } catch (_) { /* ignore */ }
+  try { window.localStorage.clear(); } catch (_) { /* ignore */ }
+}
+
+function quickExit() {
+  if (S.exiting) return;
+  S.exiting = true;
+  const url = exitUrl();
+  wipeStorage();
+  // Hide everything at once, so nothing stays visible while we leave.
+  document.body.classList.add('leaving');
+  for (const n of document.body.children) n.hidden = true;
+  let gone = false;
+  const go = () => {
+    if (gone) return;
+    gone = true;
+    try { S.socket && S.socket.disconnect(); } catch (_) { /* ignore */ }
+    wipeStorage();
+    try {
+      if (window.top && window.top !== window) { window.top.location.replace(url); return; }
+    } catch (_) { /* cross-origin parent without permission: leave the frame only */ }
+    window.location.replace(url);
+  };
+  const sock = S.socket;
+  if (sock && sock.connected) {
+    try { sock.timeout(400).emit('quick_exit', {}, () => go()); } catch (_) { go(); }
+    setTimeout(go, 450);
+  } else {
+    go();
+  }
+}
+
+let lastEsc = 0;
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
+  const now = Date.now();
+  if (now - lastEsc < 1500) { e.preventDefault(); quickExit(); }
+  lastEsc = now;
+}, true);
+
+// ----------------------------------------------------------------------------------------------
+// Views
+// ----------------------------------------------------------------------------------------------
+function show(view) {
+  for (const v of $$('.view')) v.hidden = v.id !== view;
+}
+
+function setConn(text) {
+  const c = $('#conn');
+  c.hidden = !text;
+  c.textContent = text || '';
+}
+
+function renderStatus() {
+  const box = clear($('#status'));
+  const q = S.queue;
+  if (S.status === 'closed') return;
+  if (S.status === 'active') { box.append(el('strong', { text: t('st_active') })); return; }
+  if (S.offline && S.status !== 'active') { box.append(t('st_offline')); return; }
+  if (S.status === 'queued' && q && Number.isFinite(Number(q.position)) && Number(q.position) > 0) {
+    box.append(el('strong', { text: t('st_queue', { position: q.position }) }));
+    const w = Number(q.estimated_wait_s);
+    if (Number.isFinite(w) && w > 0) box.append(' ', t('st_wait', { min: Math.max(1, Math.ceil(w / 60)) }));
+    return;
+  }
+  if (S.status === 'queued') { box.append(t('st_queued')); return; }
+  box.append(t('st_new'));
+}
+
+function setOffline(off) {
+  S.offline = !!off;
+  $('#offline-box').hidden = !S.offline;
+  const codeBox = $('#return-code-box');
+  if (S.offline && S.resumeToken) {
+    $('#return-code-value').textContent = S.resumeToken;
+    codeBox.hidden = false;
+  } else {
+    codeBox.hidden = true;
+  }
+  applyNotice();
+  renderStatus();
+}
+
+function applyNotice() {
+  const li = $('#offline-notice');
+  const n = S.config && S.config.notice;
+  let txt = null;
+  if (typeof n === 'string') txt = n;
+  else if (n && typeof n === 'object') {
+    const v = n[i18n.lang] ?? n.nl ?? n.text;
+    txt = typeof v === 'string' ? v : (v && typeof v.text === 'string' ? v.text : null);
+  }
+  li.hidden = !txt;
+  li.textContent = txt || '';
+}
+
+function setClosed() {
+  S.status = 'closed';
+  $('#composer').hidden = true;
+  $('#chat-actions').hidden = true;
+  $('#typing').hidden = true;
+  $('#closed-box').hidden = false;
+  renderStatus();
+}
+
+// ----------------------------------------------------------------------------------------------
+// Messages
+// ----------------------------------------------------------------------------------------------
+function stateLabel(state) {
+  return { sending: t('sending'), sent: t('sent'), delivered: t('delivered'), failed: t('failed') }[state] || '';
+}
+
+function setState(li, state) {
+  li.dataset.state = state;
+  li.classList.toggle('failed', state === 'failed');
+  const s = li.querySelector('.state');
+  if (s) s.textContent = state === 'delivered' ? `✓✓ ${stateLabel(state)}` : state === 'sent' ? `✓ ${stateLabel(state)}` : stateLabel(state);
+}
+
+function messageNode(sender, text, ts) {
+  const who = sender === 'visitor' ? t('you') : sender === 'counsellor' ? t('counsellor') : t('system');
+  const li = el('li', { class: `msg ${sender === 'visitor' || sender === 'counsellor' ? sender : 'system'}` });
+  li.append(
+    el('span', { class: sender === 'visitor' ? 'sr-only who' : 'who', text: `${who}: ` }),
+    el('div', { class: 'text', text }),
+  );
+  const meta = el('div', { class: 'meta' }, el('time', { class: 'ts', text: fmtTime(ts || Date.now() / 1000, i18n.lang) }));
+  if (sender === 'visitor') meta.append(el('span', { class: 'state' }));
+  li.append(meta);
+  return li;
+}
+
+function insertBySeq(li, seq) {
+  const list = $('#messages');
+  li.dataset.seq = String(seq);
+  const later = Array.from(list.children).find((n) => n.dataset.seq && Number(n.dataset.seq) > seq);
+  const firstPending = Array.from(list.children).find((n) => !n.dataset.seq);
+  list.insertBefore(li, later || firstPending || null);
+}
+
+function bumpSeq(seq) {
+  if (seq > S.lastSeq) { S.lastSeq = seq; sset(K.seq, seq); }
+}
+
+function onMessage(m) {
+  if (!m || typeof m !== 'object') return;
+  if (S.conversationId && m.conversation_id && m.conversation_id !== S.conversationId) return;
+  const seq = Number(m.seq);
+  if (!Number.isFinite(seq)) return;
+  if (S.bySeq.has(seq)) { bumpSeq(seq); return; }             // dedupe by seq
+  if (m.sender === 'visitor') {
+    const p = S.pending.find((x) => !x.seq && x.text === m.text);
+    if (p) { attachSeq(p, seq); bumpSeq(seq); return; }
+  }
+  const li = messageNode(m.sender, String(m.text ?? ''), m.ts);
+  if (m.sender === 'visitor') setState(li, seq <= S.deliveredSeq ? 'delivered' : 'sent');
+  S.bySeq.set(seq, li);
+  insertBySeq(li, seq);
+  bumpSeq(seq);
+  if (m.sender === 'counsellor') {
+    $('#typing').hidden = true;
+    if (document.hidden) document.title = `(1) ${t('title')}`;
+  }
+  scrollDown();
+}
+
+function attachSeq(p, seq) {
+  p.seq = seq;
+  S.pending = S.pending.filter((x) => x !== p);
+  S.bySeq.set(seq, p.li);
+  p.li.remove();
+  insertBySeq(p.li, seq);
+  setState(p.li, seq <= S.deliveredSeq ? 'delivered' : 'sent');
+}
+
+function scrollDown() {
+  const last = $('#messages').lastElementChild;
+  if (last && last.scrollIntoView) last.scrollIntoView({ block: 'end' });
+}
+
+async function send(p) {
+  setState(p.li, 'sending');
+  const retry = p.li.querySelector('.retry');
+  if (retry) retry.remove();
+  const ack = await emitAck(S.socket, 'message', { text: p.text, client_id: p.cid }, 10000);
+  if (ack && !ack.error && Number.isFinite(Number(ack.seq))) {
+    const seq = Number(ack.seq);
+    if (!p.seq) {
+      if (S.bySeq.has(seq) && S.bySeq.get(seq) !== p.li) { // the echo was rendered on its own
+        p.li.remove();
+        S.pending = S.pending.filter((x) => x !== p);
+      } else {
+        attachSeq(p, seq);
+      }
+    }
+    bumpSeq(seq);
+    $('#send-error').hidden = true;
+    if (!S.status || S.status === 'new') { S.status = 'queued'; renderStatus(); }
+    return;
+  }
+  setState(p.li, 'failed');
+  const code = ack && ack.error;
+  const msg = DICT.nl[`err_${code}`] ? t(`err_${code}`) : t('err_generic');
+  const errBox = $('#send-error');
+  errBox.textContent = msg;
+  errBox.hidden = false;
+  if (code === 'conversation_closed') { setClosed(); return; }
+  if (code !== 'text_too_long' && code !== 'empty_text') {
+    p.li.querySelector('.meta').append(el('button', { type: 'button', class: 'retry', text: t('retry'), on: { click: () => send(p) } }));
+  }
+}
+
+function submitComposer(e) {
+  e.preventDefault();
+  const ta = $('#composer-text');
+  const text = ta.value.trim();
+  if (!text) return;
+  if (text.length > 4000) { $('#send-error').textContent = t('err_text_too_long'); $('#send-error').hidden = false; return; }
+  ta.value = '';
+  stopTyping();
+  const p = { cid: clientId(), text, li: messageNode('visitor', text, Date.now() / 1000), seq: null };
+  S.pending.push(p);
+  $('#messages').append(p.li);
+  scrollDown();
+  send(p);
+  ta.focus();
+}
+
+function stopTyping() {
+  clearTimeout(S.typingTimer);
+  if (S.typingSent && S.socket && S.socket.connected) S.socket.emit('typing', { typing: false });
+  S.typingSent = false;
+}
+
+function onInput() {
+  if (!S.socket || !S.socket.connected) return;
+  if (!S.typingSent) { S.socket.emit('typing', { typing: true }); S.typingSent = true; }
+  clearTimeout(S.typingTimer);
+  S.typingTimer = setTimeout(stopTyping, 3000);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Connection
+// ----------------------------------------------------------------------------------------------
+function authPayload() {
+  if (S.resumeToken) {
+    const a = { resume_token: S.resumeToken };
+    if (!S.viaReturnCode || S.lastSeq > 0) a.last_seq = S.lastSeq;
+    return a;
+  }
+  const a = { lang: i18n.lang };
+  if (S.about) a.about = S.about;
+  return a;
+}
+
+function connect() {
+  if (S.socket) { try { S.socket.disconnect(); } catch (_) { /* ignore */ } }
+  if (typeof window.io !== 'function') { setConn(t('st_reconnecting')); return; }
+  setConn(t('st_connecting'));
+  const socket = window.io('/visitor', { auth: (cb) => cb(authPayload()), reconnectionDelayMax: 8000 });
+  S.socket = socket;
+  socket.on('connect', () => setConn(''));
+  socket.on('disconnect', () => { if (!S.exiting) setConn(t('st_reconnecting')); });
+  socket.on('connect_error', (err) => {
+    const code = err && err.data && err.data.error;
+    if (code === 'bad_resume_token') {
+      socket.disconnect();
+      const wasCode = S.viaReturnCode;
+      forget();
+      resetChat();
+      show('view-start');
+      if (wasCode) {
+        $('#return-box').open = true;
+        const e = $('#return-error'); e.textContent = t('code_bad'); e.hidden = false;
+        $('#return-code').focus();
+      }
+      return;
+    }
+    if (code) { // refused by the server for another reason: start over cleanly
+      socket.disconnect();
+      forget();
+      resetChat();
+      show('view-start');
+      return;
+    }
+    setConn(t('st_reconnecting'));
+  });
+  socket.on('session', onSession);
+  socket.on('message', onMessage);
+  socket.on('queue_status', (q) => {
+    if (!q || typeof q !== 'object') return;
+    S.queue = q;
+    if (!S.status || S.status === 'new') S.status = 'queued';
+    if (q.open === false) setOffline(true);
+    else if (q.open === true && S.offline && Number(q.counsellors_online) > 0) setOffline(false);
+    renderStatus();
+  });
+  socket.on('status', (s) => {
+    if (!s || typeof s !== 'object') return;
+    if (S.conversationId && s.conversation_id && s.conversation_id !== S.conversationId) return;
+    if (s.status === 'closed') { setClosed(); return; }
+    S.status = s.status;
+    if (s.status === 'active') announce($('#sr-announce'), t('st_active'));
+    renderStatus();
+  });
+  socket.on('typing', (d) => {
+    const on = !!(d && d.typing);
+    $('#typing').hidden = !on || S.status === 'closed';
+    clearTimeout(S.remoteTypingTimer);
+    if (on) S.remoteTypingTimer = setTimeout(() => { $('#typing').hidden = true; }, 15000);
+  });
+  socket.on('delivered', (d) => {
+    const seq = Number(d && d.seq);
+    if (!Number.isFinite(seq)) return;
+    S.deliveredSeq = Math.max(S.deliveredSeq, seq);
+    for (const [s, li] of S.bySeq) if (s <= seq && li.classList.contains('visitor')) setState(li, 'delivered');
+  });
+}
+
+async function onSession(s) {
+  if (!s || typeof s !== 'object') return;
+  if (S.conversationId && s.conversation_id && s.conversation_id !== S.conversationId) {
+    // A different conversation than the one on screen: start the list afresh.
+    resetChat();
+  }
+  S.conversationId = s.conversation_id || S.conversationId;
+  if (s.resume_token) { S.resumeToken = s.resume_token; sset(K.token, s.resume_token); }
+  S.status = s.status || S.status || 'new';
+  show('view-chat');
+  if (S.status === 'closed') setClosed();
+  const open = s.service ? s.service.open !== false : !(S.config && S.config.open === false);
+  setOffline(S.status !== 'active' && S.status !== 'closed' && (!open || S.offline));
+  renderStatus();
+  if (S.status !== 'closed' && document.activeElement === document.body) $('#composer-text').focus();
+  // Defensive: fetch anything after what we already have (dedupe by seq makes this harmless).
+  const ack = await emitAck(S.socket, 'history', { after_seq: S.lastSeq }, 8000);
+  if (ack && Array.isArray(ack.messages)) for (const m of ack.messages) onMessage(m);
+}
+
+function forget() {
+  S.resumeToken = null; S.lastSeq = 0; S.conversationId = null; S.viaReturnCode = false;
+  sdel(K.token); sdel(K.seq); sdel(K.about);
+}
+
+function resetChat() {
+  clear($('#messages'));
+  S.bySeq.clear(); S.pending = []; S.deliveredSeq = 0; S.status = null; S.queue = null; S.offline = false;
+  $('#composer').hidden = false; $('#chat-actions').hidden = false; $('#closed-box').hidden = true;
+  $('#offline-box').hidden = true; $('#send-error').hidden = true; $('#typing').hidden = true;
+  renderStatus();
+}
+
+function start(about) {
+  S.about = about || null;
+  if (S.about) sset(K.about, S.about); else sdel(K.about);
+  resetChat();
+  show('view-chat');
+  if (S.config && S.config.open === false) setOffline(true);
+  renderStatus();
+  connect();
+  $('#composer-text').focus();
+}
+
+let endArmed = null;
+async function endConversation() {
+  const btn = $('#end');
+  if (!endArmed) {
+    btn.textContent = t('end_confirm');
+    endArmed = setTimeout(() => { endArmed = null; btn.textContent = t('end'); }, 4000);
+    return;
+  }
+  clearTimeout(endArmed); endArmed = null; btn.textContent = t('end');
+  stopTyping();
+  await emitAck(S.socket, 'end', {}, 3000);
+  try { S.socket && S.socket.disconnect(); } catch (_) { /* ignore */ }
+  S.socket = null;
+  forget();
+  resetChat();
+  show('view-ended');
+  $('#ended-title').focus();
+}
+
+function newChat() {
+  try { S.socket && S.socket.disconnect(); } catch (_) { /* ignore */ }
+  S.socket = null;
+  forget();
+  resetChat();
+  show('view-start');
+  $('#start-title').setAttribute('tabindex', '-1');
+  $('#start-title').focus();
+}
+
+// ----------------------------------------------------------------------------------------------
+// Boot
+// ----------------------------------------------------------------------------------------------
+function boot() {
+  i18n.apply();
+  bindLangSwitch($('#lang'), i18n);
+  i18n.onChange((lang) => {
+    renderStatus(); applyNotice();
+    if (S.socket && S.socket.connected) S.socket.emit('profile', { about: S.about, lang });
+    for (const li of S.bySeq.values()) if (li.dataset.state) setState(li, li.dataset.state);
+    for (const p of S.pending) setState(p.li, p.li.dataset.state);
+  });
+
+  $('#quick-exit').addEventListener('click', quickExit);
+  for (const b of $$('.choice')) b.addEventListener('click', () => start(b.dataset.about));
+  $('#skip-about').addEventListener('click', () => start(null));
+  $('#composer').addEventListener('submit', submitComposer);
+  $('#composer-text').addEventListener('input', onInput);
+  $('#composer-text').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); $('#composer').requestSubmit(); }
+  });
+  $('#end').addEventListener('click', endConversation);
+  $('#new-chat').addEventListener('click', newChat);
+  $('#new-chat-2').addEventListener('click', newChat);
+  $('#copy-code').addEventListener('click', async () => {
+    try { await navigator.clipboard.writeText(S.resumeToken || ''); $('#copy-done').textContent = t('code_copied'); } catch (_) {
+      const r = document.createRange(); r.selectNodeContents($('#return-code-value'));
+      const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(r);
+    }
+  });
+  $('#return-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const code = $('#return-code').value.trim().replace(/\s+/g, '');
+    if (!code) return;
+    $('#return-error').hidden = true;
+    resetChat();
+    S.resumeToken = code; S.lastSeq = 0; S.viaReturnCode = true;
+    sset(K.token, code);
+    show('view-chat');
+    connect();
+  });
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) document.title = t('title'); });
+
+  api('/api/config').then((cfg) => {
+    S.config = cfg || null;
+    if (cfg && cfg.open === false) {
+      $('#closed-notice').hidden = false;
+      if (S.status !== 'active' && !$('#view-chat').hidden && S.status !== 'closed') setOffline(true);
+    }
+    applyNotice();
+  }).catch(() => { /* config is a nicety */ });
+
+  if (S.resumeToken) { show('view-chat'); renderStatus(); connect(); } // resume after a reload
+  else show('view-start');
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+else boot();
