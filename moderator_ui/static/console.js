@@ -1,0 +1,759 @@
+// Counsellor console. Protocol: docs/protocol.md, namespace /counsellor and the staff REST endpoints.
+import {
+  el, $, $$, clear, makeI18n, bindLangSwitch, fmtDuration, fmtTime, clientId, api, emitAck, isError,
+  beep, unlockAudio, labelOf, codeOf, highlighted,
+} from './common.js';
+
+const DICT = {
+  nl: {
+    title: 'Hulpverlenersconsole', language: 'Taal', sound: 'Geluid bij acuut', logout: 'Uitloggen',
+    edit_canned: 'Standaardteksten bewerken', login_title: 'Inloggen', username: 'Gebruikersnaam', password: 'Wachtwoord',
+    login: 'Inloggen', login_failed: 'Inloggen mislukt.', queue: 'Wachtrij', queue_empty: 'Niemand wacht.', conversations: 'Gesprekken',
+    no_conv: 'Geen open gesprekken. Neem een gesprek aan uit de wachtrij.', message: 'Bericht', send: 'Verstuur',
+    canned: 'Standaardtekst', referral: 'Verwijzing', insert_referral: 'Invoegen', triage: 'Triage (suggestie)',
+    triage_hint: 'Alleen een suggestie: jij beslist.', notes: 'Interne notities', note: 'Notitie', add_note: 'Notitie toevoegen',
+    transfer: 'Overdragen', to_user: 'Aan collega (gebruikersnaam)', to_queue: 'Of naar wachtrij', handover: 'Overdrachtsnotitie',
+    do_transfer: 'Draag over', close: 'Afsluiten', outcome: 'Uitkomst', tags: "Tags (komma's)", close_note: 'Notitie bij afsluiten',
+    do_close: 'Sluit gesprek', add_row: 'Regel toevoegen', cancel: 'Annuleren', save: 'Opslaan', remove: 'Verwijder',
+    claim: 'Aannemen', online: '{n} hulpverlener(s) online', waiting: 'wacht', acute: 'ACUUT', high: 'hoog', normal: 'normaal', low: 'laag',
+    offline_msg: 'achtergelaten bericht', overflow: 'overloop', minor: 'minderjarig', lang_label: 'taal', role_label: 'rol', queue_label: 'wachtrij',
+    about_label: 'over', urgency: 'urgentie', connected: 'verbonden', disconnected: 'geen verbinding', reconnecting: 'opnieuw verbinden…',
+    visitor: 'Bezoeker', you: 'Jij', system: 'Systeem', whisper_from: 'Fluistering van supervisor {from} (alleen voor jou)',
+    left: 'De bezoeker heeft het gesprek verlaten.', left_hurry: 'De bezoeker is SNEL WEGGEGAAN (snel-weg-knop). Niet terugschrijven alsof de bezoeker er nog is.',
+    closed: 'Dit gesprek is gesloten.', close_tab: 'Tab sluiten', confirm: 'Klopt', reject: 'Klopt niet', no_signals: 'Geen signalen.',
+    score: 'score', evidence: 'bewijs', typing: 'De bezoeker typt…', assigned: '{from} heeft een gesprek aan je overgedragen.',
+    claim_not_waiting: 'Iemand anders heeft dit gesprek al aangenomen.', claim_limit_reached: 'Je hebt al het maximum aantal gesprekken.',
+    err: 'Mislukt: {code}', transferred: 'Overgedragen.', closed_ok: 'Gesprek gesloten.', pick: '— kies —', none: '— geen —',
+    new_acute: 'Nieuw ACUUT gesprek in de wachtrij!', handover_label: 'overdracht', saved: 'Opgeslagen.', need_target: 'Kies een collega of een wachtrij.',
+    q_crisis: 'crisis', q_youth: 'jongeren', q_adult: 'volwassenen', q_witness: 'getuigen', q_professional: 'professionals', q_perpetrator: 'plegers',
+  },
+  en: {
+    title: 'Counsellor console', language: 'Language', sound: 'Sound for acute', logout: 'Log out',
+    edit_canned: 'Edit canned responses', login_title: 'Log in', username: 'Username', password: 'Password',
+    login: 'Log in', login_failed: 'Login failed.', queue: 'Queue', queue_empty: 'Nobody is waiting.', conversations: 'Conversations',
+    no_conv: 'No open conversations. Claim one from the queue.', message: 'Message', send: 'Send',
+    canned: 'Canned response', referral: 'Referral', insert_referral: 'Insert', triage: 'Triage (suggestion)',
+    triage_hint: 'Only a suggestion: you decide.', notes: 'Internal notes', note: 'Note', add_note: 'Add note',
+    transfer: 'Transfer', to_user: 'To colleague (username)', to_queue: 'Or to queue', handover: 'Handover note',
+    do_transfer: 'Transfer', close: 'Close', outcome: 'Outcome', tags: 'Tags (comma separated)', close_note: 'Closing note',
+    do_close: 'Close conversation', add_row: 'Add row', cancel: 'Cancel', save: 'Save', remove: 'Remove',
+    claim: 'Claim', online: '{n} counsellor(s) online', waiting: 'waiting', acute: 'ACUTE', high: 'high', normal: 'normal', low: 'low',
+    offline_msg: 'left message', overflow: 'overflow', minor: 'minor', lang_label: 'language', role_label: 'role', queue_label: 'queue',
+    about_label: 'about', urgency: 'urgency', connected: 'connected', disconnected: 'disconnected', reconnecting: 'reconnecting…',
+    visitor: 'Visitor', you: 'You', system: 'System', whisper_from: 'Whisper from supervisor {from} (only for you)',
+    left: 'The visitor has left the conversation.', left_hurry: 'The visitor LEFT IN A HURRY (quick exit). Do not write as if they were still there.',
+    closed: 'This conversation is closed.', close_tab: 'Close tab', confirm: 'Correct', reject: 'Wrong', no_signals: 'No signals.',
+    score: 'score', evidence: 'evidence', typing: 'The visitor is typing…', assigned: '{from} transferred a conversation to you.',
+    claim_not_waiting: 'Someone else already claimed this conversation.', claim_limit_reached: 'You already have the maximum number of conversations.',
+    err: 'Failed: {code}', transferred: 'Transferred.', closed_ok: 'Conversation closed.', pick: '— choose —', none: '— none —',
+    new_acute: 'New ACUTE conversation in the queue!', handover_label: 'handover', saved: 'Saved.', need_target: 'Choose a colleague or a queue.',
+    q_crisis: 'crisis', q_youth: 'youth', q_adult: 'adults', q_witness: 'witnesses', q_professional: 'professionals', q_perpetrator: 'perpetrators',
+  },
+  fr: {
+    title: 'Console des intervenant·es', language: 'Langue', sound: 'Son si aigu', logout: 'Déconnexion',
+    edit_canned: 'Modifier les réponses types', login_title: 'Connexion', username: 'Nom d’utilisateur', password: 'Mot de passe',
+    login: 'Se connecter', login_failed: 'Échec de la connexion.', queue: 'File d’attente', queue_empty: 'Personne n’attend.', conversations: 'Conversations',
+    no_conv: 'Aucune conversation ouverte. Prends-en une dans la file.', message: 'Message', send: 'Envoyer',
+    canned: 'Réponse type', referral: 'Orientation', insert_referral: 'Insérer', triage: 'Triage (suggestion)',
+    triage_hint: 'Ce n’est qu’une suggestion : tu décides.', notes: 'Notes internes', note: 'Note', add_note: 'Ajouter une note',
+    transfer: 'Transférer', to_user: 'À un·e collègue (nom d’utilisateur)', to_queue: 'Ou vers la file', handover: 'Note de transfert',
+    do_transfer: 'Transférer', close: 'Clôturer', outcome: 'Issue', tags: 'Étiquettes (séparées par des virgules)', close_note: 'Note de clôture',
+    do_close: 'Clôturer la conversation', add_row: 'Ajouter une ligne', cancel: 'Annuler', save: 'Enregistrer', remove: 'Supprimer',
+    claim: 'Prendre', online: '{n} intervenant·e(s) en ligne', waiting: 'attend', acute: 'AIGU', high: 'élevée', normal: 'normale', low: 'basse',
+    offline_msg: 'message laissé', overflow: 'débordement', minor: 'mineur·e', lang_label: 'langue', role_label: 'rôle', queue_label: 'file',
+    about_label: 'à propos de', urgency: 'urgence', connected: 'connecté', disconnected: 'déconnecté', reconnecting: 'reconnexion…',
+    visitor: 'Visiteur', you: 'Toi', system: 'Système', whisper_from: 'Chuchotement du superviseur {from} (pour toi seul·e)',
+    left: 'Le visiteur a quitté la conversation.', left_hurry: 'Le visiteur est PARTI EN HÂTE (sortie rapide). N’écris pas comme s’il était encore là.',
+    closed: 'Cette conversation est clôturée.', close_tab: 'Fermer l’onglet', confirm: 'Correct', reject: 'Faux', no_signals: 'Aucun signal.',
+    score: 'score', evidence: 'indices', typing: 'Le visiteur écrit…', assigned: '{from} t’a transféré une conversation.',
+    claim_not_waiting: 'Quelqu’un d’autre a déjà pris cette conversation.', claim_limit_reached: 'Tu as déjà le nombre maximal de conversations.',
+    err: 'Échec : {code}', transferred: 'Transférée.', closed_ok: 'Conversation clôturée.', pick: '— choisir —', none: '— aucune —',
+    new_acute: 'Nouvelle conversation AIGUË dans la file !', handover_label: 'transfert', saved: 'Enregistré.', need_target: 'Choisis un·e collègue ou une file.',
+    q_crisis: 'crise', q_youth: 'jeunes', q_adult: 'adultes', q_witness: 'témoins', q_professional: 'professionnels', q_perpetrator: 'auteurs',
+  },
+};
+const SIGNALS = {
+  nl: { acute_danger: 'acuut gevaar', self_harm: 'zelfbeschadiging/suïcide', grooming: 'loverboy-methode', sexual_exploitation: 'seksuele uitbuiting', sextortion: 'sextortion', criminal_exploitation: 'criminele uitbuiting', labour_exploitation: 'arbeidsuitbuiting', debt_bondage: 'schuldslavernij', control_restriction: 'controle/vrijheidsbeperking', violence_threats: 'geweld/bedreiging', missing_runaway: 'vermist/weggelopen', unaccompanied_migrant: 'alleenstaande minderjarige', family_perpetrator: 'familie als dader' },
+  en: { acute_danger: 'acute danger', self_harm: 'self-harm/suicide', grooming: 'grooming (loverboy)', sexual_exploitation: 'sexual exploitation', sextortion: 'sextortion', criminal_exploitation: 'criminal exploitation', labour_exploitation: 'labour exploitation', debt_bondage: 'debt bondage', control_restriction: 'control/restriction', violence_threats: 'violence/threats', missing_runaway: 'missing/runaway', unaccompanied_migrant: 'unaccompanied minor', family_perpetrator: 'family perpetrator' },
+  fr: { acute_danger: 'danger aigu', self_harm: 'automutilation/suicide', grooming: 'méthode loverboy', sexual_exploitation: 'exploitation sexuelle', sextortion: 'sextorsion', criminal_exploitation: 'exploitation criminelle', labour_exploitation: 'exploitation par le travail', debt_bondage: 'servitude pour dettes', control_restriction: 'contrôle/restriction', violence_threats: 'violence/menaces', missing_runaway: 'disparu/fugue', unaccompanied_migrant: 'mineur non accompagné', family_perpetrator: 'famille auteure' },
+};
+const QUEUES = ['crisis', 'youth', 'adult', 'witness', 'professional', 'perpetrator'];
+
+const K = { token: 'hl.c.token', user: 'hl.c.user', lang: 'hl.c.lang', sound: 'hl.c.sound' };
+const i18n = makeI18n(DICT, K.lang, window.localStorage);
+const t = i18n.t;
+const sig = (code) => (SIGNALS[i18n.lang] && SIGNALS[i18n.lang][code]) || SIGNALS.nl[code] || code;
+const qname = (q) => (q ? (DICT[i18n.lang][`q_${q}`] || q) : '');
+
+const S = {
+  token: sessionStorage.getItem(K.token),
+  me: null,
+  socket: null,
+  queue: [], queueAt: 0, online: null,
+  convs: new Map(),
+  active: null,
+  canned: [], directory: [], outcomes: [],
+  knownAcute: new Set(),
+  sound: localStorage.getItem(K.sound) !== 'off',
+  tick: null,
+};
+
+function toast(text, kind = '') {
+  const n = el('div', { class: `toast ${kind}`, role: 'status', text });
+  $('#toasts').append(n);
+  setTimeout(() => n.remove(), kind === 'whisper' ? 15000 : 6000);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Login / logout
+// ------------------------------------------------------------------------------------------------
+async function login(e) {
+  e.preventDefault();
+  unlockAudio();
+  const err = $('#login-error');
+  err.hidden = true;
+  try {
+    const r = await api('/api/login', { method: 'POST', body: { username: $('#username').value.trim(), password: $('#password').value } });
+    S.token = r.token;
+    sessionStorage.setItem(K.token, r.token);
+    $('#password').value = '';
+    await enter(r);
+  } catch (ex) {
+    err.textContent = t('login_failed');
+    err.hidden = false;
+  }
+}
+
+async function enter(loginInfo) {
+  let me = loginInfo && loginInfo.username ? loginInfo : null;
+  try { me = { ...(me || {}), ...(await api('/api/me', { token: S.token })) }; } catch (ex) {
+    if (ex.status === 401) { forgetLogin(); return; }
+  }
+  S.me = me || {};
+  $('#me').textContent = S.me.username ? `${S.me.username}${S.me.role ? ` (${S.me.role})` : ''}` : '';
+  $('#view-login').hidden = true;
+  $('#view-app').hidden = false;
+  $('#logout').hidden = false;
+  $('#edit-canned').hidden = S.me.role !== 'admin';
+  loadReference();
+  connect();
+  if (!S.tick) S.tick = setInterval(renderQueue, 1000);
+}
+
+function forgetLogin() {
+  sessionStorage.removeItem(K.token);
+  S.token = null;
+  try { S.socket && S.socket.disconnect(); } catch (_) { /* ignore */ }
+  S.socket = null;
+  for (const c of S.convs.values()) { c.tab.remove(); c.panel.remove(); }
+  S.convs.clear(); S.active = null; S.queue = [];
+  clearInterval(S.tick); S.tick = null;
+  $('#view-app').hidden = true; $('#logout').hidden = true; $('#edit-canned').hidden = true;
+  $('#view-login').hidden = false; $('#me').textContent = ''; setConn('');
+  $('#username').focus();
+}
+
+async function logout() {
+  try { await api('/api/logout', { method: 'POST', token: S.token, body: {} }); } catch (_) { /* ignore */ }
+  forgetLogin();
+}
+
+async function loadReference() {
+  const [canned, dir, outcomes] = await Promise.allSettled([
+    api('/api/canned', { token: S.token }), api('/api/directory', { token: S.token }), api('/api/outcomes', { token: S.token }),
+  ]);
+  if (canned.status === 'fulfilled') S.canned = (canned.value && (canned.value.responses || canned.value)) || [];
+  if (dir.status === 'fulfilled') S.directory = (dir.value && (dir.value.organisations || dir.value)) || [];
+  if (outcomes.status === 'fulfilled') {
+    const v = outcomes.value;
+    S.outcomes = Array.isArray(v) ? v : (v && (v.outcomes || v.categories)) || [];
+  }
+  if (!Array.isArray(S.canned)) S.canned = [];
+  if (!Array.isArray(S.directory)) S.directory = [];
+  if (!Array.isArray(S.outcomes)) S.outcomes = [];
+  for (const c of S.convs.values()) fillSelects(c);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Socket
+// ------------------------------------------------------------------------------------------------
+function setConn(state) {
+  const c = $('#conn');
+  c.className = `pill ${state === 'connected' ? 'ok' : state ? 'bad' : ''}`;
+  c.textContent = state ? t(state) : '';
+}
+
+function connect() {
+  if (typeof window.io !== 'function') { setConn('disconnected'); return; }
+  const socket = window.io('/counsellor', { auth: (cb) => cb({ token: S.token }), reconnectionDelayMax: 5000 });
+  S.socket = socket;
+  setConn('reconnecting');
+  socket.on('connect', async () => {
+    setConn('connected');
+    // (Re)join: everything in `mine`, plus the tabs we already had; then fetch what we missed.
+    const ids = new Set(S.convs.keys());
+    const mine = await emitAck(socket, 'mine', {});
+    if (mine && Array.isArray(mine.conversations)) for (const c of mine.conversations) if (c && c.conversation_id) ids.add(c.conversation_id);
+    for (const id of ids) {
+      const c = S.convs.get(id);
+      if (c && c.closed) continue;
+      await openConversation(id, { focus: false });
+    }
+  });
+  socket.on('disconnect', () => setConn('reconnecting'));
+  socket.on('connect_error', (err) => {
+    const code = err && err.data && err.data.error;
+    if (code === 'unauthorized') { forgetLogin(); return; }
+    setConn('reconnecting');
+  });
+  socket.on('queue', onQueue);
+  socket.on('message', (m) => { const c = m && S.convs.get(m.conversation_id); if (c) addMessage(c, m); });
+  socket.on('triage', (tr) => { const c = tr && S.convs.get(tr.conversation_id); if (c) { c.triage = tr; renderTriage(c); renderFacts(c); } });
+  socket.on('typing', (d) => {
+    const c = d && S.convs.get(d.conversation_id);
+    if (!c) return;
+    const n = c.panel.querySelector('.typing');
+    n.textContent = t('typing');
+    n.hidden = !d.typing;
+    clearTimeout(c.typingTimer);
+    if (d.typing) c.typingTimer = setTimeout(() => { n.hidden = true; }, 15000);
+  });
+  socket.on('visitor_left', (d) => {
+    const c = d && S.convs.get(d.conversation_id);
+    if (!c) return;
+    c.left = d.hurried ? 'hurry' : 'left';
+    renderBanner(c);
+    if (d.hurried) toast(t('left_hurry'), 'acute');
+  });
+  socket.on('status', (d) => {
+    const c = d && S.convs.get(d.conversation_id);
+    if (!c) return;
+    c.data.status = d.status;
+    if (d.status === 'closed') markClosed(c);
+    else if (d.counsellor && S.me && S.me.username && d.counsellor !== S.me.username) markClosed(c); // moved to a colleague
+    renderFacts(c);
+  });
+  socket.on('assigned', async (d) => {
+    if (!d || !d.conversation_id) return;
+    toast(t('assigned', { from: d.from || '?' }));
+    await openConversation(d.conversation_id, { focus: false });
+  });
+  socket.on('whisper', (w) => {
+    const c = w && S.convs.get(w.conversation_id);
+    toast(`${t('whisper_from', { from: w && w.from ? w.from : '' })}: ${w && w.text ? w.text : ''}`, 'whisper');
+    if (c) addWhisper(c, w);
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Queue
+// ------------------------------------------------------------------------------------------------
+function onQueue(q) {
+  if (!q || typeof q !== 'object') return;
+  S.queue = Array.isArray(q.waiting) ? q.waiting : [];
+  S.queueAt = Date.now();
+  if (q.online !== undefined) S.online = q.online;
+  let newAcute = false;
+  const nowAcute = new Set();
+  for (const w of S.queue) {
+    if (w.urgency === 'acute') {
+      nowAcute.add(w.conversation_id);
+      if (!S.knownAcute.has(w.conversation_id)) newAcute = true;
+    }
+  }
+  S.knownAcute = nowAcute;
+  if (newAcute) {
+    toast(t('new_acute'), 'acute');
+    if (S.sound) beep({ freq: 988, times: 3 });
+  }
+  renderQueue(true);
+}
+
+function renderQueue(full) {
+  const list = $('#queue');
+  const elapsed = (Date.now() - S.queueAt) / 1000;
+  if (full !== true) { // just tick the waiting times
+    for (const n of list.querySelectorAll('[data-waited]')) n.textContent = fmtDuration(Number(n.dataset.waited) + elapsed);
+    return;
+  }
+  clear(list);
+  $('#queue-count').textContent = String(S.queue.length);
+  $('#queue-empty').hidden = S.queue.length > 0;
+  $('#online').textContent = S.online !== null && S.online !== undefined ? t('online', { n: S.online }) : '';
+  const acuteCount = S.queue.filter((w) => w.urgency === 'acute').length;
+  document.title = `${acuteCount ? `‼ ${acuteCount} ` : ''}(${S.queue.length}) ${t('title')}`;
+  for (const w of S.queue) {
+    const urg = ['acute', 'high', 'normal', 'low'].includes(w.urgency) ? w.urgency : 'normal';
+    const chips = el('div', { class: 'chips' });
+    for (const s of (w.signals || [])) {
+      const code = typeof s === 'string' ? s : s && s.code;
+      if (code) chips.append(el('span', { class: `chip sig ${code === 'acute_danger' ? 'acute' : ''}`, text: sig(code) }));
+    }
+    const facts = el('div', { class: 'chips' },
+      w.language ? el('span', { class: 'chip', text: `${t('lang_label')}: ${String(w.language).toUpperCase()}` }) : null,
+      w.role ? el('span', { class: 'chip', text: `${t('role_label')}: ${w.role}` }) : null,
+      w.queue ? el('span', { class: 'chip', text: `${t('queue_label')}: ${qname(w.queue)}` }) : null,
+      w.minor ? el('span', { class: 'chip', text: t('minor') }) : null,
+      w.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
+      w.overflow ? el('span', { class: 'chip', text: t('overflow') }) : null,
+    );
+    const claimBtn = el('button', { type: 'button', class: `btn small ${urg === 'acute' ? 'danger' : 'primary'}`, text: t('claim'), on: { click: () => claim(w.conversation_id, claimBtn) } });
+    list.append(el('li', { class: `q-item urg-${urg}`, dataset: { id: w.conversation_id } },
+      el('div', { class: 'q-top' },
+        el('span', { class: 'urg', text: urg === 'acute' ? `⚠ ${t('acute')}` : `${t('urgency')}: ${t(urg)}` }),
+        el('span', { class: 'wait', dataset: { waited: String(Number(w.waited_s) || 0) }, text: fmtDuration(Number(w.waited_s) + elapsedSafe()) })),
+      chips, facts,
+      el('div', {}, claimBtn)));
+  }
+  function elapsedSafe() { return (Date.now() - S.queueAt) / 1000; }
+}
+
+async function claim(id, btn) {
+  if (btn) btn.disabled = true;
+  unlockAudio();
+  const ack = await emitAck(S.socket, 'claim', { conversation_id: id });
+  if (btn) btn.disabled = false;
+  if (isError(ack) || !ack.conversation) {
+    const code = (ack && ack.error) || 'unknown';
+    toast(DICT.nl[`claim_${code}`] ? t(`claim_${code}`) : t('err', { code }));
+    return;
+  }
+  S.queue = S.queue.filter((w) => w.conversation_id !== id);
+  renderQueue(true);
+  setupConversation(ack.conversation, { focus: true });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Conversations (tabs)
+// ------------------------------------------------------------------------------------------------
+async function openConversation(id, { focus }) {
+  const ack = await emitAck(S.socket, 'open', { conversation_id: id });
+  if (isError(ack) || !ack.conversation) {
+    const c = S.convs.get(id);
+    if (c && ack && ack.error === 'not_found') markClosed(c);
+    return;
+  }
+  const c = setupConversation(ack.conversation, { focus });
+  // Fetch anything after the last seq we have (dedupe by seq makes this harmless).
+  const h = await emitAck(S.socket, 'history', { conversation_id: id, after_seq: c.lastSeq });
+  if (h && Array.isArray(h.messages)) for (const m of h.messages) addMessage(c, m);
+}
+
+function setupConversation(conv, { focus }) {
+  const id = conv.conversation_id;
+  let c = S.convs.get(id);
+  if (!c) {
+    const panel = $('#tpl-panel').content.firstElementChild.cloneNode(true);
+    panel.id = `panel-${id}`;
+    const tab = el('button', { type: 'button', class: 'tab', role: 'tab', id: `tab-${id}`, 'aria-controls': panel.id, 'aria-selected': 'false' });
+    panel.setAttribute('aria-labelledby', tab.id);
+    c = { id, data: conv, panel, tab, lastSeq: 0, bySeq: new Map(), visitorSeqs: [], triage: conv.triage || null, feedback: { ...(conv.feedback || {}) }, closed: false, left: null, seenSent: 0 };
+    S.convs.set(id, c);
+    tab.addEventListener('click', () => activate(id));
+    tab.addEventListener('keydown', (e) => tabKeys(e, id));
+    $('#tabs').append(tab);
+    $('#panels').append(panel);
+    wirePanel(c);
+    i18n.apply(panel);
+  }
+  c.data = { ...c.data, ...conv };
+  if (conv.triage) c.triage = conv.triage;
+  if (conv.feedback) c.feedback = { ...c.feedback, ...conv.feedback };
+  if (conv.status === 'closed') markClosed(c); else if (c.closed && conv.status === 'active') unmarkClosed(c);
+  for (const m of (conv.messages || [])) addMessage(c, m);
+  renderNotes(c, conv.notes || []);
+  renderFacts(c);
+  renderTriage(c);
+  fillSelects(c);
+  if (focus || !S.active) activate(id);
+  else updateTabsVisibility();
+  return c;
+}
+
+function tabKeys(e, id) {
+  const ids = Array.from(S.convs.keys());
+  const i = ids.indexOf(id);
+  let j = null;
+  if (e.key === 'ArrowRight') j = (i + 1) % ids.length;
+  if (e.key === 'ArrowLeft') j = (i - 1 + ids.length) % ids.length;
+  if (j !== null) { e.preventDefault(); activate(ids[j]); S.convs.get(ids[j]).tab.focus(); }
+}
+
+function activate(id) {
+  S.active = id;
+  for (const [cid, c] of S.convs) {
+    const on = cid === id;
+    c.tab.setAttribute('aria-selected', String(on));
+    c.tab.tabIndex = on ? 0 : -1;
+    c.panel.hidden = !on;
+    if (on) { c.tab.classList.remove('unread'); scrollLog(c); sendSeen(c); }
+  }
+  updateTabsVisibility();
+}
+
+function updateTabsVisibility() {
+  $('#no-conv').hidden = S.convs.size > 0;
+  for (const [cid, c] of S.convs) c.panel.hidden = cid !== S.active;
+}
+
+function renderTab(c) {
+  const urg = (c.triage && c.triage.urgency) || c.data.urgency;
+  clear(c.tab);
+  c.tab.append(el('span', { text: `${urg === 'acute' ? '⚠ ' : ''}#${c.id.slice(0, 6)}` }));
+  if (c.data.language) c.tab.append(el('span', { class: 'chip', text: String(c.data.language).toUpperCase() }));
+  c.tab.classList.toggle('acute', urg === 'acute');
+  c.tab.classList.toggle('closed', c.closed);
+  if (c.closed) {
+    c.tab.append(el('span', { class: 'btn small', role: 'button', tabindex: '0', 'aria-label': t('close_tab'), text: '×',
+      on: { click: (e) => { e.stopPropagation(); removeTab(c); }, keydown: (e) => { if (e.key === 'Enter') { e.stopPropagation(); removeTab(c); } } } }));
+  }
+}
+
+function removeTab(c) {
+  c.tab.remove(); c.panel.remove(); S.convs.delete(c.id);
+  if (S.active === c.id) { S.active = null; const next = S.convs.keys().next(); if (!next.done) activate(next.value); }
+  updateTabsVisibility();
+}
+
+function renderFacts(c) {
+  const d = c.data || {};
+  const tr = c.triage || {};
+  const urg = tr.urgency || d.urgency;
+  const box = clear(c.panel.querySelector('.facts'));
+  box.append(
+    urg ? el('span', { class: `chip ${urg === 'acute' ? 'acute' : ''}`, text: `${t('urgency')}: ${urg === 'acute' ? t('acute') : t(urg)}` }) : null,
+    (tr.language || d.language) ? el('span', { class: 'chip', text: `${t('lang_label')}: ${String(tr.language || d.language).toUpperCase()}` }) : null,
+    (tr.role || d.role) ? el('span', { class: 'chip', text: `${t('role_label')}: ${tr.role || d.role}` }) : null,
+    (tr.queue || d.queue) ? el('span', { class: 'chip', text: `${t('queue_label')}: ${qname(tr.queue || d.queue)}` }) : null,
+    d.about ? el('span', { class: 'chip', text: `${t('about_label')}: ${d.about}` }) : null,
+    (tr.minor ?? d.minor) ? el('span', { class: 'chip', text: t('minor') }) : null,
+    d.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
+  );
+  renderTab(c);
+}
+
+function renderBanner(c) {
+  const b = c.panel.querySelector('.banner');
+  b.classList.toggle('hurry', c.left === 'hurry');
+  if (c.left === 'hurry') b.textContent = `⚠ ${t('left_hurry')}`;
+  else if (c.left === 'left') b.textContent = t('left');
+  else if (c.closed) b.textContent = t('closed');
+  b.hidden = !(c.left || c.closed);
+}
+
+function markClosed(c) {
+  c.closed = true;
+  c.panel.querySelector('.composer').hidden = true;
+  c.panel.querySelector('.transfer').hidden = true;
+  c.panel.querySelector('.close').hidden = true;
+  renderBanner(c);
+  renderTab(c);
+}
+function unmarkClosed(c) {
+  c.closed = false;
+  c.panel.querySelector('.composer').hidden = false;
+  c.panel.querySelector('.transfer').hidden = false;
+  c.panel.querySelector('.close').hidden = false;
+  renderBanner(c);
+  renderTab(c);
+}
+
+function scrollLog(c) {
+  const log = c.panel.querySelector('.log');
+  log.scrollTop = log.scrollHeight;
+}
+
+function sendSeen(c) {
+  if (!S.socket || !S.socket.connected) return;
+  const maxVisitor = c.visitorSeqs.length ? c.visitorSeqs[c.visitorSeqs.length - 1] : 0;
+  if (maxVisitor > c.seenSent) {
+    c.seenSent = maxVisitor;
+    S.socket.emit('seen', { conversation_id: c.id, seq: maxVisitor });
+  }
+}
+
+function addMessage(c, m) {
+  if (!m || typeof m !== 'object') return;
+  const seq = Number(m.seq);
+  if (!Number.isFinite(seq) || c.bySeq.has(seq)) return;
+  const sender = ['visitor', 'counsellor', 'system'].includes(m.sender) ? m.sender : 'system';
+  const who = sender === 'visitor' ? t('visitor') : sender === 'counsellor' ? (m.author || t('you')) : t('system');
+  const li = el('li', { class: `m ${sender}`, dataset: { seq: String(seq) } },
+    el('div', { class: 'meta' }, el('span', { text: who }), el('time', { text: fmtTime(m.ts, i18n.lang) })),
+    el('div', { class: 'text', text: String(m.text ?? '') }));
+  li._text = String(m.text ?? '');
+  c.bySeq.set(seq, li);
+  const log = c.panel.querySelector('.log');
+  const later = Array.from(log.children).find((n) => n.dataset.seq && Number(n.dataset.seq) > seq);
+  const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  log.insertBefore(li, later || null);
+  if (seq > c.lastSeq) c.lastSeq = seq;
+  if (sender === 'visitor') {
+    c.visitorSeqs.push(seq);
+    c.visitorSeqs.sort((a, b) => a - b);
+    applyEvidence(c);
+    c.panel.querySelector('.typing').hidden = true;
+    if (S.active === c.id && !document.hidden) sendSeen(c);
+    else if (S.socket && S.socket.connected) sendSeen(c); // delivered = the console has it
+    if (S.active !== c.id) c.tab.classList.add('unread');
+  }
+  if (atBottom || sender === 'counsellor') scrollLog(c);
+}
+
+function addWhisper(c, w) {
+  const li = el('li', { class: 'm whisper', role: 'note' },
+    el('div', { class: 'meta' }, el('span', { text: `🔒 ${t('whisper_from', { from: w.from || '' })}` }), el('time', { text: fmtTime(w.ts || Date.now() / 1000, i18n.lang) })),
+    el('div', { class: 'text', text: String(w.text ?? '') }));
+  c.panel.querySelector('.log').append(li);
+  scrollLog(c);
+  if (S.active !== c.id) c.tab.classList.add('unread');
+}
+
+// Evidence spans index the visitor's messages (0-based, in seq order).
+function applyEvidence(c) {
+  const bySignal = new Map();
+  const signals = (c.triage && Array.isArray(c.triage.signals)) ? c.triage.signals : [];
+  for (const s of signals) {
+    if (c.feedback[s.code] === 'reject') continue;
+    for (const ev of (s.evidence || [])) {
+      const idx = Number(ev.message);
+      if (!bySignal.has(idx)) bySignal.set(idx, []);
+      bySignal.get(idx).push({ start: ev.start, end: ev.end, title: sig(s.code), code: s.code });
+    }
+  }
+  c.visitorSeqs.forEach((seq, idx) => {
+    const li = c.bySeq.get(seq);
+    if (!li) return;
+    const textNode = li.querySelector('.text');
+    clear(textNode).append(highlighted(li._text, bySignal.get(idx) || []));
+  });
+}
+
+function renderTriage(c) {
+  const box = c.panel.querySelector('.triage');
+  const tr = c.triage;
+  const summary = clear(box.querySelector('.triage-summary'));
+  const list = clear(box.querySelector('.signals'));
+  if (tr && tr.urgency) {
+    summary.append(el('span', { class: `chip ${tr.urgency === 'acute' ? 'acute' : ''}`, text: `${t('urgency')}: ${tr.urgency === 'acute' ? t('acute') : t(tr.urgency)}` }));
+  }
+  const signals = tr && Array.isArray(tr.signals) ? tr.signals : [];
+  if (!signals.length) list.append(el('li', { class: 'muted', text: t('no_signals') }));
+  for (const s of signals) {
+    const verdict = c.feedback[s.code];
+    const evid = el('div', { class: 'evid' });
+    for (const ev of (s.evidence || [])) {
+      const seq = c.visitorSeqs[Number(ev.message)];
+      const li = seq !== undefined ? c.bySeq.get(seq) : null;
+      if (li && li._text) {
+        evid.append(el('q', { text: li._text.slice(ev.start, ev.end) }), ' ');
+      }
+    }
+    const confirmBtn = el('button', { type: 'button', class: 'btn small', 'aria-pressed': String(verdict === 'confirm'), text: t('confirm'), on: { click: () => feedback(c, s.code, 'confirm') } });
+    const rejectBtn = el('button', { type: 'button', class: 'btn small', 'aria-pressed': String(verdict === 'reject'), text: t('reject'), on: { click: () => feedback(c, s.code, 'reject') } });
+    list.append(el('li', { class: `signal ${s.code === 'acute_danger' ? 'acute' : ''} ${verdict === 'confirm' ? 'confirmed' : ''} ${verdict === 'reject' ? 'rejected' : ''}` },
+      el('div', { class: 'row' }, el('span', { class: 'code', text: sig(s.code) }),
+        el('span', { class: 'score', text: Number.isFinite(Number(s.score)) ? `${t('score')} ${Number(s.score).toFixed(2)}` : '' })),
+      evid,
+      el('div', { class: 'row' }, confirmBtn, rejectBtn)));
+  }
+  applyEvidence(c);
+}
+
+async function feedback(c, code, verdict) {
+  const ack = await emitAck(S.socket, 'triage_feedback', { conversation_id: c.id, code, verdict });
+  if (isError(ack)) { toast(t('err', { code: (ack && ack.error) || '?' })); return; }
+  c.feedback[code] = verdict;
+  renderTriage(c);
+}
+
+function renderNotes(c, notes) {
+  const list = c.panel.querySelector('.note-list');
+  c.noteIds = c.noteIds || new Set();
+  for (const n of notes) {
+    if (!n || (n.id && c.noteIds.has(n.id))) continue;
+    if (n.id) c.noteIds.add(n.id);
+    list.append(el('li', { class: n.kind === 'handover' ? 'handover' : '' },
+      el('div', { class: 'meta', text: `${n.kind === 'handover' ? `${t('handover_label')} · ` : ''}${n.author || ''} · ${fmtTime(n.ts, i18n.lang)}` }),
+      el('div', { class: 'text', text: String(n.text ?? '') })));
+  }
+}
+
+function fillSelects(c) {
+  const p = c.panel;
+  const lang = String(c.data.language || (c.triage && c.triage.language) || i18n.lang);
+  const canned = p.querySelector('.canned');
+  clear(canned).append(el('option', { value: '', text: t('pick') }));
+  const sorted = [...S.canned].sort((a, b) => (a.language === lang ? -1 : 0) - (b.language === lang ? -1 : 0));
+  for (const r of sorted) canned.append(el('option', { value: String(r.id ?? ''), text: `${r.language ? `[${r.language}] ` : ''}${r.title || ''}` }));
+  for (const sel of [p.querySelector('.referral'), p.querySelector('.close-referral')]) {
+    clear(sel).append(el('option', { value: '', text: sel.classList.contains('referral') ? t('pick') : t('none') }));
+    for (const o of S.directory) sel.append(el('option', { value: String(o.id ?? ''), text: `${o.name || o.id}${o.country ? ` (${o.country})` : ''}` }));
+  }
+  const out = clear(p.querySelector('.outcome'));
+  out.append(el('option', { value: '', text: t('pick') }));
+  for (const o of S.outcomes) out.append(el('option', { value: codeOf(o), text: labelOf(o, i18n.lang) }));
+  const q = clear(p.querySelector('.to-queue'));
+  q.append(el('option', { value: '', text: t('none') }));
+  for (const name of QUEUES) q.append(el('option', { value: name, text: qname(name) }));
+}
+
+function wirePanel(c) {
+  const p = c.panel;
+  const ta = p.querySelector('.composer .text');
+  ta.setAttribute('aria-label', t('message'));
+  p.querySelector('.note-text').setAttribute('aria-label', t('note'));
+  let typingOn = false; let typingTimer = null;
+  const stopTyping = () => { clearTimeout(typingTimer); if (typingOn && S.socket) S.socket.emit('typing', { conversation_id: c.id, typing: false }); typingOn = false; };
+  ta.addEventListener('input', () => {
+    if (!S.socket || !S.socket.connected) return;
+    if (!typingOn) { S.socket.emit('typing', { conversation_id: c.id, typing: true }); typingOn = true; }
+    clearTimeout(typingTimer); typingTimer = setTimeout(stopTyping, 3000);
+  });
+  ta.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); p.querySelector('.composer').requestSubmit(); }
+  });
+  p.querySelector('.composer').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = ta.value.trim();
+    if (!text) return;
+    const err = p.querySelector('.send-error');
+    err.hidden = true;
+    stopTyping();
+    const cid = clientId();
+    ta.value = '';
+    let ack = await emitAck(S.socket, 'message', { conversation_id: c.id, text, client_id: cid });
+    if (ack && ack.error === 'timeout') ack = await emitAck(S.socket, 'message', { conversation_id: c.id, text, client_id: cid });
+    if (isError(ack) || !Number.isFinite(Number(ack.seq))) {
+      ta.value = text;
+      err.textContent = t('err', { code: (ack && ack.error) || '?' });
+      err.hidden = false;
+      if (ack && ack.error === 'conversation_closed') markClosed(c);
+      return;
+    }
+    if (!c.bySeq.has(Number(ack.seq))) addMessage(c, { seq: ack.seq, sender: 'counsellor', text, ts: Date.now() / 1000 });
+    ta.focus();
+  });
+  p.querySelector('.canned').addEventListener('change', (e) => {
+    const r = S.canned.find((x) => String(x.id) === e.target.value);
+    if (r) { ta.value = ta.value ? `${ta.value}\n${r.text}` : String(r.text || ''); ta.focus(); }
+    e.target.value = '';
+  });
+  p.querySelector('.insert-referral').addEventListener('click', () => {
+    const id = p.querySelector('.referral').value;
+    const o = S.directory.find((x) => String(x.id) === id);
+    if (!o) return;
+    const line = [o.name, o.phone, o.url].filter(Boolean).join(' · ');
+    ta.value = ta.value ? `${ta.value}\n${line}` : line;
+    p.querySelector('.close-referral').value = id;
+    ta.focus();
+  });
+  p.querySelector('.note-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const nt = p.querySelector('.note-text');
+    const text = nt.value.trim();
+    if (!text) return;
+    const ack = await emitAck(S.socket, 'note', { conversation_id: c.id, text });
+    if (isError(ack)) { toast(t('err', { code: (ack && ack.error) || '?' })); return; }
+    nt.value = '';
+    renderNotes(c, [ack.note || { text, author: S.me && S.me.username, ts: Date.now() / 1000, kind: 'note' }]);
+  });
+  p.querySelector('.transfer-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const err = p.querySelector('.transfer-error');
+    err.hidden = true;
+    const toUser = p.querySelector('.to-user').value.trim();
+    const toQueue = p.querySelector('.to-queue').value;
+    const note = p.querySelector('.handover').value.trim();
+    if (!toUser && !toQueue) { err.textContent = t('need_target'); err.hidden = false; return; }
+    const payload = { conversation_id: c.id, note };
+    if (toUser) payload.to_user = toUser; else payload.to_queue = toQueue;
+    const ack = await emitAck(S.socket, 'transfer', payload);
+    if (isError(ack)) { err.textContent = t('err', { code: (ack && ack.error) || '?' }); err.hidden = false; return; }
+    toast(t('transferred'));
+    markClosed(c);
+  });
+  p.querySelector('.close-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const err = p.querySelector('.close-error');
+    err.hidden = true;
+    const outcome = p.querySelector('.outcome').value;
+    if (!outcome) { err.textContent = t('err', { code: 'bad_outcome' }); err.hidden = false; return; }
+    const payload = { conversation_id: c.id, outcome };
+    const tags = p.querySelector('.tags').value.split(',').map((s) => s.trim()).filter(Boolean);
+    if (tags.length) payload.tags = tags;
+    const note = p.querySelector('.close-note').value.trim();
+    if (note) payload.note = note;
+    const ref = p.querySelector('.close-referral').value;
+    if (ref) payload.referral = ref;
+    const ack = await emitAck(S.socket, 'close', payload);
+    if (isError(ack)) { err.textContent = t('err', { code: (ack && ack.error) || '?' }); err.hidden = false; return; }
+    toast(t('closed_ok'));
+    markClosed(c);
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Canned responses editor (admin)
+// ------------------------------------------------------------------------------------------------
+function cannedRow(r = {}) {
+  return el('div', { class: 'canned-row' },
+    el('select', { class: 'c-lang', 'aria-label': t('language') }, ...['nl', 'en', 'fr'].map((l) => el('option', { value: l, text: l.toUpperCase(), props: { selected: r.language === l } }))),
+    el('input', { class: 'c-title', 'aria-label': 'title', props: { value: r.title || '' } }),
+    el('textarea', { class: 'c-text', rows: '2', 'aria-label': 'text', props: { value: r.text || '' } }),
+    el('button', { type: 'button', class: 'btn small', text: t('remove'), on: { click: (e) => e.target.closest('.canned-row').remove() } }),
+  );
+}
+function openCanned() {
+  const rows = clear($('#canned-rows'));
+  for (const r of S.canned) { const row = cannedRow(r); row.dataset.id = String(r.id ?? ''); rows.append(row); }
+  $('#canned-error').hidden = true;
+  $('#canned-dialog').showModal();
+}
+async function saveCanned() {
+  const responses = $$('.canned-row', $('#canned-rows')).map((row, i) => ({
+    id: row.dataset.id || `c${Date.now().toString(36)}${i}`,
+    language: row.querySelector('.c-lang').value,
+    title: row.querySelector('.c-title').value.trim(),
+    text: row.querySelector('.c-text').value.trim(),
+  })).filter((r) => r.text);
+  try {
+    await api('/api/canned', { method: 'PUT', token: S.token, body: { responses } });
+    S.canned = responses;
+    for (const c of S.convs.values()) fillSelects(c);
+    $('#canned-dialog').close();
+    toast(t('saved'));
+  } catch (ex) {
+    $('#canned-error').textContent = t('err', { code: ex.code || '?' });
+    $('#canned-error').hidden = false;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+function boot() {
+  i18n.apply();
+  bindLangSwitch($('#lang'), i18n);
+  i18n.onChange(() => {
+    renderQueue(true);
+    for (const c of S.convs.values()) { i18n.apply(c.panel); renderFacts(c); renderTriage(c); renderBanner(c); fillSelects(c); }
+    setConn(S.socket ? (S.socket.connected ? 'connected' : 'reconnecting') : '');
+  });
+  const sound = $('#sound');
+  sound.checked = S.sound;
+  sound.addEventListener('change', () => {
+    S.sound = sound.checked;
+    localStorage.setItem(K.sound, S.sound ? 'on' : 'off');
+    if (S.sound) { unlockAudio(); beep({ times: 1, volume: 0.08 }); }
+  });
+  $('#login-form').addEventListener('submit', login);
+  $('#logout').addEventListener('click', logout);
+  $('#edit-canned').addEventListener('click', openCanned);
+  $('#canned-add').addEventListener('click', () => $('#canned-rows').append(cannedRow({ language: i18n.lang })));
+  $('#canned-cancel').addEventListener('click', () => $('#canned-dialog').close());
+  $('#canned-save').addEventListener('click', saveCanned);
+  document.addEventListener('click', unlockAudio, { once: true });
+  if (S.token) enter(null); else $('#username').focus();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+else boot();
