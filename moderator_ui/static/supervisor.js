@@ -1,0 +1,416 @@
+// Supervisor view: live board, read-only monitoring with whispers, anonymised transcripts, charts.
+// Protocol: docs/protocol.md, namespace /supervisor and the /api/supervisor/* endpoints.
+import { el, $, $$, clear, makeI18n, bindLangSwitch, fmtDuration, fmtTime, fmtDateTime, api, emitAck, isError } from './common.js';
+
+const DICT = {
+  nl: {
+    title: 'Supervisie', sections: 'Onderdelen', nav_board: 'Live bord', nav_transcripts: 'Transcripten', nav_stats: 'Cijfers',
+    language: 'Taal', logout: 'Uitloggen', login_title: 'Inloggen (supervisor)', username: 'Gebruikersnaam', password: 'Wachtwoord',
+    login: 'Inloggen', login_failed: 'Inloggen mislukt.', not_supervisor: 'Dit account is geen supervisor.',
+    board: 'Live bord', active_convs: 'Lopende gesprekken', waiting_convs: 'Wachtrij', col_conv: 'Gesprek', col_counsellor: 'Hulpverlener',
+    col_urgency: 'Urgentie', col_signals: 'Signalen', col_time: 'Duur', col_waited: 'Wacht', none_active: 'Geen lopende gesprekken.',
+    monitor: 'Meekijken', monitor_hint: 'Kies ‘Meekijken’ bij een lopend gesprek. Je kijkt alleen mee; de bezoeker ziet jou niet.',
+    whisper_label: 'Fluister naar de hulpverlener (de bezoeker ziet dit nooit)', whisper: 'Fluister', stop_monitor: 'Stop meekijken',
+    transcripts: 'Afgesloten gesprekken (geanonimiseerd)', f_from: 'Van', f_to: 'Tot en met', f_signal: 'Signaal', f_outcome: 'Uitkomst',
+    f_counsellor: 'Hulpverlener', search: 'Zoeken', col_closed: 'Gesloten', col_outcome: 'Uitkomst', no_transcripts: 'Geen gesprekken gevonden.',
+    transcript: 'Transcript', pending: 'Het geanonimiseerde transcript wordt nog gemaakt. Probeer het zo opnieuw.',
+    stats: 'Cijfers', days: 'Periode (dagen)', chart_hour: 'Gesprekken per uur van de dag', chart_wait: 'Wachttijd (verdeling)', chart_signals: 'Signalen per dag',
+    c_waiting: 'Wachtend', c_active: 'Lopend', c_longest: 'Langste wachttijd', c_online: 'Hulpverleners online', c_acute: 'Acuut',
+    watch: 'Meekijken', open: 'Open', any: '— alle —', visitor: 'Bezoeker', counsellor: 'Hulpverlener', system: 'Systeem',
+    whisper_sent: 'Fluistering', connected: 'verbonden', reconnecting: 'opnieuw verbinden…', err: 'Mislukt: {code}', quick_exit: 'snel weg',
+    acute: 'ACUUT', high: 'hoog', normal: 'normaal', low: 'laag', no_data: 'Nog geen gegevens.', closed_now: 'Dit gesprek is gesloten.',
+  },
+  en: {
+    title: 'Supervision', sections: 'Sections', nav_board: 'Live board', nav_transcripts: 'Transcripts', nav_stats: 'Statistics',
+    language: 'Language', logout: 'Log out', login_title: 'Log in (supervisor)', username: 'Username', password: 'Password',
+    login: 'Log in', login_failed: 'Login failed.', not_supervisor: 'This account is not a supervisor.',
+    board: 'Live board', active_convs: 'Active conversations', waiting_convs: 'Queue', col_conv: 'Conversation', col_counsellor: 'Counsellor',
+    col_urgency: 'Urgency', col_signals: 'Signals', col_time: 'Duration', col_waited: 'Waiting', none_active: 'No active conversations.',
+    monitor: 'Monitor', monitor_hint: 'Choose ‘Monitor’ on an active conversation. You only watch; the visitor does not see you.',
+    whisper_label: 'Whisper to the counsellor (the visitor never sees this)', whisper: 'Whisper', stop_monitor: 'Stop monitoring',
+    transcripts: 'Closed conversations (anonymised)', f_from: 'From', f_to: 'To', f_signal: 'Signal', f_outcome: 'Outcome',
+    f_counsellor: 'Counsellor', search: 'Search', col_closed: 'Closed', col_outcome: 'Outcome', no_transcripts: 'No conversations found.',
+    transcript: 'Transcript', pending: 'The anonymised transcript is still being made. Try again shortly.',
+    stats: 'Statistics', days: 'Period (days)', chart_hour: 'Conversations per hour of day', chart_wait: 'Waiting time (distribution)', chart_signals: 'Signals per day',
+    c_waiting: 'Waiting', c_active: 'Active', c_longest: 'Longest wait', c_online: 'Counsellors online', c_acute: 'Acute',
+    watch: 'Monitor', open: 'Open', any: '— any —', visitor: 'Visitor', counsellor: 'Counsellor', system: 'System',
+    whisper_sent: 'Whisper', connected: 'connected', reconnecting: 'reconnecting…', err: 'Failed: {code}', quick_exit: 'quick exit',
+    acute: 'ACUTE', high: 'high', normal: 'normal', low: 'low', no_data: 'No data yet.', closed_now: 'This conversation is closed.',
+  },
+  fr: {
+    title: 'Supervision', sections: 'Sections', nav_board: 'Tableau en direct', nav_transcripts: 'Transcriptions', nav_stats: 'Chiffres',
+    language: 'Langue', logout: 'Déconnexion', login_title: 'Connexion (superviseur)', username: 'Nom d’utilisateur', password: 'Mot de passe',
+    login: 'Se connecter', login_failed: 'Échec de la connexion.', not_supervisor: 'Ce compte n’est pas superviseur.',
+    board: 'Tableau en direct', active_convs: 'Conversations en cours', waiting_convs: 'File d’attente', col_conv: 'Conversation', col_counsellor: 'Intervenant·e',
+    col_urgency: 'Urgence', col_signals: 'Signaux', col_time: 'Durée', col_waited: 'Attente', none_active: 'Aucune conversation en cours.',
+    monitor: 'Observer', monitor_hint: 'Choisis « Observer » pour une conversation en cours. Tu observes seulement ; le visiteur ne te voit pas.',
+    whisper_label: 'Chuchoter à l’intervenant·e (le visiteur ne le voit jamais)', whisper: 'Chuchoter', stop_monitor: 'Arrêter d’observer',
+    transcripts: 'Conversations clôturées (anonymisées)', f_from: 'Du', f_to: 'Au', f_signal: 'Signal', f_outcome: 'Issue',
+    f_counsellor: 'Intervenant·e', search: 'Rechercher', col_closed: 'Clôturée', col_outcome: 'Issue', no_transcripts: 'Aucune conversation trouvée.',
+    transcript: 'Transcription', pending: 'La transcription anonymisée est en préparation. Réessaie bientôt.',
+    stats: 'Chiffres', days: 'Période (jours)', chart_hour: 'Conversations par heure', chart_wait: 'Temps d’attente (répartition)', chart_signals: 'Signaux par jour',
+    c_waiting: 'En attente', c_active: 'En cours', c_longest: 'Attente la plus longue', c_online: 'Intervenant·es en ligne', c_acute: 'Aigu',
+    watch: 'Observer', open: 'Ouvrir', any: '— tous —', visitor: 'Visiteur', counsellor: 'Intervenant·e', system: 'Système',
+    whisper_sent: 'Chuchotement', connected: 'connecté', reconnecting: 'reconnexion…', err: 'Échec : {code}', quick_exit: 'sortie rapide',
+    acute: 'AIGU', high: 'élevée', normal: 'normale', low: 'basse', no_data: 'Pas encore de données.', closed_now: 'Cette conversation est clôturée.',
+  },
+};
+const SIGNAL_CODES = ['acute_danger', 'self_harm', 'grooming', 'sexual_exploitation', 'sextortion', 'criminal_exploitation',
+  'labour_exploitation', 'debt_bondage', 'control_restriction', 'violence_threats', 'missing_runaway', 'unaccompanied_migrant', 'family_perpetrator'];
+const COLORS = ['#b3141c', '#7a3ff2', '#1f6f6b', '#c26a00', '#2b6cb0', '#8a5a44', '#4a7d1e', '#a0306f', '#556070', '#d14d72', '#0f8a8a', '#6b4fbb', '#9a7b00'];
+
+const K = { token: 'hl.s.token', lang: 'hl.s.lang' };
+const i18n = makeI18n(DICT, K.lang, window.localStorage);
+const t = i18n.t;
+const S = { token: sessionStorage.getItem(K.token), me: null, socket: null, board: null, boardAt: 0, monitoring: null, monSeqs: new Set(), outcomes: [], tick: null };
+
+function setConn(state) {
+  const c = $('#conn');
+  c.className = `pill ${state === 'connected' ? 'ok' : state ? 'bad' : ''}`;
+  c.textContent = state ? t(state) : '';
+}
+const urgText = (u) => (u === 'acute' ? t('acute') : t(u || 'normal'));
+const short = (id) => `#${String(id || '').slice(0, 8)}`;
+
+// --- login --------------------------------------------------------------------------------------
+async function login(e) {
+  e.preventDefault();
+  const err = $('#login-error');
+  err.hidden = true;
+  try {
+    const r = await api('/api/login', { method: 'POST', body: { username: $('#username').value.trim(), password: $('#password').value } });
+    if (r.role && r.role !== 'supervisor' && r.role !== 'admin') {
+      try { await api('/api/logout', { method: 'POST', token: r.token, body: {} }); } catch (_) { /* ignore */ }
+      err.textContent = t('not_supervisor'); err.hidden = false; return;
+    }
+    S.token = r.token;
+    sessionStorage.setItem(K.token, r.token);
+    $('#password').value = '';
+    enter(r);
+  } catch (_) {
+    err.textContent = t('login_failed'); err.hidden = false;
+  }
+}
+
+async function enter(info) {
+  let me = info && info.username ? info : null;
+  try { me = { ...(me || {}), ...(await api('/api/me', { token: S.token })) }; } catch (ex) { if (ex.status === 401) { forget(); return; } }
+  S.me = me || {};
+  $('#me').textContent = S.me.username ? `${S.me.username} (${S.me.role || ''})` : '';
+  $('#view-login').hidden = true; $('#nav').hidden = false; $('#logout').hidden = false;
+  showView('board');
+  connect();
+  try { const o = await api('/api/outcomes', { token: S.token }); S.outcomes = (o && o.outcomes) || []; } catch (_) { S.outcomes = []; }
+  fillFilters();
+  if (!S.tick) S.tick = setInterval(renderBoard, 1000);
+}
+
+function forget() {
+  sessionStorage.removeItem(K.token);
+  S.token = null;
+  try { S.socket && S.socket.disconnect(); } catch (_) { /* ignore */ }
+  S.socket = null; S.monitoring = null;
+  clearInterval(S.tick); S.tick = null;
+  for (const v of $$('.sv')) v.hidden = true;
+  $('#nav').hidden = true; $('#logout').hidden = true; $('#view-login').hidden = false; $('#me').textContent = '';
+  setConn('');
+}
+
+async function logout() {
+  try { await api('/api/logout', { method: 'POST', token: S.token, body: {} }); } catch (_) { /* ignore */ }
+  forget();
+}
+
+function showView(name) {
+  for (const v of ['board', 'transcripts', 'stats']) $(`#view-${v}`).hidden = v !== name;
+  for (const b of $$('#nav [data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === name));
+  if (name === 'transcripts') loadTranscripts();
+  if (name === 'stats') loadStats();
+}
+
+// --- live board -----------------------------------------------------------------------------------
+function connect() {
+  if (typeof window.io !== 'function') { setConn('reconnecting'); return; }
+  const socket = window.io('/supervisor', { auth: (cb) => cb({ token: S.token }), reconnectionDelayMax: 5000 });
+  S.socket = socket;
+  setConn('reconnecting');
+  socket.on('connect', async () => {
+    setConn('connected');
+    if (S.monitoring) await monitor(S.monitoring, true);
+  });
+  socket.on('disconnect', () => setConn('reconnecting'));
+  socket.on('connect_error', (err) => {
+    if (err && err.data && err.data.error === 'unauthorized') { forget(); $('#login-error').textContent = t('not_supervisor'); $('#login-error').hidden = false; }
+    else setConn('reconnecting');
+  });
+  socket.on('board', (b) => { S.board = b; S.boardAt = Date.now(); renderBoard(true); });
+  socket.on('message', (m) => { if (m && m.conversation_id === S.monitoring) addMonitorMessage(m); });
+  socket.on('whisper', (w) => { if (w && w.conversation_id === S.monitoring) addMonitorWhisper(w); });
+  socket.on('typing', (d) => {
+    if (!d || d.conversation_id !== S.monitoring) return;
+    const n = $('#monitor-typing');
+    n.textContent = `${d.sender === 'counsellor' ? t('counsellor') : t('visitor')} …`;
+    n.hidden = !d.typing;
+  });
+  socket.on('status', (d) => {
+    if (d && d.conversation_id === S.monitoring && d.status === 'closed') {
+      $('#monitor-log').append(el('li', { class: 'm system', text: t('closed_now') }));
+      $('#whisper-form').hidden = true;
+    }
+  });
+}
+
+function renderBoard(full) {
+  const b = S.board;
+  if (!b) return;
+  const since = (Date.now() - S.boardAt) / 1000;
+  if (full !== true) {
+    for (const n of $$('[data-secs]')) n.textContent = fmtDuration(Number(n.dataset.secs) + since);
+    return;
+  }
+  const acute = Array.isArray(b.acute) ? b.acute : [];
+  const cards = clear($('#cards'));
+  const card = (label, value, cls = '', secs = null) => el('div', { class: `stat ${cls}` },
+    el('div', { class: 'n', dataset: secs !== null ? { secs: String(secs) } : undefined, text: value }), el('div', { class: 'muted', text: label }));
+  cards.append(
+    card(t('c_waiting'), String(b.waiting ?? 0)),
+    card(t('c_active'), String(b.active ?? 0)),
+    card(t('c_longest'), fmtDuration(b.longest_wait_s || 0), '', (b.waiting ? Number(b.longest_wait_s) || 0 : null)),
+    card(t('c_online'), String(b.counsellors_online ?? 0)),
+    card(t('c_acute'), String(acute.length), acute.length ? 'acute' : ''),
+  );
+  const acuteIds = new Set(acute.map((a) => a.conversation_id));
+  const tbody = clear($('#conv-table tbody'));
+  const convs = Array.isArray(b.conversations) ? b.conversations : [];
+  $('#no-active').hidden = convs.length > 0;
+  for (const c of convs) {
+    const isAcute = c.urgency === 'acute' || acuteIds.has(c.conversation_id);
+    tbody.append(el('tr', { class: isAcute ? 'acute' : '' },
+      el('td', { text: short(c.conversation_id) }),
+      el('td', { text: c.counsellor || '' }),
+      el('td', { text: urgText(c.urgency) }),
+      el('td', { text: (c.signals || []).join(', ') }),
+      el('td', { dataset: { secs: String(Number(c.active_s) || 0) }, text: fmtDuration(c.active_s || 0) }),
+      el('td', {}, el('button', { type: 'button', class: 'btn small', text: t('watch'), 'aria-pressed': String(S.monitoring === c.conversation_id), on: { click: () => monitor(c.conversation_id) } }))));
+  }
+  const wbody = clear($('#wait-table tbody'));
+  for (const w of (Array.isArray(b.queue) ? b.queue : [])) {
+    wbody.append(el('tr', { class: w.urgency === 'acute' ? 'acute' : '' },
+      el('td', { text: short(w.conversation_id) }),
+      el('td', { text: urgText(w.urgency) }),
+      el('td', { text: (w.signals || []).join(', ') }),
+      el('td', { dataset: { secs: String(Number(w.waited_s) || 0) }, text: fmtDuration(w.waited_s || 0) })));
+  }
+}
+
+async function monitor(id, silent) {
+  if (S.monitoring && S.monitoring !== id) await emitAck(S.socket, 'unmonitor', { conversation_id: S.monitoring });
+  const ack = await emitAck(S.socket, 'monitor', { conversation_id: id });
+  if (isError(ack) || !ack.conversation) {
+    if (!silent) { $('#monitor-empty').textContent = t('err', { code: (ack && ack.error) || '?' }); }
+    return;
+  }
+  S.monitoring = id;
+  S.monSeqs = new Set();
+  const conv = ack.conversation;
+  $('#monitor-empty').hidden = true;
+  $('#monitor-body').hidden = false;
+  $('#whisper-form').hidden = false;
+  $('#monitor-title').textContent = `${t('monitor')} ${short(id)}`;
+  const facts = clear($('#monitor-facts'));
+  for (const [k, v] of [['', conv.counsellor], ['', urgText(conv.urgency)], ['', conv.language && String(conv.language).toUpperCase()], ['', conv.queue]]) {
+    if (v) facts.append(el('span', { class: 'chip', text: `${k}${v}` }));
+  }
+  for (const s of (conv.signals || [])) facts.append(el('span', { class: `chip sig ${s === 'acute_danger' ? 'acute' : ''}`, text: s }));
+  clear($('#monitor-log'));
+  const items = [...(conv.messages || []).map((m) => ({ kind: 'm', ts: m.ts, m })), ...(conv.whispers || []).map((w) => ({ kind: 'w', ts: w.ts, m: w }))];
+  items.sort((a, b) => (a.ts || 0) - (b.ts || 0));
+  for (const it of items) { if (it.kind === 'm') addMonitorMessage(it.m); else addMonitorWhisper(it.m); }
+  renderBoard(true);
+}
+
+function addMonitorMessage(m) {
+  const seq = Number(m.seq);
+  if (S.monSeqs.has(seq)) return;
+  S.monSeqs.add(seq);
+  const sender = ['visitor', 'counsellor', 'system'].includes(m.sender) ? m.sender : 'system';
+  const log = $('#monitor-log');
+  log.append(el('li', { class: `m ${sender}` },
+    el('div', { class: 'meta' }, el('span', { text: t(sender) }), el('time', { text: fmtTime(m.ts, i18n.lang) })),
+    el('div', { class: 'text', text: String(m.text ?? '') })));
+  log.scrollTop = log.scrollHeight;
+}
+
+function addMonitorWhisper(w) {
+  const log = $('#monitor-log');
+  log.append(el('li', { class: 'm whisper' },
+    el('div', { class: 'meta' }, el('span', { text: `🔒 ${t('whisper_sent')} · ${w.from || ''}` }), el('time', { text: fmtTime(w.ts, i18n.lang) })),
+    el('div', { class: 'text', text: String(w.text ?? '') })));
+  log.scrollTop = log.scrollHeight;
+}
+
+async function whisper(e) {
+  e.preventDefault();
+  const ta = $('#whisper-text');
+  const text = ta.value.trim();
+  if (!text || !S.monitoring) return;
+  const err = $('#whisper-error');
+  err.hidden = true;
+  const ack = await emitAck(S.socket, 'whisper', { conversation_id: S.monitoring, text });
+  if (isError(ack)) { err.textContent = t('err', { code: (ack && ack.error) || '?' }); err.hidden = false; return; }
+  ta.value = '';
+}
+
+async function unmonitor() {
+  if (S.monitoring) await emitAck(S.socket, 'unmonitor', { conversation_id: S.monitoring });
+  S.monitoring = null;
+  $('#monitor-body').hidden = true;
+  $('#monitor-empty').hidden = false;
+  $('#monitor-empty').textContent = t('monitor_hint');
+  $('#monitor-title').textContent = t('monitor');
+  renderBoard(true);
+}
+
+// --- transcripts ----------------------------------------------------------------------------------
+function fillFilters() {
+  const s = $('#f-signal');
+  const keep = s.value;
+  clear(s).append(el('option', { value: '', text: t('any') }));
+  for (const c of SIGNAL_CODES) s.append(el('option', { value: c, text: c }));
+  s.value = keep;
+  const o = $('#f-outcome');
+  const keepO = o.value;
+  clear(o).append(el('option', { value: '', text: t('any') }));
+  for (const c of S.outcomes) { const code = typeof c === 'string' ? c : c.code || c.id; o.append(el('option', { value: code, text: code })); }
+  o.value = keepO;
+}
+
+async function loadTranscripts(e) {
+  if (e) e.preventDefault();
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData($('#filters'))) if (String(v).trim()) params.set(k, String(v).trim());
+  const err = $('#tr-error');
+  err.hidden = true;
+  let list = [];
+  try {
+    const r = await api(`/api/supervisor/transcripts${params.toString() ? `?${params}` : ''}`, { token: S.token });
+    list = (r && (r.transcripts || r)) || [];
+  } catch (ex) { err.textContent = t('err', { code: ex.code || '?' }); err.hidden = false; }
+  const tbody = clear($('#tr-table tbody'));
+  $('#tr-empty').hidden = list.length > 0;
+  for (const row of list) {
+    tbody.append(el('tr', { class: row.urgency === 'acute' ? 'acute' : '' },
+      el('td', { text: fmtDateTime(row.closed_at, i18n.lang) }),
+      el('td', { text: row.counsellor || '' }),
+      el('td', { text: `${row.outcome || ''}${row.quick_exit ? ` · ${t('quick_exit')}` : ''}` }),
+      el('td', { text: (row.signals || []).join(', ') }),
+      el('td', {}, el('button', { type: 'button', class: 'btn small', text: t('open'), on: { click: () => openTranscript(row.conversation_id) } }))));
+  }
+}
+
+async function openTranscript(id) {
+  const box = $('#transcript');
+  box.hidden = false;
+  const log = clear($('#transcript-log'));
+  const facts = clear($('#transcript-facts'));
+  $('#transcript-pending').hidden = true;
+  let tr;
+  try { tr = await api(`/api/supervisor/transcripts/${encodeURIComponent(id)}`, { token: S.token }); } catch (ex) {
+    log.append(el('li', { class: 'error', text: t('err', { code: ex.code || '?' }) }));
+    return;
+  }
+  for (const v of [short(id), tr.counsellor, tr.outcome, urgText(tr.urgency), ...(tr.tags || []), ...(tr.signals || [])]) if (v) facts.append(el('span', { class: 'chip', text: String(v) }));
+  if (tr.status === 'pending') { $('#transcript-pending').hidden = false; return; }
+  for (const m of (tr.messages || [])) {
+    const sender = ['visitor', 'counsellor', 'system'].includes(m.sender) ? m.sender : 'system';
+    log.append(el('li', { class: `m ${sender}` },
+      el('div', { class: 'meta' }, el('span', { text: t(sender) }), el('time', { text: fmtTime(m.ts, i18n.lang) }),
+        (m.types && m.types.length) ? el('span', { class: 'redacted', text: m.types.join(', ') }) : null),
+      el('div', { class: 'text', text: String(m.text ?? '') })));
+  }
+}
+
+// --- charts (inline SVG built here; nothing external) ----------------------------------------------
+const NS = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs = {}, text) {
+  const n = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
+  if (text !== undefined) n.textContent = String(text);
+  return n;
+}
+
+/** bars: [{label, values: [numbers]}] (stacked); colors per stack index. */
+function barChart(fig, bars, { colors = ['#1f6f6b'], legend = null, title = '' } = {}) {
+  for (const n of Array.from(fig.children)) if (n.tagName !== 'FIGCAPTION') n.remove();
+  const total = bars.reduce((a, b) => a + b.values.reduce((x, y) => x + y, 0), 0);
+  if (!bars.length || !total) { fig.append(el('p', { class: 'muted', text: t('no_data') })); return; }
+  const W = 480; const H = 220; const L = 32; const B = 40; const T = 10; const R = 8;
+  const max = Math.max(1, ...bars.map((b) => b.values.reduce((x, y) => x + y, 0)));
+  const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title });
+  const bw = (W - L - R) / bars.length;
+  s.append(svg('line', { class: 'axis', x1: L, y1: H - B, x2: W - R, y2: H - B }), svg('line', { class: 'axis', x1: L, y1: T, x2: L, y2: H - B }));
+  for (const frac of [0, 0.5, 1]) {
+    const y = H - B - frac * (H - B - T);
+    s.append(svg('text', { x: L - 4, y: y + 3, 'text-anchor': 'end' }, Math.round(max * frac)));
+  }
+  const every = Math.ceil(bars.length / 12);
+  bars.forEach((b, i) => {
+    let y = H - B;
+    b.values.forEach((v, k) => {
+      if (!v) return;
+      const h = (v / max) * (H - B - T);
+      y -= h;
+      const r = svg('rect', { x: L + i * bw + bw * 0.12, y, width: Math.max(1, bw * 0.76), height: h, fill: colors[k % colors.length] });
+      r.append(svg('title', {}, `${b.label}: ${legend ? `${legend[k]} ` : ''}${v}`));
+      s.append(r);
+    });
+    if (i % every === 0) s.append(svg('text', { x: L + i * bw + bw / 2, y: H - B + 14, 'text-anchor': 'middle' }, b.label));
+  });
+  fig.append(s);
+  // A text alternative for screen readers.
+  fig.append(el('p', { class: 'sr-only', text: bars.map((b) => `${b.label}: ${b.values.reduce((x, y) => x + y, 0)}`).join('; ') }));
+  if (legend) {
+    const lg = el('div', { class: 'legend' });
+    legend.forEach((name, k) => { const sp = el('span', { text: name }); sp.style.setProperty('--c', colors[k % colors.length]); lg.append(sp); });
+    fig.append(lg);
+  }
+}
+
+async function loadStats() {
+  const err = $('#stats-error');
+  err.hidden = true;
+  let st;
+  try { st = await api(`/api/supervisor/stats?days=${encodeURIComponent($('#stats-days').value)}`, { token: S.token }); } catch (ex) {
+    err.textContent = t('err', { code: ex.code || '?' }); err.hidden = false; return;
+  }
+  // Conversations per hour of the day (local time), summed over the period.
+  const hours = new Array(24).fill(0);
+  for (const h of (st.conversations_per_hour || [])) {
+    const d = new Date(h.hour);
+    if (!Number.isNaN(d.getTime())) hours[d.getHours()] += Number(h.count) || 0;
+  }
+  barChart($('#chart-hour'), hours.map((n, i) => ({ label: String(i), values: [n] })), { title: t('chart_hour') });
+  barChart($('#chart-wait'), (st.waiting_time_histogram || []).map((b) => ({ label: String(b.bucket), values: [Number(b.count) || 0] })), { colors: ['#2b6cb0'], title: t('chart_wait') });
+  const days = st.signals_per_day || [];
+  const codes = SIGNAL_CODES.filter((c) => days.some((d) => d.signals && d.signals[c]));
+  barChart($('#chart-signals'), days.map((d) => ({ label: String(d.day).slice(5), values: codes.map((c) => Number(d.signals[c]) || 0) })),
+    { colors: codes.map((c) => COLORS[SIGNAL_CODES.indexOf(c)]), legend: codes, title: t('chart_signals') });
+}
+
+// --- boot -----------------------------------------------------------------------------------------
+function boot() {
+  i18n.apply();
+  bindLangSwitch($('#lang'), i18n);
+  i18n.onChange(() => { renderBoard(true); fillFilters(); setConn(S.socket ? (S.socket.connected ? 'connected' : 'reconnecting') : ''); });
+  $('#login-form').addEventListener('submit', login);
+  $('#logout').addEventListener('click', logout);
+  for (const b of $$('#nav [data-view]')) b.addEventListener('click', () => showView(b.dataset.view));
+  $('#whisper-form').addEventListener('submit', whisper);
+  $('#unmonitor').addEventListener('click', unmonitor);
+  $('#filters').addEventListener('submit', loadTranscripts);
+  $('#stats-days').addEventListener('change', loadStats);
+  if (S.token) enter(null); else $('#username').focus();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+else boot();
