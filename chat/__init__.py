@@ -1,0 +1,1 @@
+"""The helpline chat server. Design: docs/protocol.md (wire), docs/operations.md (running it)."""

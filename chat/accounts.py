@@ -1,0 +1,133 @@
+"""Staff accounts and login tokens.
+
+Passwords are hashed with argon2id (memory-hard, argon2-cffi's defaults: 64 MiB, 3 passes), login
+tokens are 256 random bits stored only as SHA-256 with an expiry, so Redis's files let nobody log in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from redis.asyncio import Redis
+
+from chat import keys
+from chat.tokens import new_token, token_hash
+
+ROLES = ("counsellor", "supervisor", "admin")
+SKILLS = ("crisis", "youth", "adult", "witness", "professional", "perpetrator")
+USERNAME_MAX = 64
+
+_hasher = PasswordHasher()
+# Verified against when the user does not exist, so a wrong name takes as long as a wrong password.
+_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    role: str
+    skills: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role in {"supervisor", "admin"}
+
+    def public(self) -> dict[str, object]:
+        return {"username": self.username, "role": self.role, "skills": self.skills, "languages": self.languages}
+
+
+def _s(value: bytes | str | None) -> str:
+    if value is None:
+        return ""
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def valid_username(name: str) -> bool:
+    return 0 < len(name) <= USERNAME_MAX and all(c.isalnum() or c in "._-" for c in name)
+
+
+class Accounts:
+    def __init__(self, redis: Redis, login_ttl_s: int) -> None:
+        self.redis = redis
+        self.login_ttl_s = login_ttl_s
+
+    async def add(
+        self, username: str, password: str, role: str, skills: list[str] | None = None,
+        languages: list[str] | None = None,
+    ) -> Account:
+        if not valid_username(username):
+            raise ValueError("username: 1-64 letters, digits, '.', '_' or '-'")
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        if len(password) < 8:
+            raise ValueError("password: at least 8 characters")
+        unknown = set(skills or []) - set(SKILLS)
+        if unknown:
+            raise ValueError(f"unknown skills {sorted(unknown)}; known: {', '.join(SKILLS)}")
+        account = Account(username, role, list(skills or []), [lang.lower() for lang in languages or []])
+        await self.redis.hset(
+            keys.user(username),
+            mapping={
+                "role": role,
+                "password": await asyncio.to_thread(_hasher.hash, password),
+                "skills": ",".join(account.skills),
+                "languages": ",".join(account.languages),
+                "created": str(time.time()),
+            },
+        )
+        await self.redis.sadd(keys.USERS, username)
+        return account
+
+    async def remove(self, username: str) -> bool:
+        removed = await self.redis.delete(keys.user(username))
+        await self.redis.srem(keys.USERS, username)
+        return bool(removed)
+
+    async def get(self, username: str) -> Account | None:
+        raw = await self.redis.hgetall(keys.user(username))
+        if not raw:
+            return None
+        row = {_s(k): _s(v) for k, v in raw.items()}
+        return Account(
+            username,
+            row.get("role", "counsellor"),
+            [s for s in row.get("skills", "").split(",") if s],
+            [s for s in row.get("languages", "").split(",") if s],
+        )
+
+    async def list(self) -> list[Account]:
+        names = sorted(_s(n) for n in await self.redis.smembers(keys.USERS))
+        accounts = [await self.get(n) for n in names]
+        return [a for a in accounts if a is not None]
+
+    async def login(self, username: str, password: str) -> tuple[str, Account] | None:
+        stored = _s(await self.redis.hget(keys.user(username), "password")) if valid_username(username) else ""
+        try:
+            # argon2 takes tens of ms of CPU by design: keep it off the event loop.
+            await asyncio.to_thread(_hasher.verify, stored or _DUMMY_HASH, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        if not stored:
+            return None
+        account = await self.get(username)
+        if account is None:
+            return None
+        token = new_token()
+        await self.redis.set(keys.login(token_hash(token)), username, ex=self.login_ttl_s)
+        return token, account
+
+    async def authenticate(self, token: object) -> Account | None:
+        if not isinstance(token, str) or not 16 <= len(token) <= 128:
+            return None
+        username = _s(await self.redis.get(keys.login(token_hash(token))))
+        if not username:
+            return None
+        return await self.get(username)
+
+    async def logout(self, token: str) -> None:
+        await self.redis.delete(keys.login(token_hash(token)))

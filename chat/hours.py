@@ -1,0 +1,69 @@
+"""Opening hours, e.g. HELPLINE_OPENING_HOURS="mon-fri 09:00-22:00; sat,sun 12:00-20:00" or "always".
+
+Outside them (or when no counsellor is online) visitors get what to do now and may leave a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Window:
+    days: frozenset[int]
+    start: time
+    end: time  # 24:00 is written as time.max
+
+
+def _parse_time(text: str) -> time:
+    if text == "24:00":
+        return time.max
+    hour, minute = text.split(":")
+    return time(int(hour), int(minute))
+
+
+def _parse_days(text: str) -> set[int]:
+    days: set[int] = set()
+    for part in text.split(","):
+        if "-" in part:
+            first, last = (DAYS.index(p) for p in part.split("-"))
+            days.update(range(first, last + 1) if first <= last else [*range(first, 7), *range(0, last + 1)])
+        else:
+            days.add(DAYS.index(part))
+    return days
+
+
+class OpeningHours:
+    def __init__(self, spec: str, timezone: str) -> None:
+        self.spec = spec.strip().lower()
+        self.zone = ZoneInfo(timezone)
+        self.windows: list[Window] = []
+        if self.spec in {"", "always", "24/7"}:
+            return
+        try:
+            for chunk in self.spec.split(";"):
+                chunk = chunk.strip()
+                if not chunk:
+                    continue
+                days, span = chunk.split()
+                start, end = span.split("-")
+                self.windows.append(Window(frozenset(_parse_days(days)), _parse_time(start), _parse_time(end)))
+        except (ValueError, IndexError) as exc:
+            raise SystemExit(
+                f"HELPLINE_OPENING_HOURS {spec!r} is not like 'mon-fri 09:00-22:00; sat,sun 12:00-20:00'"
+            ) from exc
+
+    @property
+    def always(self) -> bool:
+        return not self.windows
+
+    def is_open(self, at: datetime | None = None) -> bool:
+        if self.always:
+            return True
+        local = (at or datetime.now(self.zone)).astimezone(self.zone)
+        now = local.time()
+        return any(local.weekday() in w.days and w.start <= now < w.end for w in self.windows)

@@ -1,0 +1,167 @@
+"""What every namespace shares: payload validation, per-connection rate limits, and a base class that
+answers every event (unknown ones and failures included) with an acknowledgement instead of silence."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import socketio
+
+from chat.store import StoreError
+
+log = logging.getLogger(__name__)
+
+CLIENT_ID_MAX = 64
+NOTE_MAX = 4000
+TAG_MAX = 40
+TAGS_MAX = 12
+
+
+class BadRequest(Exception):
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+
+
+def error(code: str, detail: str = "") -> dict[str, Any]:
+    return {"error": code, "detail": detail or code.replace("_", " ")}
+
+
+def payload(args: tuple[Any, ...]) -> dict[str, Any]:
+    if len(args) != 1 or not isinstance(args[0], dict):
+        raise BadRequest("bad_request", "the event needs exactly one JSON object")
+    return args[0]
+
+
+def text_field(data: dict[str, Any], name: str, max_len: int, required: bool = True) -> str:
+    value = data.get(name)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise BadRequest("bad_request", f"'{name}' must be a string")
+    if len(value) > max_len:
+        raise BadRequest("text_too_long", f"'{name}' is longer than {max_len} characters")
+    if required and not value.strip():
+        raise BadRequest("empty_text", f"'{name}' is empty")
+    return value
+
+
+def client_id_field(data: dict[str, Any]) -> str:
+    value = data.get("client_id")
+    if not isinstance(value, str) or not 0 < len(value) <= CLIENT_ID_MAX:
+        raise BadRequest("bad_client_id", f"'client_id' must be a string of 1-{CLIENT_ID_MAX} characters")
+    return value
+
+
+def conversation_id_field(data: dict[str, Any]) -> str:
+    value = data.get("conversation_id")
+    # Malformed ids get the same answer as unknown ones: existence is never revealed.
+    if not isinstance(value, str) or len(value) != 32 or any(c not in "0123456789abcdef" for c in value):
+        raise BadRequest("not_found", "no such conversation")
+    return value
+
+
+def int_field(data: dict[str, Any], name: str, default: int = 0) -> int:
+    value = data.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise BadRequest("bad_request", f"'{name}' must be a whole number >= 0")
+    return value
+
+
+def bool_field(data: dict[str, Any], name: str) -> bool:
+    value = data.get(name)
+    if not isinstance(value, bool):
+        raise BadRequest("bad_request", f"'{name}' must be true or false")
+    return value
+
+
+def tags_field(data: dict[str, Any]) -> list[str]:
+    value = data.get("tags", [])
+    if not isinstance(value, list) or len(value) > TAGS_MAX:
+        raise BadRequest("bad_request", f"'tags' must be a list of at most {TAGS_MAX} strings")
+    tags = []
+    for tag in value:
+        if not isinstance(tag, str) or not 0 < len(tag.strip()) <= TAG_MAX:
+            raise BadRequest("bad_request", f"each tag must be a string of 1-{TAG_MAX} characters")
+        tags.append(tag.strip())
+    return tags
+
+
+class TokenBucket:
+    """Per-connection flood guard: `rate` events per second on average, bursts up to `burst`."""
+
+    __slots__ = ("rate", "burst", "tokens", "stamp")
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate = rate
+        self.burst = burst
+        self.tokens = burst
+        self.stamp = time.monotonic()
+
+    def take(self) -> float:
+        """0 when allowed, else the seconds to wait before the next event would be."""
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        return (1 - self.tokens) / self.rate
+
+
+Handler = Callable[..., Awaitable[Any]]
+
+
+class GuardedNamespace(socketio.AsyncNamespace):
+    """Every event is rate limited, validated and answered. Handlers are `on_<event>(sid, data)`."""
+
+    # Events per second and burst per connection; set by subclasses.
+    rate: float = 20.0
+    burst: float = 40.0
+    # Lifecycle events python-socketio calls itself; never answered as events.
+    _lifecycle = frozenset({"connect", "disconnect"})
+
+    def __init__(self, namespace: str) -> None:
+        super().__init__(namespace)
+        self._buckets: dict[str, TokenBucket] = {}
+
+    def bucket(self, sid: str) -> TokenBucket:
+        b = self._buckets.get(sid)
+        if b is None:
+            b = self._buckets[sid] = TokenBucket(self.rate, self.burst)
+        return b
+
+    def forget(self, sid: str) -> None:
+        self._buckets.pop(sid, None)
+
+    async def trigger_event(self, event: str, *args: Any) -> Any:
+        if event in self._lifecycle:
+            try:
+                return await super().trigger_event(event, *args)
+            except socketio.exceptions.ConnectionRefusedError:
+                raise
+            except Exception:
+                log.exception("%s %s failed", self.namespace, event)
+                if event == "connect":
+                    raise socketio.exceptions.ConnectionRefusedError({"error": "unavailable"}) from None
+                return None
+        sid = args[0] if args else ""
+        wait = self.bucket(sid).take()
+        if wait:
+            return dict(error("rate_limited", "too many events; slow down"), retry_after_s=round(wait, 2))
+        handler: Handler | None = getattr(self, "on_" + event, None) if event.isidentifier() else None
+        if handler is None:
+            return error("unknown_event", "the server has no such event")
+        try:
+            return await handler(sid, payload(args[1:]))
+        except BadRequest as exc:
+            return error(exc.code, exc.detail)
+        except StoreError as exc:
+            return error(exc.code)
+        except Exception:
+            log.exception("%s %s failed", self.namespace, event)
+            return error("unavailable", "a temporary server problem; please retry")

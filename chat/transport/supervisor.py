@@ -1,0 +1,48 @@
+"""Namespace /supervisor: the live board, read-only monitoring and whispers (docs/protocol.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import socketio
+
+from chat.accounts import Accounts
+from chat.conversations import ConversationService, SupervisorLink
+from chat.transport.auth import token_from
+from chat.transport.common import NOTE_MAX, GuardedNamespace, conversation_id_field, text_field
+
+
+class SupervisorNamespace(GuardedNamespace):
+    rate = 20.0
+    burst = 40.0
+
+    def __init__(self, service: ConversationService, accounts: Accounts) -> None:
+        super().__init__("/supervisor")
+        self.service = service
+        self.accounts = accounts
+
+    async def on_connect(self, sid: str, environ: dict[str, Any], auth: Any = None) -> None:
+        account = await self.accounts.authenticate(token_from(environ, auth))
+        if account is None or not account.is_supervisor:
+            raise socketio.exceptions.ConnectionRefusedError("unauthorized", {"error": "unauthorized"})
+        self.service.supervisors[sid] = SupervisorLink(account)
+        await self.enter_room(sid, "board")
+        self.server.start_background_task(self._welcome, sid)
+
+    async def _welcome(self, sid: str) -> None:
+        await self.emit("board", await self.service.board(), to=sid)
+
+    async def on_disconnect(self, sid: str, reason: Any = None) -> None:
+        self.forget(sid)
+        self.service.supervisors.pop(sid, None)
+
+    async def on_monitor(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        return await self.service.monitor(sid, conversation_id_field(data))
+
+    async def on_unmonitor(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        await self.service.unmonitor(sid, conversation_id_field(data))
+        return {"ok": True}
+
+    async def on_whisper(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        cid = conversation_id_field(data)
+        return await self.service.whisper(sid, cid, text_field(data, "text", NOTE_MAX))
