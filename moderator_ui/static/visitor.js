@@ -482,6 +482,7 @@ async function onSession(s) {
     resetChat();
   }
   S.conversationId = s.conversation_id || S.conversationId;
+  $('#view-chat').dataset.conversationId = S.conversationId || '';
   if (s.resume_token) { S.resumeToken = s.resume_token; sset(K.token, s.resume_token); }
   S.status = s.status || S.status || 'new';
   show('view-chat');

@@ -1,0 +1,278 @@
+"""Browser tests of the visitor widget, the counsellor console and the supervisor view (docs/ui.md).
+
+Each test runs real pages in Debian's chromium against a real server; requests to any other host are
+blocked and must not even be attempted (checked by the `open_page` fixture), and there must be no CSP
+violations or page errors.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import time
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>vet</b>'
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+def login(page: Page, name: str, password: str) -> None:
+    page.fill("#username", name)
+    page.fill("#password", password)
+    page.click("#login-form button[type=submit]")
+
+
+def console(open_page: Callable[..., Page], server: str, user: Callable[..., tuple[str, str]]) -> Page:
+    page = open_page(f"{server}/console")
+    login(page, *user("counsellor"))
+    expect(page.locator("#view-app")).to_be_visible()
+    expect(page.locator("#conn")).to_have_class(re.compile(r"\bok\b"))
+    return page
+
+
+def visitor(open_page: Callable[..., Page], server: str, exit_url: str | None = None) -> Page:
+    return open_page(f"{server}/", phone=True, exit_url=exit_url)
+
+
+def start_chat(v: Page, about: str = "self") -> None:
+    v.click(f".choice[data-about={about}]")
+    expect(v.locator("#view-chat")).to_be_visible()
+
+
+def send_visitor(v: Page, text: str) -> None:
+    v.fill("#composer-text", text)
+    v.click("#send")
+    expect(v.locator(".msg.visitor").filter(has_text=text.splitlines()[0][:20]).last).to_have_attribute(
+        "data-state", re.compile("sent|delivered"))
+
+
+def conversation_id(v: Page) -> str:
+    v.wait_for_function("document.querySelector('#view-chat').dataset.conversationId")
+    return str(v.eval_on_selector("#view-chat", "n => n.dataset.conversationId"))
+
+
+def claim(c: Page, cid: str) -> None:
+    item = c.locator(f'.q-item[data-id="{cid}"]')
+    expect(item).to_be_visible(timeout=15_000)
+    item.locator("button").click()
+    expect(c.locator(f"#panel-{cid}")).to_be_visible()
+
+
+def send_counsellor(c: Page, cid: str, text: str) -> None:
+    panel = c.locator(f"#panel-{cid}")
+    panel.locator(".composer .text").fill(text)
+    panel.locator(".composer .send").click()
+    expect(panel.locator(".m.counsellor .text").filter(has_text=text[:20]).first).to_be_visible()
+
+
+def chat_pair(open_page: Callable[..., Page], server: str, user: Callable[..., tuple[str, str]],
+              first: str = "Hoi, ik wil iets vragen", exit_url: str | None = None) -> tuple[Page, Page, str]:
+    c = console(open_page, server, user)
+    v = visitor(open_page, server, exit_url)
+    start_chat(v)
+    send_visitor(v, first)
+    cid = conversation_id(v)
+    claim(c, cid)
+    return v, c, cid
+
+
+# ---------------------------------------------------------------------------------------------
+# Tests
+# ---------------------------------------------------------------------------------------------
+def test_visitor_and_counsellor_chat_end_to_end(open_page, server, user, shot) -> None:
+    c = console(open_page, server, user)
+    v = visitor(open_page, server)
+    expect(v.locator("#quick-exit")).to_be_visible()
+    shot(v, "widget-start")
+    start_chat(v, "self")
+    send_visitor(v, "Mijn vriend neemt mijn telefoon af en ik mag niet naar buiten")
+    cid = conversation_id(v)
+    expect(v.locator("#status")).not_to_be_empty()
+
+    claim(c, cid)
+    panel = c.locator(f"#panel-{cid}")
+    expect(panel.locator(".m.visitor .text").first).to_have_text("Mijn vriend neemt mijn telefoon af en ik mag niet naar buiten")
+    # The console has received it: the visitor sees 'delivered'.
+    expect(v.locator(".msg.visitor").first).to_have_attribute("data-state", "delivered")
+    # Visitor sees that a counsellor joined.
+    expect(v.locator("#status")).to_contain_text(re.compile("hulpverlener", re.I))
+
+    # Typing, counsellor -> visitor.
+    panel.locator(".composer .text").press_sequentially("Ik ", delay=20)
+    expect(v.locator("#typing")).to_be_visible()
+    panel.locator(".composer .text").fill("")
+    send_counsellor(c, cid, "Goed dat je schrijft. Ben je nu veilig?")
+    expect(v.locator(".msg.counsellor .text")).to_have_text(["Goed dat je schrijft. Ben je nu veilig?"])
+    expect(v.locator("#typing")).to_be_hidden()
+
+    # Typing, visitor -> counsellor.
+    v.locator("#composer-text").press_sequentially("Ja", delay=20)
+    expect(panel.locator(".typing")).to_be_visible()
+    v.click("#send")
+    expect(panel.locator(".m.visitor .text")).to_have_count(2)
+    expect(panel.locator(".m.visitor .text").nth(1)).to_have_text("Ja")
+    shot(v, "widget-chat")
+    shot(c, "console")
+
+    # The visitor ends the conversation; the console is told.
+    v.click("#end")
+    v.click("#end")
+    expect(v.locator("#view-ended")).to_be_visible()
+    expect(panel.locator(".banner")).to_be_visible()
+    assert v.evaluate("sessionStorage.length") == 0
+
+
+def test_quick_exit_leaves_nothing_behind(open_page, server, user, shot) -> None:
+    neutral = f"{server}/healthz?neutral"
+    v, c, cid = chat_pair(open_page, server, user, first="Ik moet misschien snel weg", exit_url=neutral)
+    # The page before the widget, to check where 'back' goes.
+    v.goto(f"{server}/healthz?before")
+    v.goto(f"{server}/")
+    expect(v.locator("#view-chat")).to_be_visible()        # resumed in the same tab
+    expect(v.locator(".msg.visitor")).to_have_count(1)
+    assert v.evaluate("sessionStorage.length") > 0
+    length_before = v.evaluate("history.length")
+
+    v.click("#quick-exit")
+    v.wait_for_url(re.compile(r"/healthz\?neutral$"))
+    assert v.evaluate("sessionStorage.length") == 0
+    assert v.evaluate("localStorage.length") == 0
+    # replace(): no new history entry, and 'back' does not return to the chat.
+    assert v.evaluate("history.length") == length_before
+    v.go_back()
+    assert "neutral" not in v.url
+    assert re.search(r"/healthz\?before$", v.url), v.url
+    # The counsellor is told the visitor left in a hurry.
+    expect(c.locator(f"#panel-{cid} .banner.hurry")).to_be_visible()
+    shot(c, "console-visitor-left-in-hurry")
+
+
+def test_quick_exit_with_escape_twice(open_page, server, shot) -> None:
+    neutral = f"{server}/healthz?esc"
+    v = visitor(open_page, server, exit_url=neutral)
+    start_chat(v, "other")
+    send_visitor(v, "Een vriendin van mij wordt uitgebuit")
+    v.keyboard.press("Escape")
+    v.keyboard.press("Escape")
+    v.wait_for_url(re.compile(r"/healthz\?esc$"))
+    assert v.evaluate("sessionStorage.length + localStorage.length") == 0
+
+
+def test_quick_exit_default_target_is_neutral(open_page, server, shot) -> None:
+    v = visitor(open_page, server)
+    url = v.eval_on_selector('meta[name="helpline-exit-url"]', "m => m.content")
+    assert url.startswith("https://www.google.com/")
+
+
+def test_html_in_messages_shows_as_text_everywhere(open_page, server, user, shot) -> None:
+    v, c, cid = chat_pair(open_page, server, user, first=XSS)
+    panel = c.locator(f"#panel-{cid}")
+    expect(v.locator(".msg.visitor .text").first).to_have_text(XSS)
+    expect(panel.locator(".m.visitor .text").first).to_have_text(XSS)
+    send_counsellor(c, cid, XSS)
+    expect(v.locator(".msg.counsellor .text").first).to_have_text(XSS)
+
+    s = open_page(f"{server}/supervisor")
+    login(s, *user("supervisor"))
+    row = s.locator("#conv-table tbody tr").filter(has_text=cid[:8])
+    row.locator("button").click()
+    expect(s.locator("#monitor-log .m.visitor .text").first).to_have_text(XSS)
+    expect(s.locator("#monitor-log .m.counsellor .text").first).to_have_text(XSS)
+
+    for page in (v, c, s):
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator("#messages img, .log img, .log script, .messages script, .log b, .messages b").count() == 0
+
+
+def test_whisper_reaches_console_never_visitor(open_page, server, user, shot) -> None:
+    v, c, cid = chat_pair(open_page, server, user, first="Ik weet niet of ik dit mag vertellen")
+    s = open_page(f"{server}/supervisor")
+    login(s, *user("supervisor"))
+    expect(s.locator("#cards .stat")).to_have_count(5)
+    s.locator("#conv-table tbody tr").filter(has_text=cid[:8]).locator("button").click()
+    expect(s.locator("#monitor-body")).to_be_visible()
+    s.fill("#whisper-text", "FLUISTER-geheim-123: vraag naar haar veiligheid")
+    s.click("#whisper-form button[type=submit]")
+    expect(c.locator(f"#panel-{cid} .m.whisper")).to_contain_text("FLUISTER-geheim-123")
+    expect(s.locator("#monitor-log .m.whisper")).to_contain_text("FLUISTER-geheim-123")
+    shot(s, "supervisor-board")
+    shot(c, "console-whisper")
+    # Give any stray event time to arrive, then check the visitor never saw it.
+    send_counsellor(c, cid, "Ben je nu veilig?")
+    expect(v.locator(".msg.counsellor")).to_have_count(1)
+    time.sleep(0.5)
+    assert "FLUISTER" not in v.content()
+    assert "FLUISTER" not in v.evaluate("document.body.innerText")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("triage.redaction") is None,
+                    reason="triage.redaction does not exist yet: transcripts are withheld until it lands")
+def test_supervisor_sees_anonymised_transcript(open_page, server, user, shot) -> None:
+    secret_phone = "06-12345678"
+    v, c, cid = chat_pair(open_page, server, user,
+                          first=f"Ik ben Sanne de Vries, bel me op {secret_phone} of mail sanne.devries@example.nl")
+    send_counsellor(c, cid, "Dank je. Ik verwijs je door.")
+    panel = c.locator(f"#panel-{cid}")
+    panel.locator("details.close summary").click()
+    panel.locator(".outcome").select_option("referred")
+    panel.locator(".tags").fill("test, ui")
+    panel.locator(".close-form button[type=submit]").click()
+    expect(panel.locator(".banner")).to_be_visible()
+
+    s = open_page(f"{server}/supervisor")
+    login(s, *user("supervisor"))
+    s.click('#nav [data-view="transcripts"]')
+    row = s.locator("#tr-table tbody tr").filter(has=s.locator("td", has_text="referred")).first
+    expect(row).to_be_visible(timeout=15_000)
+    row.locator("button").click()
+    log = s.locator("#transcript-log")
+    for _ in range(20):
+        if log.locator(".m").count():
+            break
+        time.sleep(0.5)
+        row.locator("button").click()
+    expect(log.locator(".m.visitor").first).to_be_visible()
+    text = log.inner_text()
+    assert secret_phone not in text
+    assert "sanne.devries@example.nl" not in text
+    shot(s, "supervisor-transcript")
+    s.click('#nav [data-view="stats"]')
+    expect(s.locator("#chart-hour svg")).to_be_visible()
+    shot(s, "supervisor-stats")
+
+
+def test_resume_after_reload(open_page, server, user, shot) -> None:
+    v, c, cid = chat_pair(open_page, server, user, first="Eerste bericht")
+    send_counsellor(c, cid, "Antwoord een")
+    expect(v.locator(".msg.counsellor")).to_have_count(1)
+    v.reload()
+    expect(v.locator("#view-chat")).to_be_visible()
+    assert conversation_id(v) == cid
+    # Everything once (dedupe by seq), in order.
+    expect(v.locator(".msg.visitor .text")).to_have_text(["Eerste bericht"])
+    expect(v.locator(".msg.counsellor .text")).to_have_text(["Antwoord een"])
+    send_counsellor(c, cid, "Antwoord twee")
+    expect(v.locator(".msg.counsellor .text")).to_have_text(["Antwoord een", "Antwoord twee"])
+    send_visitor(v, "Na het herladen")
+    expect(c.locator(f"#panel-{cid} .m.visitor .text")).to_have_text(["Eerste bericht", "Na het herladen"])
+    # Reload again with nothing new: still no duplicates.
+    v.reload()
+    expect(v.locator(".msg")).to_have_count(4)
+
+
+def test_pages_load_in_three_languages(open_page, server, shot) -> None:
+    v = visitor(open_page, server)
+    expect(v.locator("legend")).to_have_text("Over wie schrijf je?")
+    v.select_option("#lang", "en")
+    expect(v.locator("legend")).to_have_text("Who are you writing about?")
+    assert v.evaluate("document.documentElement.lang") == "en"
+    v.select_option("#lang", "fr")
+    expect(v.locator("#quick-exit")).to_contain_text("Sortie rapide")
+    c = open_page(f"{server}/console")
+    expect(c.locator("#login-title")).to_have_text("Inloggen")
+    shot(c, "console-login")
