@@ -1,0 +1,101 @@
+"""English (incl. chat spelling)."""
+
+from __future__ import annotations
+
+from triage.lexicon import LanguageLexicon, parse_canon
+
+CANON = parse_canon("""
+you: u ya
+your: ur yr
+i: im i'm ive i've
+my: mah
+not: n't dont don't doesnt doesn't didnt didn't cant can't wont won't isnt nt
+please: pls plz plez
+boyfriend: bf boyf bae lover
+friend: m8 mate bestie bff
+phone: fone mobile cell cellphone iphone phones
+passport: id papers documents passports
+card: bankcard debitcard
+money: cash cashh
+pics: pic pictures picture photos photo vid video videos nudes nude naked
+hit: hits hitting beat beats beating beaten punched punches punch kicked kicks kick slapped slaps chokes choked
+threaten: threatens threatened threatening threat threats
+kill: kills killing murder
+rape: raped raping
+run: ran runaway running
+steal: stealing stole stolen shoplift shoplifting
+deliver: delivering delivered drop dropping carry carrying
+drugs: drug weed coke cocaine stuff
+package: packages parcel parcels packets
+debt: debts owe owes owed
+client: clients customers customer johns punters
+man: men guys guy
+sleep: sleeping slept
+sex: shag
+work: working works worked
+take: took taken takes taking
+lock: locked locks
+cut: cutting cuts
+pills: pill tablets meds
+can: ca
+die: dead
+""")
+
+CUES = """
+grooming 0.75: loverboy ; groomed ; grooming
+grooming 0.6: buys me everything ; buys me * gifts ; gifts ; older guy ; older man ; boyfriend is 19|20|21|22|23|24|25|26|27|28|29|30|35 ; only one for him ; only trust him ; not to tell my parents ; don't tell my parents ; friends are fake
+grooming 0.5: move in together ; sends me money ; picks me up ; princess ; loves me
+
+sexual_exploitation 0.9: do client ; see client ; client in ; with client ; have client ; client for him ; client right now ; with a client ; see man for money ; man for money ; sex with * for money ; sex for money ; prostitution ; escort ; pimp ; sex with their friends ; sex with his friends ; sleep with man
+sexual_exploitation 0.8: ads of me ; ads * online ; man come to ; make me see ; sell me ; selling me ; work for him with man ; hotel * man
+
+sextortion 0.9: blackmail ; blackmailing ; sextortion ; share my pics ; send them to everyone ; post my pics ; pics * unless ; pics * if i don't|not ; share * pics ; pics with my school ; pics * everyone
+sextortion 0.6: pics of me ; video of me
+
+criminal_exploitation 0.9: county lines ; money mule ; deliver * package ; package * drugs ; sell drugs ; selling drugs ; deliver drugs ; deal drugs ; borrow my card ; borrow my bank ; use my account ; my account that is not mine ; not mine ; steal from shops ; make me steal
+criminal_exploitation 0.5: steal
+criminal_exploitation 0.6: drugs ; package ; loan in my name ; contract in my name
+
+labour_exploitation 0.85: hours a day ; pay me nothing ; without pay ; no pay ; not paid ; keeps our wages ; keeps my wages ; no wages ; unpaid ; sleep at the farm ; sleep where we work ; 7 days a week
+labour_exploitation 0.6: clean houses all day ; all day without ; boss keeps
+
+debt_bondage 0.9: debt ; pay back ; pay it back ; until it is paid ; work it off ; for the trip ; owe them ; owe him
+
+control_restriction 0.9: take my phone ; take my passport ; take * passport ; take * phone ; passport * keeps ; keeps my passport ; track my location ; track * location ; not allowed to go ; not allowed out ; not allowed to leave ; can not leave ; not leave until ; not know the address ; not even know the address ; lock me in ; check my phone ; read my messages ; keeps my card ; keeps my money
+control_restriction 0.6: location ; not allowed
+
+violence_threats 0.9: hit me ; hit ; rape ; kill ; threaten ; hurt my ; hurt me ; knife ; gun ; bruises ; will hurt ; beat me up
+
+missing_runaway 0.9: run away ; run from ; left the care home ; left home ; left the shelter ; nowhere to sleep ; missing ; sleep at his friends ; sleep on the street ; they are looking for me ; sleep at * places
+missing_runaway 0.6: homeless
+
+unaccompanied_migrant 0.9: came alone ; asylum centre ; asylum center ; asylum ; without family ; without my family ; without parents ; no papers ; smuggler ; unaccompanied ; my guardian
+unaccompanied_migrant 0.7: parents are in eritrea|afghanistan|syria|somalia|morocco|guinea|vietnam|sudan ; alone here
+
+family_perpetrator 0.9: parents make me ; my mom sells ; my mother sells ; my dad sells ; my father sells ; uncle makes me ; my family sells
+
+self_harm 0.9: kill myself ; killing myself ; want to die ; not want to live ; do not want to live ; suicide ; suicidal ; cut myself ; hurt myself ; end it all ; self harm ; selfharm
+self_harm 0.85: take them all ; take all * pills ; jump off ; better off without me
+
+acute_danger 0.9: outside my door ; at my door ; locked in a ; locked in ; can not get out ; client right now ; with a client right now ; moving me ; coming to get me ; in 10 minutes ; in 5 minutes ; take them all tonight ; he is here ; they are here ; help me now
+
+acute_danger 0.35: right now ; tonight
+@hypo 1: class about ; what are the signs ; what is a ; movie ; film ; documentary ; podcast ; school project ; for a project ; joke ; joked ; jk ; kidding ; what if ; hypothetically ; article
+@recovered 1: i am out ; i'm out ; doing fine ; doing better ; now i am safe ; safe now ; it is over ; over now ; now i'm ok
+@now 1: now ; right now ; tonight ; at the moment
+
+@witness 1: my friend's ; my friend says ; my friend is ; my sister ; my brother ; my little brother ; my little sister ; my daughter ; my son ; my cousin ; my neighbour ; a girl from ; a boy from ; her boyfriend ; her boss ; worried about her ; worried about him
+@professional 1: i'm a teacher ; i am a teacher ; as a teacher ; social worker ; youth worker ; my students ; one of my students ; a student ; a client of mine ; in our care ; police officer ; as a ; case ; i work with
+@perpetrator 1: working for me ; for me with clients ; i threatened ; will i get in trouble ; get in trouble ; i let some ; run package for me ; i want to stop ; i hit her ; i have a girl
+@family 1: my uncle ; my parents make ; my mom sells ; uncle makes
+@minor 1: school ; class ; teacher ; my parents ; not to tell my parents ; care home ; guardian ; student ; students ; unaccompanied ; year 9|10|11
+@adult 1: boss ; my wife ; my husband ; my kids ; farm ; wages
+"""
+
+NEGATIONS = frozenset({"not", "never", "no", "nobody", "nothing", "none"})
+PAST = frozenset({"last", "ago", "used", "was", "were", "had", "back", "then", "previously", "ran", "years"})
+CLAUSE_BREAKS = frozenset({",", ".", "!", "?", ";", ":", "but", "if", "because", "unless", "when", "...", "\n", "so"})
+FIRST = frozenset({"i", "me", "my", "myself"})
+THIRD = frozenset({"she", "her", "he", "him", "his", "they", "them"})
+
+LEXICON = LanguageLexicon("en", CANON, CUES, NEGATIONS, PAST, CLAUSE_BREAKS, FIRST, THIRD)

@@ -1,0 +1,66 @@
+"""French (Belgium and France, incl. SMS spelling)."""
+
+from __future__ import annotations
+
+from triage.lexicon import LanguageLexicon, parse_canon
+
+CANON = parse_canon("""
+je: j jsuis chui
+ne: n
+pas: pa
+telephone: tel portable phone gsm telephones
+passeport: papiers carte id passeports
+argent: thune fric sous tunes
+copain: mec copine chéri cheri
+homme: hommes mecs types
+client: clients
+photo: photos nudes nude video videos vidéo vidéos
+frapper: frappe frappé frappes frappent tape tapé battre bat battu
+menacer: menace menacent menacé menaces
+tuer: tue tuent tué
+violer: violée violé viol violee
+voler: vole volé volent
+dette: dettes dois doit devons
+rembourser: rembourse remboursé
+fuguer: fugué fugue fuguée enfuie enfui enfuis
+enfermer: enfermée enfermé enfermee ferme
+livrer: livre livré livrent
+drogue: drogues shit coke beuh
+""")
+
+CUES = """
+grooming 0.75: loverboy ; proxénète ; proxenete
+grooming 0.6: cadeaux ; plein de cadeaux ; sa princesse ; rester seulement avec lui ; plus âgé ; plus age ; homme plus ; vient me chercher ; 25 ans et il ; me donne de l'argent ; me donne de l argent
+sexual_exploitation 0.9: client ; coucher avec des homme ; pour de l'argent ; prostitution ; annonces de moi ; escort ; passes ; voir des client ; chez des homme ; des homme pour
+sextortion 0.9: chantage ; photo * envoyer ; photo * publie ; publier * photo ; publie * photo ; photo nues ; menace de les envoyer ; sinon il publie
+criminal_exploitation 0.9: livrer * drogue ; drogue pour eux ; paquets de drogue ; voler dans les magasins ; obligent à voler ; vendre de la drogue ; vend de la drogue ; carte bancaire ; dealer ; mule
+labour_exploitation 0.85: heures par jour ; sans être payé ; sans etre paye ; sans salaire ; ne nous paie ; paie presque rien ; dort sur le chantier ; dormons sur
+debt_bondage 0.9: dette ; rembourser ; pour le voyage ; euros pour le voyage
+control_restriction 0.9: pris mon telephone ; pris mon passeport ; pris * passeport ; pris * telephone ; garde mes passeport ; garde * passeport ; pas le droit de sortir ; surveillent ; surveille ; localisation ; enfermer
+violence_threats 0.9: frapper ; menacer ; tuer ; violer ; couteau ; bleus
+missing_runaway 0.9: fuguer ; fugue ; enfuie du foyer ; je dors chez des inconnus ; disparu ; disparue ; chez des inconnus ; à la rue ; a la rue
+unaccompanied_migrant 0.9: arrivé seul ; arrive seul ; arrivée seule ; mineurs non accompagnés ; mineur non accompagné ; non accompagnés ; non accompagne ; sans mes parents ; passeur ; demandeur d'asile ; centre pour mineurs ; fedasil
+unaccompanied_migrant 0.7: parents sont en guinée|guinee|érythrée|erythree|afghanistan|syrie|maroc|congo|cameroun
+family_perpetrator 0.9: mon oncle me fait ; ma tante m'envoie ; ma tante m envoie ; mes parents m'obligent ; ma mère me vend ; mon père me vend
+self_harm 0.9: ne veux plus vivre ; me suicider ; suicide ; me scarifie ; me tuer ; envie de mourir ; veux mourir ; me faire du mal
+acute_danger 0.9: devant ma porte ; enfermée dans ; ne peux pas sortir ; avec un client maintenant ; client maintenant ; emmener ce soir ; aidez-moi vite ; il arrive ; va me tuer
+acute_danger 0.35: maintenant ; ce soir
+
+@hypo 1: exposé ; expose ; film ; documentaire ; pour l'école ; pour un devoir ; blague ; je rigole ; c'est quoi ; qu'est-ce que
+@recovered 1: ça va mieux ; ca va mieux ; c'est fini ; maintenant ça va ; je suis en sécurité
+@now 1: maintenant ; ce soir ; cette nuit ; tout de suite
+@witness 1: mon amie ; ma soeur ; ma sœur ; mon frère ; mon frere ; ma fille ; mon fils ; ma cousine ; son copain ; une fille de ma classe
+@professional 1: je suis éducatrice ; je suis educatrice ; je suis éducateur ; je suis enseignant ; je suis enseignante ; assistante sociale ; assistant social ; un élève ; une élève ; une jeune du foyer ; mon élève
+@perpetrator 1: j'ai menacé ; j ai menace ; est-ce grave ; est ce grave ; travaille pour moi ; pour moi
+@family 1: mon oncle ; ma tante ; mes parents m ; mon beau-père
+@minor 1: école ; ecole ; collège ; college ; lycée ; lycee ; classe ; foyer ; mineurs ; mineur ; élève ; eleve ; mes parents
+@adult 1: patron ; chantier ; ma femme ; mon mari ; mes enfants
+"""
+
+NEGATIONS = frozenset({"pas", "jamais", "aucun", "aucune", "rien", "personne", "non"})
+PAST = frozenset({"dernière", "derniere", "avant", "autrefois", "était", "etait", "devais", "avais"})
+CLAUSE_BREAKS = frozenset({",", ".", "!", "?", ";", ":", "mais", "si", "parce", "quand", "...", "\n", "sinon"})
+FIRST = frozenset({"je", "me", "moi", "mon", "ma", "mes", "m'"})
+THIRD = frozenset({"elle", "il", "lui", "sa", "son", "ses"})
+
+LEXICON = LanguageLexicon("fr", CANON, CUES, NEGATIONS, PAST, CLAUSE_BREAKS, FIRST, THIRD)
