@@ -1,0 +1,1075 @@
+"""Detection and pseudonymisation of personal data in chat messages (issue 4).
+
+Public API (used by the chat server)::
+
+    from triage.redaction import redact, redact_transcript
+    redact("ik heet Lisa, bel 06-12345678")
+    # {"text": "ik heet [NAAM], bel [TELEFOON]", "spans": [{"start": 8, "end": 12, "type": "PERSON"}, ...]}
+    redact_transcript(["ik ben Lisa de Vries", "Lisa hier"])  # [NAAM-1] both times
+
+Spans always index the ORIGINAL text. Detection is rule based: regular expressions with check-digit validation
+(python-stdnum) for numbers, and word lists shipped in ``triage/redaction/`` (names from many communities,
+Dutch and Belgian municipalities, neighbourhoods, a stoplist of common nl/en/fr words) matched with spaCy's
+tokenizer and PhraseMatcher on a blank pipeline. No model is downloaded. See docs/anonymisation.md.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["TYPES", "TOKENS", "Span", "detect", "redact", "redact_transcript"]
+
+TYPES = (
+    "PERSON",
+    "PHONE",
+    "EMAIL",
+    "HANDLE",
+    "ADDRESS",
+    "LOCATION",
+    "ID_NUMBER",
+    "URL",
+    "DATE_OF_BIRTH",
+)
+
+#: Replacement token per type (Dutch, as the counsellors read Dutch).
+TOKENS: dict[str, str] = {
+    "PERSON": "NAAM",
+    "PHONE": "TELEFOON",
+    "EMAIL": "E-MAIL",
+    "HANDLE": "HANDLE",
+    "ADDRESS": "ADRES",
+    "LOCATION": "PLAATS",
+    "ID_NUMBER": "ID-NUMMER",
+    "URL": "URL",
+    "DATE_OF_BIRTH": "GEBOORTEDATUM",
+}
+
+DATA_DIR = Path(__file__).with_name("redaction")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    type: str
+    priority: int = 5  # lower wins when spans overlap
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "type": self.type}
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Lookups (loaded lazily, once)
+# ----------------------------------------------------------------------------------------------------------
+
+
+def fold(s: str) -> str:
+    """Lowercase and strip accents: 'Zoë' -> 'zoe', 'Şahin' -> 'sahin'."""
+    s = s.lower().replace("ı", "i").replace("ł", "l").replace("đ", "d").replace("ø", "o").replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _words(name: str) -> list[str]:
+    out: list[str] = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        out.extend(line.split())
+    return out
+
+
+def _lines(name: str) -> list[str]:
+    out: list[str] = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+class _Lookups:
+    def __init__(self) -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        self.stop: set[str] = {fold(w) for w in _words("common_words.txt")}
+        self.first: set[str] = {fold(w) for w in _words("first_names.txt")}
+        sur: set[str] = set()
+        self.multi_surnames: set[str] = set()
+        for w in _words("surnames.txt"):
+            parts = fold(w).split("_")
+            sur.add(parts[-1])
+            if len(parts) > 1:
+                self.multi_surnames.add(" ".join(parts))
+        self.sur = sur
+        places = _lines("places_nl.txt") + _lines("places_be.txt") + _lines("places_other.txt")
+        hoods = _lines("neighbourhoods.txt")
+        self.places: set[str] = {fold(p) for p in places + hoods}
+        self.place_words: set[str] = set()
+        for p in places + hoods:
+            self.place_words.update(fold(p).replace("-", " ").split())
+        self.nlp = spacy.blank("nl")
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.matcher.add("PLACE", [self.nlp.make_doc(p) for p in places])
+        self.matcher.add("HOOD", [self.nlp.make_doc(p) for p in hoods])
+        self.matcher.add("HOTEL", [self.nlp.make_doc(p) for p in HOTEL_CHAINS])
+        self.matcher.add("STATION", [self.nlp.make_doc(p) for p in STATIONS])
+
+    def is_common(self, word: str) -> bool:
+        return fold(word) in self.stop
+
+
+_LOCK = threading.Lock()
+_LOOKUPS: _Lookups | None = None
+
+
+def lookups() -> _Lookups:
+    global _LOOKUPS
+    if _LOOKUPS is None:
+        with _LOCK:
+            if _LOOKUPS is None:
+                _LOOKUPS = _Lookups()
+    return _LOOKUPS
+
+
+HOTEL_CHAINS = [
+    "Ibis", "Ibis Budget", "Ibis Styles", "Novotel", "Mercure", "Van der Valk", "Holiday Inn", "Holiday Inn Express",
+    "Motel One", "Best Western", "Hilton", "Hilton Garden Inn", "Marriott", "Courtyard", "Radisson", "Radisson Blu",
+    "NH Hotel", "Fletcher", "Fletcher Hotel", "Bastion", "Bastion Hotel", "Postillion", "Golden Tulip", "Tulip Inn",
+    "Campanile", "B&B Hotel", "CitizenM", "citizenM", "Inntel", "easyHotel", "Stayokay", "Ramada", "Crowne Plaza",
+    "Sheraton", "Hampton by Hilton", "Leonardo Hotel", "Park Inn", "Pullman", "Sofitel", "Moxy", "Hotel Formule 1",
+    "Formule 1", "Première Classe", "Premiere Classe", "Kyriad", "Thon Hotel", "Martin's Hotel", "Zoku",
+    "The Student Hotel", "Student Hotel", "Meininger", "Generator", "Ecohotel", "WestCord", "Corendon",
+]
+STATIONS = [
+    "Utrecht Centraal", "Utrecht CS", "Amsterdam Centraal", "Amsterdam CS", "Rotterdam Centraal", "Rotterdam CS",
+    "Den Haag Centraal", "Den Haag HS", "Den Haag Hollands Spoor", "Eindhoven Centraal", "Amsterdam Sloterdijk",
+    "Amsterdam Amstel", "Amsterdam Zuid", "Amsterdam Bijlmer ArenA", "Bijlmer ArenA", "Amsterdam Lelylaan",
+    "Amsterdam Muiderpoort", "Schiphol", "Schiphol Plaza", "Schiphol Airport", "Arnhem Centraal", "Breda Centraal",
+    "Tilburg Centraal", "Zwolle Centraal", "Groningen Centraal", "Leiden Centraal", "Antwerpen-Centraal",
+    "Antwerpen Centraal", "Antwerpen-Berchem", "Brussel-Zuid", "Brussel Zuid", "Brussel-Noord", "Brussel Noord",
+    "Brussel-Centraal", "Brussel Centraal", "Bruxelles-Midi", "Bruxelles-Nord", "Bruxelles-Central", "Gare du Midi",
+    "Gare du Nord", "Gare Centrale", "Gent-Sint-Pieters", "Gent Sint-Pieters", "Gent-Dampoort", "Leuven station",
+    "Liège-Guillemins", "Liege-Guillemins", "Mechelen-Nekkerspoel", "Brussels Airport", "Zaventem Airport",
+    "Hoog Catharijne", "Kalverstraat", "Zuidplein", "Lijnbaan", "Meir", "Grote Markt", "Vondelpark", "Museumplein",
+    "Efteling", "Walibi", "Hoog Catharijne",
+]
+
+# ----------------------------------------------------------------------------------------------------------
+# Regular expressions
+# ----------------------------------------------------------------------------------------------------------
+
+_I = re.IGNORECASE
+TLDS = (
+    "com|nl|be|fr|org|net|io|me|app|eu|info|co|uk|de|tv|ly|gg|xyz|live|link|site|online|shop|store|tk|ru|ro|bg|pl|"
+    "ma|tr|biz|club|page|to|cc|ws|im|gl|gd|sh|ai|es|it|ch|at|lu|us|ca|au|onion|dev|vip|top|fun|chat|dating|sex|xxx"
+)
+RE_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,10}\b", _I)
+RE_EMAIL_OBF = re.compile(
+    r"(?<![\w.])[\w.+-]{2,}\s*(?:\[at\]|\(at\)|\{at\}|\s(?:at|apenstaartje)\s)\s*[\w-]+\s*"
+    r"(?:\.|\[dot\]|\(dot\)|\s(?:dot|punt)\s)\s*(?:com|nl|be|fr|net|org|hotmail|live)\b",
+    _I,
+)
+RE_URL = re.compile(
+    r"(?:\bhttps?://[^\s<>\"']+|\bwww\.[^\s<>\"']+|"
+    r"(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + TLDS + r")\b(?:/[^\s<>\"']*)?)",
+    _I,
+)
+RE_AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+PLATFORMS = (
+    r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|discord|telegram|tg|twitter|fb|facebook|kik|wickr|threads|"
+    r"bereal|twitch|youtube|yt|pinterest|roblox|fortnite|psn|xbox|steam|whatsapp|wa|signal|onlyfans|of|reddit|"
+    r"tinder|grindr|badoo|x(?=\s*[:@])"
+)
+FILLER = (
+    r"(?:naam|name|nom|account|acc|id|user(?:name)?|gebruikersnaam|pseudo|is|=|:|-|heet|ze|zij|hij|hem|haar|me|mij|"
+    r"mijn|m'n|mn|zijn|z'n|zn|d'r|der|op|van|c'est|est|it's|its|it|is|le|mon|son|sa|de|his|her|my|@|add|adden|"
+    r"toevoegen|volg|follow|page|pagina|staat|onder|as|als|called|genaamd)"
+)
+RE_HANDLE_CUE = re.compile(
+    r"\b(?:" + PLATFORMS + r")\b((?:\s*" + FILLER + r"\b|\s*[:=@-]){0,4})\s*"
+    r"(@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)",
+    _I,
+)
+RE_UNDERSCORE_HANDLE = re.compile(r"(?<![\w@.])[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]\b")
+
+# Phones: candidate runs of digit groups; validity decided in code (digit count, prefix).
+RE_PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)\s?\(?\d{1,3}\)?(?:[ \t.\-/]{0,2}\(?\d{1,6}\)?){1,8}(?!\w)")
+RE_PHONE_NAT = re.compile(r"(?<![\w+])\(?0\d{1,4}\)?(?:[ \t.\-/]{0,2}\(?\d{1,8}\)?){0,6}(?![\w])")
+RE_PHONE_CUE = re.compile(
+    r"\b(?:nummer|nr|tel|telefoon|telefoonnummer|gsm|mobiel|06|bel|bellen|app|whatsapp|phone|number|numéro|numero|"
+    r"num|portable|tél)\b[^\d\n]{0,15}(\+?\d[\d \t.\-/]{6,18}\d)",
+    _I,
+)
+
+MONTHS = (
+    r"jan(?:uari|uary|vier)?|feb(?:ruari|ruary)?|f[ée]vr(?:ier)?|m(?:aa)?rt|march|mar|mars|apr(?:il)?|avr(?:il)?|"
+    r"mei|may|mai|jun[ei]?|juin|jul[iy]?|juil(?:let)?|aug(?:ustus|ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|"
+    r"o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?"
+)
+RE_DATE = re.compile(
+    r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|"
+    r"\d{1,2}(?:e|ste|de|er|st|nd|rd|th)?\s*(?:of\s+)?(?:" + MONTHS + r")\.?(?:,?\s*(?:'|’)?(?:19|20)?\d{2})?|"
+    r"(?:" + MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*(?:19|20)\d{2})?)(?![\w])",
+    _I,
+)
+RE_DOB_CUE = re.compile(
+    r"\b(?:geboren|geb\.?|geboortedatum|geboortedag|verjaardag|verjaar|jarig|born|birthday|bday|b-day|birth|"
+    r"dob|d\.o\.b\.?|date of birth|n[ée]e?|date de naissance|naissance|anniversaire|anniv|gebdat)\b",
+    _I,
+)
+RE_BIRTH_YEAR = re.compile(
+    r"\b(?:geboren\s+(?:in|op)|born\s+in|n[ée]e?\s+en|ben\s+(?:van|uit)|(?:i'?m|i\s+am)\s+from|"
+    r"geboortejaar(?:\s+is)?|bouwjaar)\s*[:]?\s*((?:19|20)\d{2}|'\d{2})\b",
+    _I,
+)
+
+RE_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", _I)
+RE_BE_NN = re.compile(r"(?<![\d.])\d{2}[. ]?\d{2}[. ]?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?![\d])")
+RE_BSN = re.compile(r"(?<![\d.\-+])(?:\d{4}[. ]\d{2}[. ]\d{3}|\d{3}[. ]\d{3}[. ]\d{3}|\d{9}|\d{8})(?![\d\-])")
+RE_ID_CONTEXT = re.compile(
+    r"\b(?:bsn|burgerservicenummer|sofi(?:nummer)?|rijksregister(?:nummer)?|rrn|insz|national\s+number|"
+    r"num[ée]ro\s+national|iban|rekening(?:nummer)?|bankrekening|account\s+number|paspoort(?:nummer)?|passport|"
+    r"passeport|id[- ]?kaart|identiteitskaart|identiteitsbewijs|carte\s+d'identit[ée]|documentnummer|"
+    r"document\s+number|verblijfs(?:vergunning|document)|vreemdelingendocument|v-?nummer|kenteken|nummerplaat|"
+    r"plaat|licen[cs]e\s+plate|plate|plaque|immatriculation|eid)\b",
+    _I,
+)
+_L = r"[A-Z]"
+_SIDECODES = [
+    rf"{_L}{{2}}-\d{{2}}-\d{{2}}", rf"\d{{2}}-\d{{2}}-{_L}{{2}}", rf"\d{{2}}-{_L}{{2}}-\d{{2}}",
+    rf"{_L}{{2}}-\d{{2}}-{_L}{{2}}", rf"{_L}{{2}}-{_L}{{2}}-\d{{2}}", rf"\d{{2}}-{_L}{{2}}-{_L}{{2}}",
+    rf"\d{{2}}-{_L}{{3}}-\d", rf"\d-{_L}{{3}}-\d{{2}}", rf"{_L}{{2}}-\d{{3}}-{_L}", rf"{_L}-\d{{3}}-{_L}{{2}}",
+    rf"{_L}{{3}}-\d{{2}}-{_L}", rf"{_L}-\d{{2}}-{_L}{{3}}", rf"\d-{_L}{{2}}-\d{{3}}", rf"\d{{3}}-{_L}{{2}}-\d",
+    rf"[1-9]-{_L}{{3}}-\d{{3}}",  # Belgian 1-ABC-123
+]
+RE_PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(_SIDECODES) + r")(?![\w-])", _I)
+RE_PLATE_LOOSE = re.compile(r"(?<![\w-])[A-Z0-9]{1,3}[- ]?[A-Z0-9]{2,3}[- ]?[A-Z0-9]{1,3}(?![\w-])", _I)
+RE_BE_PLATE = re.compile(r"(?<![\w-])[1-9][ ]?[A-Z]{3}[ ]?\d{3}(?![\w-])")
+RE_PASSPORT = re.compile(r"(?<![\w-])(?:[A-NP-Z]{2}[A-NP-Z0-9]{6}\d|[A-Z]{2}\d{6,7})(?![\w-])")
+RE_DOC_NUMBER = re.compile(r"(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}(?![\w-])|(?<![\w-])\d{10}(?![\w-])", _I)
+
+STREET_SUFFIXES = (
+    "straat|straatje|laan|weg|plein|pleintje|gracht|kade|dijk|singel|dreef|steenweg|lei|plantsoen|hof|pad|park|"
+    "markt|ring|baan|boulevard|allee|steeg|wal|burgwal|erf|veld|kanaal|kaai|vest|berg|haven|dam|weide|akker|"
+    "linie|polder|wetering|hoek|straete|dries|kouter|heide|beemd|gaarde|driesch|ven|oord|zoom|meer|horst|rade"
+)
+STRONG_STREET = ("straat", "laan", "gracht", "kade", "singel", "dreef", "steenweg", "lei", "plantsoen", "dijk", "weg",
+                 "plein", "straatje", "burgwal", "boulevard", "allee", "steeg", "kaai")
+STREET_STOP = {
+    "straat", "zijstraat", "hoofdstraat", "winkelstraat", "dwarsstraat", "woonstraat", "schoolplein", "plein", "markt",
+    "supermarkt", "vrijmarkt", "weg", "snelweg", "onderweg", "halfweg", "zijweg", "fietsweg", "wegweg", "laan", "pad",
+    "fietspad", "voetpad", "park", "pretpark", "parkeerplaats", "baan", "ijsbaan", "loopbaan", "snelwegbaan",
+    "kermisbaan", "hof", "kerkhof", "gerechtshof", "binnenhof", "ring", "berg", "haven", "dam", "dijk", "kade", "wal",
+    "veld", "voetbalveld", "sportveld", "grasveld", "kanaal", "polder", "hoek", "weide", "heide", "meer", "zoom",
+    "horst", "rade", "ven", "oord", "oord", "akker", "erf", "vest", "linie", "gracht", "singel", "dreef", "steeg",
+    "allee", "boulevard", "lei", "treinbaan", "spoorbaan", "speeltuin", "weekend", "tweeweg", "autoweg", "terugweg",
+    "heenweg", "zeeweg", "binnenweg", "buitenweg", "jaarmarkt", "woensdagmarkt", "zaterdagmarkt", "vluchtweg",
+    "thuishaven", "rotterdamhaven", "zeehaven", "jachthaven", "parkeerhaven", "stopplaats", "omweg", "uitweg",
+    "doorweg", "wegenweg", "straatweg", "overweg", "zebrapad", "tuinpad", "bospad", "stoep", "steenweg", "spoordijk",
+    "zeedijk", "tussenweg", "ringweg", "rondweg", "parkweg", "sportpark", "stadspark", "waterkant", "slaapkamerraam",
+    "vakantiepark", "bungalowpark", "industriepark", "dierenpark", "attractiepark", "natuurpark", "winkelcentrum",
+    "hoofdweg", "achterweg", "moeder", "baanvak", "toekomstweg", "kruispunt", "middelpunt", "jaarring", "oorbel",
+    "veldweg", "zandweg", "graspad", "paadje", "straatjes", "straten", "wegen", "lanen", "pleinen", "rotonde",
+    "achterom", "horizon", "brandweg", "vuilnisbelt", "politiebureau", "skatepark", "trampolinepark",
+    "sportveldje", "ijsberg", "berg", "zandberg", "hooiberg", "schuldberg", "schuldenberg", "wasberg",
+}
+STREET_PREFIX_OK = {
+    "van", "de", "der", "den", "het", "sint", "ter", "ten", "lange", "korte", "oude", "nieuwe", "grote", "kleine",
+    "hoge", "lage", "prins", "prinses", "koning", "koningin", "burgemeester", "dokter", "generaal", "kapitein",
+    "graaf", "gravin", "hertog", "heer", "vrouwe", "onze", "lieve", "noord", "zuid", "oost", "west", "binnen",
+    "buiten", "achter", "voor", "boven", "beneden", "groot", "klein", "oud", "nieuw", "eerste", "tweede", "derde",
+}
+RE_STREET_WORD = re.compile(r"(?<![\w-])[\w'’]+(?:-[\w'’]+)*(?:" + STREET_SUFFIXES + r")\b", _I)
+RE_HOUSE_NUMBER = re.compile(
+    r"^(\s*,?\s*(?:nr\.?\s*|nummer\s+|no\.?\s*|n°\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
+    r"(?:\s*(?:bus|bte|boîte|box|hs|huis|I{1,3}|hoog)\s*\d{0,4}(?![\w]))?)"
+)
+RE_FR_STREET = re.compile(
+    r"(?<![\w])(?:(\d{1,4}(?:\s?(?:bis|ter|[a-z]))?,?\s+))?(?:rue|avenue|av\.|boulevard|bd|chauss[ée]e|place|"
+    r"chemin|quai|impasse|all[ée]e|square|dr[èe]ve|clos|route|passage|galerie|rempart)\s+"
+    r"(?:(?:de\s+la|de\s+l'|de|du|des|d'|la|le|les|l'|aux?)\s*)?"
+    r"([A-ZÀ-Ýa-zà-ÿ][\w'’-]*(?:\s+(?:de\s+la|de|du|des|la|le|les|[A-ZÀ-Ý][\w'’-]*)){0,4})"
+    r"(,?\s+\d{1,4}(?:\s?(?:bis|ter|[a-z])(?![\w]))?(?:\s*(?:bte|bo[îi]te|bus)\s*\d+)?)?",
+)
+RE_EN_STREET = re.compile(
+    r"(?<![\w])\d{1,4}[a-zA-Z]?,?\s+(?:[A-Za-z][\w'’-]*\s+){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|"
+    r"close|way|court|ct|place|pl|square|gardens|terrace|crescent|grove|row|mews|walk|parade|hill)\b\.?",
+    _I,
+)
+RE_POSTCODE_NL = re.compile(r"(?<![\w-])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
+RE_POSTCODE_NL_LOWER = re.compile(r"(?<![\w-])[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w])")
+RE_POSTCODE_NL_LOWER_SP = re.compile(r"(?<![\w-])[1-9]\d{3}\s(?!sa|sd|ss)[a-z]{2}(?![\w])")
+RE_POSTCODE_4 = re.compile(r"(?<![\w-])[1-9]\d{3}(?![\w])")
+RE_POSTCODE_CUE = re.compile(r"\b(?:postcode|postal\s+code|code\s+postal|zip)\b\s*[:=]?\s*$", _I)
+
+# Person cues, tested against the text just before a candidate (anchored at the end).
+RE_STRONG_CUE = re.compile(
+    r"(?:\b(?:heet|heette|heten|noemt|noem|genaamd|naam\s+is|naam\s*:|name\s+is|name\s*:|named|called|call\s+me|"
+    r"m'appelle|t'appelle|s'appelle|appelle|nom\s+est|pr[ée]nom\s+est|je\s+suis|ik\s+ben|i'?m|i\s+am|this\s+is|"
+    r"dit\s+is|hier\s+is|c'est|meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|miss|juf|juffrouw|meester|"
+    r"monsieur|madame|mme\.?|mademoiselle|mlle|tante|oom|opa|oma|ome|tata|khalti|khali|3ami|ammi|"
+    r"vriend|vriendin|vriendje|vriendinnetje|ex|exvriend|neef|nicht|broer|broertje|zus|zusje|zuster|stiefvader|"
+    r"stiefmoeder|stiefbroer|stiefzus|collega|baas|pooier|loverboy|begeleider|begeleidster|mentor|voogd|buurman|"
+    r"buurvrouw|friend|boyfriend|girlfriend|bf|gf|brother|sister|cousin|uncle|aunt|pimp|boss|copain|copine|"
+    r"fr[èe]re|s[œo]eur|cousine|oncle|ami|amie|mec|patron|mate|bro|wife|husband|vrouw|man|dochter|zoon|daughter|"
+    r"son|fils|fille|klasgenoot|klasgenote|chauffeur|stiefpa|stiefma|pleegvader|pleegmoeder|pleegouders|"
+    r"cliënt|client|klant|ene|een\s+zekere|zekere|ze\s+noemen\s+(?:hem|haar|me|mij)|they\s+call\s+(?:him|her|me))"
+    r"\s*[:,]?\s*)$",
+    _I,
+)
+# Cues that introduce a name only when the word also looks like one (list, or capital letter).
+RE_WEAK_CUE = re.compile(
+    r"(?:\b(?:met|with|avec|van|from|de|aan|to|à|tegen|voor|for|pour|bij|chez|en|and|et|of|or|ou|zonder|"
+    r"dat|that|que|hoi|hey|hi|hallo|hello|salut|coucou|dag|doei|bye|sorry|thanks|bedankt|merci|mijn|m'n|my|mon|"
+    r"ma|his|her|zijn|haar|z'n|d'r|tegen|over|about|sur)\s+)$",
+    _I,
+)
+RE_VERB_AFTER = re.compile(
+    r"^\s*(?:zei|zegt|zeggen|vroeg|vraagt|wil|heeft|had|is|was|komt|kwam|belde|belt|appt|appte|stuurde|stuurt|"
+    r"sloeg|slaat|dreigde|dreigt|nam|neemt|bracht|brengt|haalde|haalt|zegt|zat|wist|weet|moet|kan|gaat|ging|"
+    r"said|says|told|asked|wants|has|is|was|came|called|texted|hit|took|brought|knows|dit|a|est|veut|m'a|"
+    r"m'avait|me|mij|en\s+ik|and\s+i|et\s+moi|[,:])(?![\w])",
+    _I,
+)
+PARTICLES = {
+    "van", "de", "der", "den", "ten", "ter", "te", "van't", "'t", "vd", "v.d.", "el", "al", "ben", "bin", "ibn",
+    "abu", "ait", "aït", "ou", "ould", "da", "di", "dos", "das", "del", "della", "le", "la", "du", "von", "zu",
+    "mc", "mac", "o'", "d'", "in", "op", "a", "bou", "oulad",
+}
+RE_INITIALS = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|ten|ter|el|al|van\s+der|van\s+den|van\s+de)\s+)?"
+    r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+)
+LOC_PREPS = {
+    "in", "uit", "naar", "bij", "rond", "richting", "nabij", "vlakbij", "buiten", "te", "from", "to", "near",
+    "at", "à", "a", "vers", "près", "dans", "around", "omgeving", "regio", "gemeente", "stad", "city", "ville",
+    "centrum", "station", "vanuit", "into", "tot", "via", "over", "hier", "daar", "de", "du", "of",
+}
+LOC_CUES = (
+    r"station|hotel|motel|azc|asielzoekerscentrum|aanmeldcentrum|opvangcentrum|opvang|gare|camping|wijk|buurt|"
+    r"stadsdeel|quartier|centre|fedasil|coa-locatie|locatie|jeugdinstelling|instelling|internaat|kliniek|"
+    r"pension|hostel|b&b|bnb|appartementen|flat|flats|ziekenhuis|hospital|h[ôo]pital|moskee|mosque|kerk|"
+    r"winkelcentrum|mall|park|camp"
+)
+RE_LOC_CUE_NAME = re.compile(
+    r"(?<![\w])(?i:" + LOC_CUES + r")\s+((?:(?i:de|het|'t|ter|ten|van|der|den|la|le|du|des|sint|saint)\s+)?"
+    r"[A-ZÀ-Ý][\w'’&-]*(?:\s+(?:(?:de|het|'t|ter|ten|van|der|den|aan|op|la|le|du|des)\s+)?[A-ZÀ-Ý][\w'’&-]*){0,3})",
+)
+SCHOOL_WORDS = (
+    r"(?i:college|lyceum|gymnasium|atheneum|athenaeum|ath[ée]n[ée]e|instituut|institut|institute|"
+    r"scholengemeenschap|academie|academy|school|basisschool|mavo|havo|vmbo|vwo|lyc[ée]e|coll[èe]ge|[ée]cole|"
+    r"campus|hogeschool|universiteit|university|roc|mbo|kta|bso|tso|aso)"
+)
+RE_SCHOOL = re.compile(
+    r"(?<![\w])(?:(?:[A-ZÀ-Ý][\w'’&.-]*|de|van|der|den|het|la|le|du|des|sint|st\.?)\s+){0,3}"
+    r"(?:[A-ZÀ-Ý][\w'’&.-]*\s+)(?:" + SCHOOL_WORDS + r")\b(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}"
+    r"|(?<![\w])(?:" + SCHOOL_WORDS + r")\s+(?:(?:de|het|van|der|den|'t|la|le|du|des|sint|saint)\s+)?"
+    r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3}"
+    r"|(?<![\w])[A-ZÀ-Ý][\w'’-]{2,}(?i:college|lyceum|gymnasium|atheneum|instituut|school|campus)\b"
+    r"|(?<![\w])(?i:sint|st|onze-lieve-vrouw|olv)-[\w'’-]+(?:college|lyceum|gymnasium|atheneum|instituut|school)\b",
+)
+SCHOOL_GENERIC = {
+    "basisschool", "middelbare school", "hogeschool", "dansschool", "rijschool", "zwemschool", "muziekschool",
+    "school", "college", "lyceum", "gymnasium", "campus", "universiteit", "university", "mbo", "roc", "havo",
+    "vwo", "vmbo", "mavo", "taalschool", "nieuwe school", "oude school", "zomerschool", "avondschool",
+}
+
+# ----------------------------------------------------------------------------------------------------------
+# Detectors
+# ----------------------------------------------------------------------------------------------------------
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+def _context_before(text: str, start: int, width: int = 45) -> str:
+    return text[max(0, start - width) : start]
+
+
+def _has_id_context(text: str, start: int, end: int) -> bool:
+    return bool(RE_ID_CONTEXT.search(_context_before(text, start, 40))) or bool(
+        RE_ID_CONTEXT.search(text[end : end + 15])
+    )
+
+
+def _valid_phone_digits(raw: str, international: bool) -> bool:
+    d = _digits(raw)
+    if international:
+        return 8 <= len(d) <= 16
+    return 9 <= len(d) <= 11
+
+
+def _trim_phone(text: str, m: re.Match[str], international: bool) -> tuple[int, int] | None:
+    """Longest prefix of the matched run of digit groups that has a plausible digit count."""
+    raw = m.group(0)
+    limit = 16 if international else 11
+    groups = list(re.finditer(r"\(?\d+\)?", raw))
+    best: tuple[int, int] | None = None
+    count = 0
+    for g in groups:
+        count += len(_digits(g.group(0)))
+        if count > limit:
+            break
+        end = g.end()
+        if _valid_phone_digits(raw[:end], international):
+            best = (m.start(), m.start() + end)
+    if best and raw[best[1] - m.start() - 1] == ")" and "(" not in raw[: best[1] - m.start()]:
+        best = (best[0], best[1] - 1)
+    return best
+
+
+def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _detect_patterns(text: str) -> list[Span]:
+    from stdnum import iban as std_iban
+    from stdnum.be import nn as std_nn
+    from stdnum.nl import bsn as std_bsn
+
+    spans: list[Span] = []
+    # Emails and URLs first (they contain digits and dots that other patterns would take).
+    for m in RE_EMAIL.finditer(text):
+        spans.append(Span(m.start(), m.end(), "EMAIL", 0))
+    for m in RE_EMAIL_OBF.finditer(text):
+        spans.append(Span(m.start(), m.end(), "EMAIL", 0))
+    for m in RE_URL.finditer(text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in ".,;:!?)]}'\"":
+            e -= 1
+        frag = text[s:e]
+        if "/" not in frag and not frag.lower().startswith("www") and "." in frag:
+            host = frag.lower()
+            label = host.rsplit(".", 1)[0]
+            # "ok.nl"-like typos where a sentence lacks a space: keep only plausible hosts
+            if len(label) < 2 or (host.count(".") == 1 and lookups().is_common(label) and len(label) < 4):
+                continue
+        spans.append(Span(s, e, "URL", 0))
+
+    dates = [(m.start(), m.end()) for m in RE_DATE.finditer(text)]
+
+    # ID numbers, validated by check digits (or, where the user names the document, by format).
+    for m in RE_IBAN.finditer(text):
+        compact = re.sub(r"\s", "", m.group(0)).upper()
+        if std_iban.is_valid(compact) or (
+            _has_id_context(text, m.start(), m.end()) and compact[:2] in ("NL", "BE") and len(compact) in (16, 18)
+        ):
+            spans.append(Span(m.start(), m.end(), "ID_NUMBER", 0))
+    for m in RE_BE_NN.finditer(text):
+        d = _digits(m.group(0))
+        if len(d) == 11 and (std_nn.is_valid(d) or _has_id_context(text, m.start(), m.end())):
+            if d.startswith("0") and not _has_id_context(text, m.start(), m.end()) and not std_nn.is_valid(d):
+                continue
+            spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
+    for m in RE_BSN.finditer(text):
+        d = _digits(m.group(0))
+        ctx = _has_id_context(text, m.start(), m.end())
+        if _overlaps((m.start(), m.end()), dates):
+            continue
+        if len(d) == 9 and std_bsn.is_valid(d) and (not d.startswith("0") or ctx):
+            spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
+        elif ctx and len(d) in (8, 9) and re.search(
+            r"\b(?:bsn|burgerservice|sofi)", _context_before(text, m.start(), 40), _I
+        ):
+            spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
+    for m in RE_PLATE.finditer(text):
+        frag = m.group(0)
+        if any(c.isalpha() for c in frag) and any(c.isdigit() for c in frag):
+            if frag.islower() and not _has_id_context(text, m.start(), m.end()):
+                # lowercase "ab-12-cd" still counts, but not things like "mp-3"
+                if sum(c.isalpha() for c in frag) < 2:
+                    continue
+            spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
+    for m in RE_BE_PLATE.finditer(text):
+        spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
+    for m in RE_PASSPORT.finditer(text):
+        if sum(c.isdigit() for c in m.group(0)) >= 3:
+            spans.append(Span(m.start(), m.end(), "ID_NUMBER", 2))
+    for cue in RE_ID_CONTEXT.finditer(text):
+        tail = text[cue.end() : cue.end() + 40]
+        mm = re.match(r"^(?:\s*(?:nummer|number|nr\.?|no\.?|num[ée]ro|is|es|est|:|=|-|van|mijn|my|mon|is\s+nog|was)\b"
+                      r"|\s*[:=#-])*\s*", tail, _I)
+        off = cue.end() + (mm.end() if mm else 0)
+        m2 = RE_DOC_NUMBER.match(text, off)
+        if m2 is None:
+            m2 = RE_PLATE_LOOSE.match(text, off)
+            if m2 is None or not (any(c.isdigit() for c in m2.group(0)) and any(c.isalpha() for c in m2.group(0))):
+                continue
+        spans.append(Span(m2.start(), m2.end(), "ID_NUMBER", 2))
+
+    # Dates of birth: a date with a birth cue close before (or right after) it.
+    for s, e in dates:
+        before = _context_before(text, s, 45)
+        after = text[e : e + 25]
+        if RE_DOB_CUE.search(before) or re.match(r"^\W{0,3}\s*(?:is\s+mijn\s+verjaardag|geboren|born|birthday)",
+                                                  after, _I):
+            spans.append(Span(s, e, "DATE_OF_BIRTH", 1))
+    for m in RE_BIRTH_YEAR.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 2))
+
+    # Phones.
+    taken = [(sp.start, sp.end) for sp in spans]
+    for rx, intl in ((RE_PHONE_INTL, True), (RE_PHONE_NAT, False)):
+        for m in rx.finditer(text):
+            r = _trim_phone(text, m, intl)
+            if r is None:
+                continue
+            if _overlaps(r, dates) and not intl:
+                # "01-02-2009 10:30" is a date, not a phone; but a real phone overlapping a loose date match wins
+                dd = _digits(text[r[0] : r[1]])
+                if not (len(dd) == 10 and dd.startswith(("06", "04"))):
+                    continue
+            if _overlaps(r, taken):
+                continue
+            spans.append(Span(r[0], r[1], "PHONE", 1))
+    taken = [(sp.start, sp.end) for sp in spans]
+    for m in RE_PHONE_CUE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if 8 <= len(_digits(m.group(1))) <= 15 and not _overlaps((s, e), taken) and not _overlaps((s, e), dates):
+            spans.append(Span(s, e, "PHONE", 2))
+
+    # Handles.
+    for m in RE_AT_HANDLE.finditer(text):
+        spans.append(Span(m.start(), m.end(), "HANDLE", 1))
+    for m in RE_HANDLE_CUE.finditer(text):
+        cand = m.group(2)
+        filler = m.group(1) or ""
+        bare = cand.lstrip("@")
+        marked = bool(re.search(r"[_.\d@]", cand))
+        if not marked:
+            if lookups().is_common(bare) or len(bare) < 3 or bare.isdigit():
+                continue
+            if not re.search(r"[:=@]|\b(?:is|naam|name|nom|heet|called|genaamd|c'est|est|it's|id|account|acc|"
+                             r"user(?:name)?|gebruikersnaam|pseudo|add|adden|volg|follow)\b", filler, _I):
+                continue
+        if bare.isdigit():
+            continue
+        e = m.end(2)
+        while e > m.start(2) and text[e - 1] == ".":
+            e -= 1
+        spans.append(Span(m.start(2), e, "HANDLE", 2))
+    for m in RE_UNDERSCORE_HANDLE.finditer(text):
+        spans.append(Span(m.start(), m.end(), "HANDLE", 3))
+
+    # Addresses.
+    spans.extend(_detect_streets(text))
+    for m in RE_POSTCODE_NL.finditer(text):
+        spans.append(Span(m.start(), m.end(), "ADDRESS", 2))
+    for m in RE_POSTCODE_NL_LOWER.finditer(text):
+        if not _overlaps((m.start(), m.end()), dates):
+            spans.append(Span(m.start(), m.end(), "ADDRESS", 3))
+    return spans
+
+
+def _detect_streets(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for m in RE_STREET_WORD.finditer(text):
+        word = m.group(0)
+        low = fold(word)
+        if low in STREET_STOP or low in lookups().stop or len(word) < 6:
+            continue
+        suffix = next((s for s in sorted(STREET_SUFFIXES.split("|"), key=len, reverse=True) if low.endswith(s)), "")
+        if len(low) - len(suffix) < 3 and "-" not in low:
+            continue
+        s, e = m.start(), m.end()
+        # extend left over capitalised words / particles: "Lange Leemstraat", "Prins Hendrikkade", "Van Baerlestraat"
+        while True:
+            pm = re.search(r"([A-ZÀ-Ý][\w'’.-]*|van|de|der|den|het|'t|ter|ten|sint)\s+$", text[:s])
+            if not pm:
+                break
+            w = pm.group(1)
+            wl = fold(w)
+            if w[0].isupper():
+                if wl in lookups().stop and wl not in STREET_PREFIX_OK:
+                    break
+                # sentence-initial capital of an ordinary word ("In Kerkstraat") is excluded by the stoplist
+            else:
+                # lowercase particle only counts when a capitalised word precedes it ("Van der Helststraat")
+                if not (e - s > 0 and text[s].isupper()):
+                    break
+                if wl in ("de", "het") and not re.search(r"[A-Z][\w'’.-]*\s+$", text[: pm.start()]):
+                    break
+            s = pm.start(1)
+            if e - s > 60:
+                break
+        num = RE_HOUSE_NUMBER.match(text[e:])
+        capital = word[0].isupper()
+        strong = suffix in STRONG_STREET
+        if num and num.group(1).strip():
+            e2 = e + num.end(1)
+            spans.append(Span(s, e2, "ADDRESS", 2))
+        elif (capital and (strong or suffix in ("park", "markt", "hof", "ring", "baan", "veld", "haven", "dam"))) or (
+            strong
+            and re.search(r"\b(?:in|op|aan|at|on|bij|naar|uit|de|the)\s+(?:de\s+|het\s+)?$", text[:s], _I)
+        ):
+            if not capital and not strong:
+                continue
+            spans.append(Span(s, e, "ADDRESS", 3))
+    for m in RE_FR_STREET.finditer(text):
+        name = m.group(2) or ""
+        has_num = bool(m.group(1) or m.group(3))
+        if not has_num and not name[:1].isupper():
+            continue
+        if not has_num and fold(name.split()[0]) in lookups().stop:
+            continue
+        e = m.end()
+        while e > m.start() and text[e - 1] in " ,":
+            e -= 1
+        # trim trailing lowercase words that are not part of the name ("rue de la Loi et ...")
+        spans.append(Span(m.start(), e, "ADDRESS", 2))
+    for m in RE_EN_STREET.finditer(text):
+        spans.append(Span(m.start(), m.end(), "ADDRESS", 2))
+    return spans
+
+
+def _is_title(w: str) -> bool:
+    return len(w) > 0 and w[0].isupper() and (len(w) == 1 or not w[1:].isupper() or len(w) <= 2)
+
+
+def _is_word(w: str) -> bool:
+    return bool(re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", w))
+
+
+def _detect_tokens(text: str) -> list[Span]:
+    """Names and places, on spaCy tokens."""
+    lk = lookups()
+    doc = lk.nlp.make_doc(text)
+    toks = [t for t in doc]
+    n = len(toks)
+    spans: list[Span] = []
+    all_caps_text = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
+
+    def sent_start(i: int) -> bool:
+        j = i - 1
+        while j >= 0 and toks[j].is_space:
+            if "\n" in toks[j].text:
+                return True
+            j -= 1
+        if j < 0:
+            return True
+        prev = toks[j].text
+        return prev in {".", "!", "?", "…", "...", "\n", '"', "“", "-", "–", "*", ":"} or bool(
+            re.fullmatch(r"[^\w\s,;']+", prev)
+        ) or "\n" in toks[j].whitespace_
+
+    def prev_word(i: int) -> str:
+        j = i - 1
+        while j >= 0 and (toks[j].is_space or toks[j].is_punct):
+            return ""
+        return fold(toks[j].text) if j >= 0 else ""
+
+    # ---- places from the gazetteer
+    for match_id, s, e in lk.matcher(doc):
+        label = lk.nlp.vocab.strings[match_id]
+        span = doc[s:e]
+        surface = span.text
+        key = fold(surface)
+        start, end = span.start_char, span.end_char
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@_"):
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            continue
+        ambiguous = (
+            key in lk.stop
+            or key in lk.first
+            or key in lk.sur
+            or len(key) <= 3
+        )
+        if ambiguous and label in ("PLACE", "HOOD"):
+            capital = surface[0].isupper() and not surface.isupper() or (all_caps_text and surface.isupper())
+            pw = prev_word(s)
+            after = text[end : end + 3]
+            prev_is_postcode = bool(re.search(r"\d{4}\s?(?:[A-Za-z]{2})?\s*$", text[:start]))
+            if not prev_is_postcode and not (capital and (pw in LOC_PREPS) and not sent_start(s)):
+                continue
+            if key in lk.first and pw in ("van", "de", "met") and not prev_is_postcode:
+                continue
+            del after
+        if label == "HOTEL" and key in lk.stop:
+            continue
+        spans.append(Span(start, end, "LOCATION", 3 if e - s == 1 else 2))
+        # station suffixes: "Utrecht Centraal", "Antwerpen-Centraal", "Brussel-Zuid"
+        tail = re.match(r"^(?:[- ](?:Centraal|CS|C\.S\.|Centrum|Zuid|Noord|Oost|West|Sloterdijk|Amstel|Lelylaan|"
+                        r"Muiderpoort|Bijlmer|Berchem|Sint-Pieters|Dampoort|Midi|Nord|HS|Hollands Spoor))\b",
+                        text[end:], _I)
+        if tail and label in ("PLACE",):
+            spans.append(Span(start, end + tail.end(), "LOCATION", 2))
+
+    # ---- cue + name: "station Utrecht Centraal", "hotel De Gouden Leeuw", "azc Ter Apel"
+    for m in RE_LOC_CUE_NAME.finditer(text):
+        name = m.group(1)
+        first = name.split()[0]
+        if not first[0].isupper():
+            continue
+        words = name.split()
+        # drop trailing words that are ordinary words in lowercase-heavy text
+        while words and (fold(words[-1]) in lk.stop and not words[-1][0].isupper()):
+            words.pop()
+        if not words:
+            continue
+        if all(fold(w) in lk.stop for w in words):
+            continue
+        if fold(words[0]) in lk.stop and len(words) == 1:
+            continue
+        s = m.start(1)
+        e = s + len(" ".join(words)) if " ".join(words) == text[s : s + len(" ".join(words))] else m.end(1)
+        spans.append(Span(s, e, "LOCATION", 2))
+
+    # ---- named schools
+    for m in RE_SCHOOL.finditer(text):
+        frag = m.group(0)
+        if fold(frag) in SCHOOL_GENERIC:
+            continue
+        words = frag.split()
+        s, e = m.start(), m.end()
+        # strip leading article / ordinary words ("op het Erasmus College" -> "Erasmus College")
+        while words and (fold(words[0]) in lk.stop and not fold(words[0]) in ("sint", "st", "st.")):
+            s += len(words[0])
+            while s < e and text[s].isspace():
+                s += 1
+            words = words[1:]
+        if len(words) < 1:
+            continue
+        content = [w for w in words if not re.fullmatch(SCHOOL_WORDS, w, _I)]
+        if words and re.fullmatch(SCHOOL_WORDS, words[0], _I) and len(words) > 1:
+            # "school De Regenboog": keep the generic word outside the span when it leads
+            s = s + len(words[0])
+            while s < e and text[s].isspace():
+                s += 1
+            words = words[1:]
+        if not content and len(words) == 1 and not re.search(r"[a-z](?:college|lyceum|school|instituut|atheneum)",
+                                                               frag, _I):
+            continue
+        if content and all(fold(w) in lk.stop for w in content):
+            continue
+        spans.append(Span(s, e, "LOCATION", 2))
+
+    # ---- person names
+    def looks_name(i: int, cue: str | None) -> int:
+        """0: no, 1: weak (needs support), 2: yes."""
+        t = toks[i]
+        w = t.text
+        if not _is_word(w) or len(w) < 2:
+            return 0
+        f = fold(w)
+        capital = _is_title(w) or (all_caps_text and w.isupper())
+        common = f in lk.stop
+        if f in PARTICLES:
+            return 0
+        if f in lk.first:
+            if not common:
+                return 2
+            if cue == "strong":
+                return 2
+            if capital and not w.isupper() and not sent_start(i):
+                return 2
+            return 1
+        if cue == "strong" and not common:
+            return 2
+        if f in lk.sur and not common and capital and not sent_start(i) and f not in lk.places:
+            return 2
+        if cue == "weak-rel" and capital and not common and f not in lk.places:
+            return 2
+        return 0
+
+    def extend(i: int, j: int) -> int:
+        """Extend a name that ends at token j (exclusive) over surname parts; returns new end."""
+        k = j
+        while k < n and k - i < 6:
+            # hyphenated double names glued without spaces: "El-Amrani", "Jan-Willem"
+            if toks[k].text in ("-",) and not toks[k - 1].whitespace_ and k + 1 < n and not toks[k].whitespace_:
+                nxt = toks[k + 1].text
+                if _is_word(nxt) and (_is_title(nxt) or fold(nxt) in lk.sur or fold(nxt) in lk.first):
+                    k += 2
+                    continue
+                break
+            w = toks[k].text
+            f = fold(w)
+            if f in PARTICLES and f not in ("in", "op", "a", "te") or f in ("van der", "van den", "van de"):
+                # particles chain, but only when a surname-like word follows
+                m = k
+                while m < n and fold(toks[m].text) in PARTICLES and m - k < 3:
+                    m += 1
+                if m < n and _is_word(toks[m].text) and (
+                    (_is_title(toks[m].text) and fold(toks[m].text) not in lk.stop)
+                    or (fold(toks[m].text) in lk.sur and fold(toks[m].text) not in lk.stop)
+                    or (_is_title(toks[m].text) and fold(toks[m].text) in lk.sur)
+                ):
+                    if fold(toks[m].text) in lk.places and fold(toks[m].text) not in lk.sur and f in ("in", "uit"):
+                        break
+                    k = m + 1
+                    continue
+                break
+            if not _is_word(w):
+                break
+            if fold(w) in lk.places and not _is_title(w) and f not in lk.sur:
+                break
+            if _is_title(w) and f not in lk.stop and not (f in lk.places and f not in lk.sur and f not in lk.first):
+                k += 1
+                continue
+            if _is_title(w) and f in lk.sur:
+                k += 1
+                continue
+            if f in lk.sur and f not in lk.stop:
+                k += 1
+                continue
+            if (
+                not _is_title(w)
+                and f not in lk.stop
+                and f not in lk.places
+                and re.search(r"(?:oglu|oğlu|ski|ska|escu|eanu|ovic|ović|ić|sen|ssen|stra|inga|ema|huis|kamp|"
+                              r"ink|ov|ova|ev|eva|zai|zada|yan|ian|aoui|ouni|ani|aoui|ali)$", f)
+                and len(f) > 4
+            ):
+                k += 1
+                continue
+            break
+        return k
+
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.is_space or t.is_punct:
+            i += 1
+            continue
+        before = text[max(0, t.idx - 45) : t.idx]
+        cue: str | None = None
+        if RE_STRONG_CUE.search(before):
+            cue = "strong"
+            # "ik ben" / "i'm" / "je suis" / "c'est" are only strong for words that look like names
+            wk = re.search(r"(?:ik\s+ben|i'?m|i\s+am|je\s+suis|c'est|this\s+is|dit\s+is|hier\s+is|vrouw|man|"
+                           r"son|ex|ene|een\s+zekere|client|klant|cliënt)\s*[:,]?\s*$", before, _I)
+            if wk:
+                cue = "weak-rel"
+        elif RE_WEAK_CUE.search(before):
+            cue = "weak"
+        score = looks_name(i, cue)
+        if score == 1:
+            nxt_j = i + 1
+            verb = RE_VERB_AFTER.match(text[t.idx + len(t.text) :])
+            surname_next = extend(i, i + 1) > i + 1
+            capital = _is_title(t.text) and not t.text.isupper()
+            if (
+                cue in ("weak", "weak-rel") and capital
+                or surname_next and capital
+                or (verb and capital and not sent_start(i) and fold(t.text) not in {"will", "may", "mag", "can"})
+            ):
+                score = 2
+            del nxt_j
+        if score == 2:
+            j = extend(i, i + 1)
+            s, e = t.idx, toks[j - 1].idx + len(toks[j - 1].text)
+            # trailing possessive ("Lisa's") stays in the name span only up to the apostrophe
+            spans.append(Span(s, e, "PERSON", 2 if cue == "strong" or j - i > 1 else 3))
+            i = j
+            continue
+        # particle-led surnames without first name: "meneer van Dijk", "De Vries zei"
+        f = fold(t.text)
+        if f in ("van", "de", "el", "al", "ben", "ait") and (t.text[0].isupper() or cue == "strong"):
+            j = extend(i, i)
+            if j > i + 1:
+                last = fold(toks[j - 1].text)
+                if last in lk.sur or cue == "strong" or (last not in lk.places and t.text[0].isupper()
+                                                         and not sent_start(i)):
+                    if last not in lk.places or last in lk.sur:
+                        spans.append(Span(t.idx, toks[j - 1].idx + len(toks[j - 1].text), "PERSON", 3))
+                        i = j
+                        continue
+        i += 1
+
+    for m in RE_INITIALS.finditer(text):
+        last = fold(m.group(0).split()[-1])
+        if last in lk.stop and last not in lk.sur:
+            continue
+        spans.append(Span(m.start(), m.end(), "PERSON", 2))
+
+    # brand names that look like people ("Albert Heijn") are not persons; "Van der Valk" is a hotel
+    out: list[Span] = []
+    for sp in spans:
+        frag = fold(text[sp.start : sp.end])
+        if sp.type == "PERSON" and frag in NOT_PERSONS:
+            continue
+        out.append(sp)
+    return out
+
+
+NOT_PERSONS = {
+    "albert heijn", "albert", "van der valk", "van haren", "veilig thuis", "child focus", "burger king",
+    "de lijn", "jumbo", "action", "kruidvat", "zeeman", "blokker", "van heusden", "douglas", "ici paris",
+    "mcdonald", "mcdonalds", "victoria's secret", "tommy hilfiger", "ralph lauren", "calvin klein", "hugo boss",
+}
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Resolution and output
+# ----------------------------------------------------------------------------------------------------------
+
+
+def _resolve(spans: list[Span], text: str) -> list[Span]:
+    # Higher priority (lower number) first, then longer.
+    ordered = sorted(spans, key=lambda s: (s.priority, -(s.end - s.start), s.start))
+    chosen: list[Span] = []
+    for sp in ordered:
+        if sp.end <= sp.start:
+            continue
+        if any(sp.start < c.end and c.start < sp.end for c in chosen):
+            continue
+        chosen.append(sp)
+    chosen.sort(key=lambda s: s.start)
+    # Merge a postcode directly before a place ("1234 AB Utrecht" stays two spans; "2000 Antwerpen": the 4
+    # digits become ADDRESS when a place follows).
+    extra: list[Span] = []
+    for sp in chosen:
+        if sp.type == "LOCATION":
+            m = re.search(r"(?<![\w-])([1-9]\d{3})\s+$", text[: sp.start])
+            if m and not any(c.start < m.end(1) and m.start(1) < c.end for c in chosen):
+                extra.append(Span(m.start(1), m.end(1), "ADDRESS", 3))
+    for m in RE_POSTCODE_4.finditer(text):
+        if RE_POSTCODE_CUE.search(text[: m.start()]) and not any(
+            c.start < m.end() and m.start() < c.end for c in chosen + extra
+        ):
+            extra.append(Span(m.start(), m.end(), "ADDRESS", 3))
+    if extra:
+        chosen = sorted(chosen + extra, key=lambda s: s.start)
+    return chosen
+
+
+def detect(text: str) -> list[Span]:
+    """All personal-data spans in ``text`` (non-overlapping, sorted). Never raises on odd input."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        spans = _detect_patterns(text) + _detect_tokens(text)
+        return _resolve(spans, text)
+    except Exception:  # pragma: no cover - last-resort safety: never break the chat server
+        return _fallback(text)
+
+
+def _fallback(text: str) -> list[Span]:
+    out: list[Span] = []
+    for rx, typ in ((RE_EMAIL, "EMAIL"), (RE_PHONE_INTL, "PHONE"), (RE_PHONE_NAT, "PHONE"), (RE_URL, "URL")):
+        for m in rx.finditer(text):
+            out.append(Span(m.start(), m.end(), typ, 0))
+    return _resolve_simple(out)
+
+
+def _resolve_simple(spans: list[Span]) -> list[Span]:
+    chosen: list[Span] = []
+    for sp in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if chosen and sp.start < chosen[-1].end:
+            continue
+        chosen.append(sp)
+    return chosen
+
+
+def _apply(text: str, spans: list[Span], labels: list[str]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for sp, label in zip(spans, labels, strict=True):
+        parts.append(text[pos : sp.start])
+        parts.append(f"[{label}]")
+        pos = sp.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def redact(text: str) -> dict[str, Any]:
+    """Redact one message: ``{"text": redacted, "spans": [{"start", "end", "type"}]}`` (spans index ``text``)."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    spans = detect(text)
+    return {"text": _apply(text, spans, [TOKENS[s.type] for s in spans]), "spans": [s.as_dict() for s in spans]}
+
+
+def _norm_key(typ: str, surface: str) -> str:
+    f = fold(surface).strip()
+    if typ == "PHONE":
+        d = re.sub(r"\(0\)", "", f)
+        d = ("+" if d.lstrip().startswith(("+", "00")) else "") + _digits(d)
+        if d.startswith("+"):
+            d = d[1:]
+        elif d.startswith("00"):
+            d = d[2:]
+        else:
+            return d
+        for cc in ("31", "32"):
+            if d.startswith(cc):
+                return "0" + d[len(cc) :]
+        return d
+    if typ in ("HANDLE", "EMAIL"):
+        return f.lstrip("@")
+    if typ == "URL":
+        return re.sub(r"^(?:https?://)?(?:www\.)?", "", f).rstrip("/")
+    if typ == "ID_NUMBER":
+        return re.sub(r"[\W_]", "", f)
+    return re.sub(r"[^\w]+", " ", f).strip()
+
+
+class _PersonBook:
+    """Maps person mentions to stable numbers: 'Lisa de Vries' then 'lisa' or 'Lisa' -> same number."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[int, set[str], str]] = []  # (number, name parts, full key)
+
+    def number(self, key: str, fresh: int) -> int | None:
+        parts = [p for p in key.split() if p not in PARTICLES]
+        if not parts:
+            parts = key.split()
+        full = " ".join(parts)
+        for num, _names, k in self.entries:
+            if k == full:
+                return num
+        if len(parts) == 1:
+            for num, names, k in reversed(self.entries):
+                kp = k.split()
+                if parts[0] in (kp[0], kp[-1]) and len(kp) > 1:
+                    return num
+        else:
+            for idx, (num, names, k) in enumerate(self.entries):
+                kp = k.split()
+                if len(kp) == 1 and kp[0] == parts[0]:
+                    self.entries[idx] = (num, names | set(parts), full)
+                    self.entries.append((num, set(parts), full))
+                    return num
+        self.entries.append((fresh, set(parts), full))
+        return None
+
+
+def redact_transcript(texts: list[str]) -> list[dict[str, Any]]:
+    """Redact the messages of one transcript with consistent pseudonyms: ``[NAAM-1]``, ``[TELEFOON-2]``..."""
+    counters: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
+    people = _PersonBook()
+    out: list[dict[str, Any]] = []
+    for text in texts or []:
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        spans = detect(text)
+        labels: list[str] = []
+        for sp in spans:
+            key = _norm_key(sp.type, text[sp.start : sp.end])
+            if sp.type == "PERSON":
+                fresh = counters.get("PERSON", 0) + 1
+                num = people.number(key, fresh)
+                if num is None:
+                    counters["PERSON"] = fresh
+                    num = fresh
+            else:
+                if (sp.type, key) in seen:
+                    num = seen[(sp.type, key)]
+                else:
+                    num = counters.get(sp.type, 0) + 1
+                    counters[sp.type] = num
+                    seen[(sp.type, key)] = num
+            labels.append(f"{TOKENS[sp.type]}-{num}")
+        out.append({"text": _apply(text, spans, labels), "spans": [s.as_dict() for s in spans]})
+    return out
