@@ -23,23 +23,9 @@ LINGUA_CODES = ("nl", "en", "fr", "de", "ro", "bg", "pl", "ar", "vi", "es", "pt"
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
 # Words that are (almost) only Dutch, incl. straattaal, teen spelling and Flemish.
-NL_MARKERS = frozenset("""
-ik je jij jou niet nie ni mn m'n zn z'n ff wnt gwn egt mijn het een van dat da wat wa hij zij ze jullie moet moeten
-ben heb heeft zegt maar ook nog hoe waarom wrm osso mattie doekoe waggie pattas fittie drerrie tanga kheb kzie
-kmoet kwil kben kweet kga kzit khad hoi hallo doei ofzo gij ge zijt efkes amai allee wollah niks echt heel wel
-geen nu hem haar weet wil mag kan toch even effe oke oké af pakt gek wtf dus zo bent wordt worden gaat gaan kom komt zit zitten mee
-naar bij voor uit omdat want alsjeblieft aub help weggelopen thuis school klas vriendin vriendje jongen meisje
-mannen geld werken werk pakketjes telefoon paspoort slaat dreigt bang helpen iemand niemand altijd nooit
-zeggen vragen vertellen ouders moeder vader zus broer ook nee ja jawel hé hey hee heey
-""".split())
-EN_MARKERS = frozenset("""
-i you my the and to he she they them not what please don't dont im i'm it's that this with for have has was
-help hi hello hey scared know want boyfriend friend they're their your can't cant would should because
-""".split()) - {"hey"}
-FR_MARKERS = frozenset("""
-je tu il elle pas mon ma mes est suis et les des pour avec moi ça ca c'est bonjour salut bonsoir j'ai jai
-aidez aide peur copain oui non mais qui quoi comment veux dois ans très trop
-""".split())
+NL_MARKERS = frozenset(["ik", "je", "jij", "jou", "niet", "nie", "ni", "mn", "m'n", "zn", "z'n", "ff", "wnt", "gwn", "egt", "mijn", "het", "een", "van", "dat", "da", "wat", "wa", "hij", "zij", "ze", "jullie", "moet", "moeten", "ben", "heb", "heeft", "zegt", "maar", "ook", "nog", "hoe", "waarom", "wrm", "osso", "mattie", "doekoe", "waggie", "pattas", "fittie", "drerrie", "tanga", "kheb", "kzie", "kmoet", "kwil", "kben", "kweet", "kga", "kzit", "khad", "hoi", "hallo", "doei", "ofzo", "gij", "ge", "zijt", "efkes", "amai", "allee", "wollah", "niks", "echt", "heel", "wel", "geen", "nu", "hem", "haar", "weet", "wil", "mag", "kan", "toch", "even", "effe", "oke", "oké", "af", "pakt", "gek", "wtf", "dus", "zo", "bent", "wordt", "worden", "gaat", "gaan", "kom", "komt", "zit", "zitten", "mee", "naar", "bij", "voor", "uit", "omdat", "want", "alsjeblieft", "aub", "help", "weggelopen", "thuis", "school", "klas", "vriendin", "vriendje", "jongen", "meisje", "mannen", "geld", "werken", "werk", "pakketjes", "telefoon", "paspoort", "slaat", "dreigt", "bang", "helpen", "iemand", "niemand", "altijd", "nooit", "zeggen", "vragen", "vertellen", "ouders", "moeder", "vader", "zus", "broer", "ook", "nee", "ja", "jawel", "hé", "hey", "hee", "heey"])
+EN_MARKERS = frozenset(["i", "you", "my", "the", "and", "to", "he", "she", "they", "them", "not", "what", "please", "don't", "dont", "im", "i'm", "it's", "that", "this", "with", "for", "have", "has", "was", "help", "hi", "hello", "hey", "scared", "know", "want", "boyfriend", "friend", "they're", "their", "your", "can't", "cant", "would", "should", "because"]) - {"hey"}
+FR_MARKERS = frozenset(["je", "tu", "il", "elle", "pas", "mon", "ma", "mes", "est", "suis", "et", "les", "des", "pour", "avec", "moi", "ça", "ca", "c'est", "bonjour", "salut", "bonsoir", "j'ai", "jai", "aidez", "aide", "peur", "copain", "oui", "non", "mais", "qui", "quoi", "comment", "veux", "dois", "ans", "très", "trop"])
 
 
 def _detector() -> Any:

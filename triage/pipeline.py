@@ -34,7 +34,7 @@ SIGNALS = (
     "unaccompanied_migrant", "family_perpetrator",
 )
 PSEUDO = ("@witness", "@professional", "@perpetrator", "@victim", "@minor", "@adult", "@family", "@hypo",
-          "@recovered", "@now", "@help")
+          "@recovered", "@now", "@help", "@benign")
 CORE_LANGS = ("nl", "en", "fr")
 MAX_CHARS = 2000  # longer messages are cut: triage needs the gist, not a novel
 
@@ -88,7 +88,7 @@ class Normaliser:
         """Index one-deletion variants of lexicon words for typo correction (SymSpell, distance 1)."""
         self.vocab |= lexicon_words
         for w in lexicon_words:
-            if len(w) < 5 or not w.isalpha():
+            if len(w) < 6 or not w.isalpha():
                 continue
             for v in {w} | {w[:i] + w[i + 1:] for i in range(len(w))}:
                 prev = self.deletes.get(v, w)
@@ -106,7 +106,7 @@ class Normaliser:
         out = self.canon.get(s)
         if out is None:
             out = s
-            if s not in self.vocab and len(s) >= 5 and s.isalpha():
+            if s not in self.vocab and len(s) >= 6 and s.isalpha():
                 fix = self._typo(s)
                 if fix is not None:
                     out = self.canon.get(fix, fix)
@@ -244,25 +244,33 @@ def _make_cues(nlp: Language, name: str, lang: str) -> Any:
 if not Doc.has_extension("triage"):
     Doc.set_extension("triage", getter=lambda d: d.user_data.get("triage"))
 
-_PUNCT_BREAK = {",", ".", "!", "?", ";", ":", "...", "\n", "(", ")", "-", "–", "—"}
+_PUNCT_BREAK = {",", ".", "!", "?", ";", ":", "...", "\n", "(", ")", "–", "—"}
+# A negation right after these is part of a condition ("als ik niet betaal, ..."), not a denial.
+_CONDITIONAL = {"als", "if", "si", "tenzij", "unless", "anders", "otherwise", "sinon", "indien"}
+# "ik denk / ik zag / ik hoorde": the writer observes; the person at risk is someone else.
+_EPISTEMIC = {"denk", "dacht", "hoorde", "hoor", "zie", "zag", "weet", "vermoed", "maak", "think", "heard", "see",
+              "saw", "know", "suspect", "pense", "vois", "sais", "crois", "worried", "bang"}
+_THREAT_ONLY = re.compile(r"^(be)?(dreig|threat|menac)", re.I)
 
 
-def _clauses(pipe: LangPipeline, doc: Doc) -> list[int]:
+def _clauses(pipe: LangPipeline, doc: Doc) -> tuple[list[int], dict[int, str]]:
+    """Clause id per token (-1 for the break itself) and, per clause, the word that opened it."""
     breaks = pipe.lex.clause_breaks
-    ids, cur = [], 0
+    ids, cur, opener = [], 0, {0: ""}
     for t in doc:
         if t.text in _PUNCT_BREAK or t.norm_ in breaks or t.lower_ in breaks or "\n" in t.text:
             cur += 1
+            opener[cur] = t.lower_
             ids.append(-1)
             continue
         ids.append(cur)
-    return ids
+    return ids, opener
 
 
 def analyse_doc(pipe: LangPipeline, doc: Doc) -> MessageAnalysis:
     lex = pipe.lex
     res = MessageAnalysis(language=lex.code)
-    clause = _clauses(pipe, doc)
+    clause, opener = _clauses(pipe, doc)
     negs = lex.negations
     past = lex.past
     # best (shortest) match per (cue spec, start token)
@@ -289,6 +297,7 @@ def analyse_doc(pipe: LangPipeline, doc: Doc) -> MessageAnalysis:
         res.family.append(Cue("family_perpetrator", 0.85, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]),
                               doc[s:e].text))
     witness_clauses = {clause[s] for s, _ in pseudo.get("@witness", [])}
+    benign_clauses = {clause[s] for s, _ in pseudo.get("@benign", [])}
     for code in ("@witness", "@professional", "@perpetrator"):
         if code in pseudo:
             res.role_votes[code[1:]] = res.role_votes.get(code[1:], 0.0) + len(pseudo[code])
@@ -303,8 +312,11 @@ def analyse_doc(pipe: LangPipeline, doc: Doc) -> MessageAnalysis:
         while hi < len(doc) and hi - e < 2 and clause[hi] == c:
             hi += 1
         weight = spec.weight
-        if not spec.has_neg and any(doc[i].norm_ in negs or doc[i].lower_ in negs for i in range(lo, hi)):
+        if (not spec.has_neg and opener.get(c, "") not in _CONDITIONAL
+                and any(doc[i].norm_ in negs or doc[i].lower_ in negs for i in range(lo, hi))):
             continue  # negated: "hij pakt mijn telefoon niet af"
+        if c in benign_clauses:
+            continue  # "een schuld bij DUO", "hij is gewoon lief"
         clause_toks = [t for i, t in enumerate(doc) if clause[i] == c]
         if spec.code == "acute_danger":
             is_past = any(t.lower_ in past for t in clause_toks)
@@ -317,13 +329,28 @@ def analyse_doc(pipe: LangPipeline, doc: Doc) -> MessageAnalysis:
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         res.cues.append(Cue(spec.code, weight, start, end, doc[s:e].text))
         # who is at risk in this clause?
-        first = any(t.norm_ in lex.first_person or t.lower_ in first_obj for t in clause_toks)
-        if c in witness_clauses and not any(t.lower_ in first_obj for t in clause_toks):
+        first = any((t.norm_ in lex.first_person or t.lower_ in first_obj) and t.norm_ != "mijn"
+                    and not (t.i + 1 < len(doc) and doc[t.i + 1].norm_ in _EPISTEMIC) for t in clause_toks)
+        if c in witness_clauses and not first:
             res.role_votes["witness_signal"] = res.role_votes.get("witness_signal", 0.0) + 1
         elif first:
             res.role_votes["victim_signal"] = res.role_votes.get("victim_signal", 0.0) + 1
+    _resolve_overlaps(res)
     res.ages = find_ages(doc.text)
     return res
+
+
+def _resolve_overlaps(res: MessageAnalysis) -> None:
+    """A threat to share pictures is sextortion, and hurting oneself is self-harm, not violence by others."""
+    sext = [c for c in res.cues if c.code == "sextortion"]
+    harm = [c for c in res.cues if c.code == "self_harm"]
+
+    def near(c: Cue, others: list[Cue], slack: int) -> bool:
+        return any(o.start - slack <= c.end and c.start <= o.end + slack for o in others)
+
+    res.cues = [c for c in res.cues if not (
+        c.code == "violence_threats"
+        and ((sext and _THREAT_ONLY.match(c.text)) or near(c, harm, 15)))]
 
 
 _AGE_SELF = re.compile(

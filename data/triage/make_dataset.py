@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -647,7 +648,7 @@ def make(rng: random.Random, held: bool, n: int) -> list[dict[str, Any]]:
                 other = rng.choice(["control_restriction", "violence_threats", "grooming", "debt_bondage", "self_harm"])
                 add(rng.choice(split(NL_VICTIM[other], held)))
             if rng.random() < 0.55:
-                msgs.append(teen(fill(rng.choice(AGE_NL), rng, age), rng))
+                msgs.append(teen(fill(rng.choice(AGE_NL if age < 18 else AGE_NL[:3]), rng, age), rng))
                 minor = age < 18 if "klas" not in msgs[-1] and "middelbaar" not in msgs[-1] else True
             if rng.random() < 0.5:
                 msgs.append(teen(rng.choice(CLOSERS_NL), rng))
@@ -666,7 +667,7 @@ def make(rng: random.Random, held: bool, n: int) -> list[dict[str, Any]]:
             role = "witness"
             if rng.random() < 0.25:
                 add(rng.choice(split(NL_WITNESS_HARD, held)))
-                role = "witness" if "mijn" in msgs[-1] else "unknown"
+                role = "witness" if re.search(r"\b(mijn|mn)\b", msgs[-1], re.I) else "unknown"
             else:
                 main = rng.choice(list(NL_WITNESS))
                 if rng.random() < 0.4:
@@ -676,7 +677,7 @@ def make(rng: random.Random, held: bool, n: int) -> list[dict[str, Any]]:
                 if "{age}" in s[0]:
                     minor = age < 18
                 elif rng.random() < 0.5:
-                    who = rng.choice(WHO_NL)
+                    who = rng.choice(WHO_NL if age < 18 else [w for w in WHO_NL if "klas" not in w])
                     msgs.append(teen(f"{who} is {age}", rng))
                     minor = age < 18
                 if rng.random() < 0.5:

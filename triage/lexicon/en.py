@@ -44,6 +44,7 @@ die: dead
 CUES = """
 grooming 0.75: loverboy ; groomed ; grooming
 grooming 0.6: buys me everything ; buys me * gifts ; gifts ; older guy ; older man ; boyfriend is 19|20|21|22|23|24|25|26|27|28|29|30|35 ; only one for him ; only trust him ; not to tell my parents ; don't tell my parents ; friends are fake
+grooming 0.6: older boyfriend ; buys her ; expensive things ; buys him
 grooming 0.5: move in together ; sends me money ; picks me up ; princess ; loves me
 
 sexual_exploitation 0.9: do client ; see client ; client in ; with client ; have client ; client for him ; client right now ; with a client ; see man for money ; man for money ; sex with * for money ; sex for money ; prostitution ; escort ; pimp ; sex with their friends ; sex with his friends ; sleep with man
@@ -57,7 +58,7 @@ criminal_exploitation 0.5: steal
 criminal_exploitation 0.6: drugs ; package ; loan in my name ; contract in my name
 
 labour_exploitation 0.85: hours a day ; pay me nothing ; without pay ; no pay ; not paid ; keeps our wages ; keeps my wages ; no wages ; unpaid ; sleep at the farm ; sleep where we work ; 7 days a week
-labour_exploitation 0.6: clean houses all day ; all day without ; boss keeps
+labour_exploitation 0.6: make me work ; instead of going to school ; work in their shop ; clean houses all day ; all day without ; boss keeps
 
 debt_bondage 0.9: debt ; pay back ; pay it back ; until it is paid ; work it off ; for the trip ; owe them ; owe him
 

@@ -20,7 +20,7 @@ menacer: menace menacent menacé menaces
 tuer: tue tuent tué
 violer: violée violé viol violee
 voler: vole volé volent
-dette: dettes dois doit devons
+dette: dettes
 rembourser: rembourse remboursé
 fuguer: fugué fugue fuguée enfuie enfui enfuis
 enfermer: enfermée enfermé enfermee ferme
@@ -31,8 +31,10 @@ drogue: drogues shit coke beuh
 CUES = """
 grooming 0.75: loverboy ; proxénète ; proxenete
 grooming 0.6: cadeaux ; plein de cadeaux ; sa princesse ; rester seulement avec lui ; plus âgé ; plus age ; homme plus ; vient me chercher ; 25 ans et il ; me donne de l'argent ; me donne de l argent
+sexual_exploitation 0.6: la nuit avec de l'argent ; revient la nuit
 sexual_exploitation 0.9: client ; coucher avec des homme ; pour de l'argent ; prostitution ; annonces de moi ; escort ; passes ; voir des client ; chez des homme ; des homme pour
 sextortion 0.9: chantage ; photo * envoyer ; photo * publie ; publier * photo ; publie * photo ; photo nues ; menace de les envoyer ; sinon il publie
+criminal_exploitation 0.85: voler pour ; dois voler ; devais voler ; doit voler
 criminal_exploitation 0.9: livrer * drogue ; drogue pour eux ; paquets de drogue ; voler dans les magasins ; obligent à voler ; vendre de la drogue ; vend de la drogue ; carte bancaire ; dealer ; mule
 labour_exploitation 0.85: heures par jour ; sans être payé ; sans etre paye ; sans salaire ; ne nous paie ; paie presque rien ; dort sur le chantier ; dormons sur
 debt_bondage 0.9: dette ; rembourser ; pour le voyage ; euros pour le voyage
@@ -42,7 +44,7 @@ missing_runaway 0.9: fuguer ; fugue ; enfuie du foyer ; je dors chez des inconnu
 unaccompanied_migrant 0.9: arrivé seul ; arrive seul ; arrivée seule ; mineurs non accompagnés ; mineur non accompagné ; non accompagnés ; non accompagne ; sans mes parents ; passeur ; demandeur d'asile ; centre pour mineurs ; fedasil
 unaccompanied_migrant 0.7: parents sont en guinée|guinee|érythrée|erythree|afghanistan|syrie|maroc|congo|cameroun
 family_perpetrator 0.9: mon oncle me fait ; ma tante m'envoie ; ma tante m envoie ; mes parents m'obligent ; ma mère me vend ; mon père me vend
-self_harm 0.9: ne veux plus vivre ; me suicider ; suicide ; me scarifie ; me tuer ; envie de mourir ; veux mourir ; me faire du mal
+self_harm 0.9: ne veux plus vivre ; me suicider ; suicide ; me scarifie ; veux me tuer ; vais me tuer ; envie de mourir ; veux mourir ; me faire du mal
 acute_danger 0.9: devant ma porte ; enfermée dans ; ne peux pas sortir ; avec un client maintenant ; client maintenant ; emmener ce soir ; aidez-moi vite ; il arrive ; va me tuer
 acute_danger 0.35: maintenant ; ce soir
 

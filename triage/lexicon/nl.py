@@ -93,7 +93,7 @@ brengen: breng brengt bracht gebracht wegbrengen rondbrengen bezorgen bezorg afl
 runnen: runner runners drugsrunner koerier koeriers run
 dealen: deal dealt dealde gedeald
 terugbetalen: terugbetaald afbetalen afbetaald terugverdienen terugbetaalt aflossen
-afpakken: afgepakt pakt pak pakken pakte ingenomen innemen afgenomen afpakt
+afpakken: afgepakt afpakt afpak afpakte afgenomen
 opgesloten: opsluiten opgesloten sluit
 snijden: snij snijd snijdt kras krassen krast gesneden
 zelfmoord: suicide zelfdoding suïcide
@@ -109,6 +109,8 @@ grooming 0.6: is 19|20|21|22|23|24|25|26|27|28|29|30 en ; haalt me|mij op ; opha
 grooming 0.55: niet aan * ouders * vertellen ; niks aan * ouders ; mag * niet vertellen over ons ; houdt van me
 grooming 0.5: ouders * niet snappen|begrijpen ; vriendinnen * jaloers ; wiet|drank * geeft|gaf ; geeft * drank|wiet
 grooming 0.55: samen gaan wonen ; iets terug * doen ; jouw vrouw ; zijn vrouw ben ; via snap|insta|tiktok * ouder
+grooming 0.6: anders is het uit ; omdat hij geld nodig heeft ; schuld * voor de kleren ; betaalt alles ; ziet ons niet meer ; wil niet dat ik * vriendinnen
+grooming 0.45: alleen met hem ; geld nodig
 grooming 0.5: snap|insta|tiktok * 19|20|21|22|23|24|25|26 ; feestjes * oudere
 
 sexual_exploitation 0.9: klant ; pooier ; prostitutie ; escort ; seks voor geld ; seks * geld ; slapen * voor geld
@@ -118,7 +120,8 @@ sexual_exploitation 0.8: profiel * escortsite|sekssite ; dates voor hem ; per na
 sexual_exploitation 0.85: werken voor hem * mannen ; moet werken * mannen ; werken met mannen ; met ze naar boven ; seks met * mannen ; andere mannen
 sexual_exploitation 0.8: werken voor hem ; voor hem werken ; voor hem * werken ; moet werken voor ; tippelen ; raamprostitutie
 sexual_exploitation 0.75: mannen komen ; komen * mannen ; fotos van mij aan mannen ; foto * verkopen ; verkoopt * foto ; met mannen ; brengt * mannen ; mannen mee naar huis
-sexual_exploitation 0.6: hotelkaart ; naar hotels
+sexual_exploitation 0.6: hotelkaart ; naar hotels ; nachts * met geld ; terug met geld ; naar die|de mannen ; moet * naar * mannen
+sexual_exploitation 0.8: laat haar * geld verdienen ; haar geld laten verdienen ; naar een hotel gebracht ; geen * euro per nacht|avond
 sexual_exploitation 0.4: hotel
 
 sextortion 0.9: chanteren ; sextortion
@@ -130,13 +133,15 @@ sextortion 0.5: naaktfoto ; gefilmd
 criminal_exploitation 0.9: geldezel ; geldezels ; drugsrunner ; runnen ; dealen ; pakket * brengen ; brengen * pakket ; pakket * drugs
 criminal_exploitation 0.85: bankpas * lenen ; lenen * bankpas ; bankpas * gegeven ; bankpas uitlenen ; rekening * lenen ; lenen * rekening ; rekening * geld * niet van mij
 criminal_exploitation 0.85: drugs * brengen ; brengen * drugs ; drugs * verkopen ; verkopen * drugs ; drugs * lopen ; drugs gelopen ; drugs * rondbrengen ; drugs * meenemen ; bolletjes
-criminal_exploitation 0.8: stelen ; moet * stelen ; laten * stelen ; inbreken ; telefoonabonnement ; abonnement op mijn naam ; lening op mijn naam ; op mijn naam * afgesloten 
+criminal_exploitation 0.8: stelen ; moet * stelen ; laten * stelen ; inbreken ; telefoonabonnement ; abonnement op mijn naam ; lening op mijn naam ; op mijn naam * afgesloten
+criminal_exploitation 0.8: pakket kwijt ; pakket * kwijtgeraakt ; drugs kwijt
 criminal_exploitation 0.75: waggie|auto vol ; geen vragen stellen ; zakjes rondbrengen
 criminal_exploitation 0.45: drugs ; pakket ; wegbrengen ; koerier
 
 labour_exploitation 0.85: geen loon ; zonder loon ; zonder * loon ; niet betaald ; nooit betaald ; betaalt bijna niks ; bijna niks betaald ; krijg * niks betaald
 labour_exploitation 0.85: uur per dag ; uren per dag ; uur * dag * werken ; 12|13|14|15|16|17|18 uur ; van 6 tot 10 ; 7 dagen per week ; elke dag * ook zondag ; werken * 7 dagen
-labour_exploitation 0.8: per week * euro ; euro per week ; 1|2|3 euro per uur ; euro per uur ; zonder contract ; zonder helm ; geen contract
+labour_exploitation 0.4: per week * euro ; euro per week
+labour_exploitation 0.8: laten werken * zaak|winkel|restaurant ; arbeiders * bij mij wonen ; na school * werken ; 1|2|3 euro per uur ; euro per uur ; zonder contract ; zonder helm ; geen contract
 labour_exploitation 0.75: slaap in de keuken ; slapen * werk ; wonen * boven ; wonen met * in een kamer ; met 10|11|12|13|14|15 man ; woont in een container ; kamer boven
 labour_exploitation 0.35: nagelsalon|nagelstudio|kas|bouwplaats|car wash|carwash|autowasstraat|restaurant|fabriek|schoonmaken|keuken
 labour_exploitation 0.85: krijg nooit betaald ; volgende maand * betalen
@@ -144,9 +149,9 @@ labour_exploitation 0.55: de hele dag * werken ; hele dag schoonmaken ; loon naa
 
 debt_bondage 0.9: terugbetalen ; schuld * terugbetalen ; schuld * werken ; in de schuld ; schuld bij ; schuld * betalen ; afbetalen ; afgelost
 debt_bondage 0.8: schuld ; boetes ; boete ; moet nog * euro ; nog 1000|1500|2000|3000|5000|8000|10000 euro ; euro * voor de reis ; reis * terugbetalen ; kosten van de reis
-debt_bondage 0.6: voor het eten en slapen ; loon naar de huur ; kwijtgeraakt * terugbetalen ; moet betalen of
+debt_bondage 0.6: iets terug * doen ; zoveel voor me * gekocht ; voor het eten en slapen ; loon naar de huur ; kwijtgeraakt * terugbetalen ; moet betalen of
 
-control_restriction 0.9: afpakken * telefoon ; telefoon * afpakken ; telefoon afgepakt ; afpakken * paspoort ; paspoort * afpakken ; paspoort * ingenomen ; paspoort * bij hem|haar|hun|ze|baas ; paspoort * kluis
+control_restriction 0.9: pakt|pak|pakken|pakte|nemen|neemt|nam|genomen|afgenomen * telefoon|paspoort|bankpas * af ; heeft|had|hebben|hadden|houdt|houden mijn telefoon|paspoort|bankpas ; telefoon en paspoort ; id-kaart|identiteitskaart * kluis ; id-kaart|identiteitskaart * bij hem|haar ; zie * niemand meer ; afpakken * telefoon ; telefoon * afpakken ; telefoon afgepakt ; afpakken * paspoort ; paspoort * afpakken ; paspoort * ingenomen ; paspoort * bij hem|haar|hun|ze|baas ; paspoort * kluis
 control_restriction 0.85: mag niemand bellen ; mag niet * naar buiten ; mag niet alleen ; nooit alleen ; altijd iemand bij me ; mag * niemand * zien ; mag niet * weg ; mag niemand ; zie niemand meer ; niemand meer zien
 control_restriction 0.85: checkt * locatie ; locatie * delen ; locatie * checken ; volgt * locatie ; locatie * volgen ; app op * telefoon ; lezen * berichten ; leest * berichten ; berichten mee
 control_restriction 0.85: weet niet * adres ; weet niet waar ik ben|woon ; bankpas * houden|houdt|hou ; houden|houdt|hou * bankpas ; afpakken * bankpas ; bankpas * afpakken ; geld * afpakken ; houden|houdt|hou * geld ; houdt al het geld
@@ -157,36 +162,38 @@ control_restriction 0.3: mag niet
 
 violence_threats 0.9: slaan ; verkrachten ; vermoorden ; mes ; pistool ; blauwe plekken ; in elkaar ; keel dicht ; tegen de muur
 violence_threats 0.85: dreigen ; iets aan * doen ; iets aandoet ; in de fik ; opwachten ; op te wachten ; doodmaken ; kapotmaken ; maak * kapot ; pijn doen ; pijn doet ; neerschieten ; neersteken
-violence_threats 0.8: geweld ; mishandeling ; vechten ; in mekaar
+violence_threats 0.8: geweld ; mishandeling ; vechten ; in mekaar ; gaat * pakken ; me pakken
 
-missing_runaway 0.9: weggelopen ; weglopen ; vermist ; gevlucht ; ontsnapt ; weg van huis ; weg uit ; van huis weg ; niet thuis geweest ; niet meer naar huis ; weet niet waar ik ben
+missing_runaway 0.9: weggelopen ; weglopen ; vermist ; gevlucht ; ontsnapt ; weg van huis ; weg uit ; van huis weg ; niet thuis geweest ; niet meer naar huis
 missing_runaway 0.85: slaap * bij iemand ; slaap * op verschillende plekken ; verschillende plekken ; geen plek om te slapen ; op straat ; slaap buiten ; bij onbekenden ; bij vreemden ; sinds * weg ; al * dagen weg
 missing_runaway 0.6: slaap bij * vrienden ; weet niet waar ik * slapen ; zoeken me ; zoeken mij ; neemt * telefoon niet op
 
 unaccompanied_migrant 0.9: azc ; nbmv ; amv ; alleenstaande minderjarige ; zonder ouders ; zonder mijn ouders ; zonder familie ; zonder mijn familie ; geen familie hier ; alleen gekomen ; alleen naar nederland|belgie ; kwam alleen ; alleen gevlucht
-unaccompanied_migrant 0.85: smokkelaar ; fedasil ; asielzoekerscentrum ; opvangcentrum ; asiel ; vreemdeling ; geen papieren ; zonder papieren ; mijn voogd ; voogd
+unaccompanied_migrant 0.45: smokkelaar
+unaccompanied_migrant 0.85: fedasil ; asielzoekerscentrum ; opvangcentrum ; asiel ; vreemdeling ; geen papieren ; zonder papieren ; mijn voogd ; voogd
 unaccompanied_migrant 0.7: eritrea|afghanistan|syrie|somalie|marokko|guinee|vietnam * ouders ; ouders * eritrea|afghanistan|syrie|somalie|marokko|guinee|vietnam ; familie * eritrea|afghanistan|syrie ; alleen * hier
 
 family_perpetrator 0.9: ouders * verkopen ; moeder * verkoopt ; vader * verkoopt ; familie wil * trouwen ; trouwen * schuld ; familie * dat doet
 
 self_harm 0.9: zelfmoord ; niet meer leven ; wil dood ; wil * dood ; snijden mezelf ; snijden in ; snijden * arm|armen|benen ; mezelf snijden ; mezelf pijn ; doe mezelf ; eind aan maken ; een eind aan ; niet meer wakker worden ; krassen
-self_harm 0.85: springen ; voor de trein ; pillen * nemen ; alle pillen ; pillen verzameld ; beter af zonder mij ; zie het niet meer zitten ; geen zin meer ; wat heeft het * voor zin ; mezelf iets aan ; zichzelf iets aan ; zichzelf * pijn
+self_harm 0.85: zichzelf iets aandoet|aandoen ; mezelf iets aandoen|aandoe ; springen ; voor de trein ; pillen * nemen ; alle pillen ; pillen verzameld ; beter af zonder mij ; zie het niet meer zitten ; geen zin meer ; wat heeft het * voor zin ; mezelf iets aan ; zichzelf iets aan ; zichzelf * pijn
 
-acute_danger 0.9: staat nu voor ; staat voor de deur ; staan voor de deur ; zit opgesloten ; zit * opgesloten ; ben opgesloten ; deur op slot ; deur * op slot ; kan niet weg ; kan hier niet weg ; kom niet weg
+acute_danger 0.9: staat nu voor ; staat voor de deur ; staan voor de deur ; zit opgesloten ; zit * opgesloten ; ben opgesloten ; deur op slot gedaan|gedraaid ; hebben de deur op slot ; kan niet weg ; kan hier niet weg ; kom niet weg
 acute_danger 0.9: nu bij een klant ; ben nu bij ; zit nu bij ; nu in een hotel ; nu in * hotel ; komt me * halen ; komt me halen ; komt mij halen ; over * min ; over 5|10|15|20|30 minuten ; vanavond naar ; vannacht naar ; brengen me vanavond ; brengen me vannacht
 acute_danger 0.9: brengen me * naar ; naar een ander land ; zit in zijn auto ; rijdt me ; slaat me nu ; slaan nu ; nu mannen ; zijn nu mannen ; mannen in het huis ; ga springen ; sta op het dak ; vannacht * nemen ; ga ze * nemen ; nu een mes
-acute_danger 0.85: hier beneden ; beneden te wachten ; vannacht moet werken ; vanavond moet werken ; weet niet waar ik ben ; verstopt ; telefoon is bijna leeg ; help me nu ; nu naar * hotel ; wordt nu ; nu opgesloten
+acute_danger 0.85: hier beneden ; beneden te wachten ; vannacht moet werken ; vanavond moet werken ; weet niet waar ik ben ; verstopt ; telefoon is bijna leeg ; help me nu ; nu naar * hotel ; nu opgesloten
 
+@benign 1: schuld bij duo ; studieschuld ; gewoon loon ; best chill ; is gewoon lief ; echt lief ; doet normaal ; lijkt me oke
 @hypo 1: spreekbeurt ; werkstuk ; profielwerkstuk ; les over ; les gehad ; docu ; documentaire ; podcast ; film ; serie ; artikel ; wat is een ; hoe herken je ; bestaat dat ; grapje ; geintje ; als grap ; voor een opdracht ; voor school een ; vraag het voor ; gewoon info ; alleen info ; stel dat ; wat als
 @recovered 1: gaat het goed ; gaat nu goed ; ben eruit ; ben ik eruit ; ben veilig ; ben ik veilig ; is voorbij ; het is voorbij ; woon ik weer ; nu woon ik ; niet meer gezien ; al een jaar niet ; gaat beter ; nu gaat het
 @now 1: nu ; op dit moment ; momenteel ; vanavond ; vannacht ; straks ; zometeen ; nu meteen
 
-@witness 1: mijn vriendin ; mijn zus ; mijn dochter ; mijn zoon ; mijn broer ; mijn nichtje ; mijn neefje ; mijn buurmeisje ; mijn buurman ; mijn buurvrouw ; een meisje uit ; een jongen uit ; een meisje in ; meisje van mijn ; haar vriend ; haar vriendje ; haar baas ; ik denk dat mijn ; ik zie kinderen ; ik hoorde ; maak me zorgen om ; maak me zorgen ; hoe kan ik haar ; hoe kan ik hem helpen ; mijn beste vriendin ; mijn nicht ; kinderen die ; in het huis naast ; jonge meisjes ; werken jonge
+@witness 1: mijn vriendin ; mijn zus ; mijn dochter ; mijn zoon ; mijn broer ; mijn nichtje ; mijn buurmeisje ; mijn buurman ; mijn buurvrouw ; een meisje uit ; een jongen uit ; een meisje in ; meisje van mijn ; haar vriend ; haar vriendje ; haar baas ; ik denk dat mijn ; ik zie kinderen ; maak me zorgen om ; maak me zorgen ; hoe kan ik haar ; hoe kan ik hem helpen ; mijn beste vriendin ; mijn nicht ; kinderen die ; in het huis naast ; jonge meisjes ; werken jonge
 @professional 1: ik ben docent ; ik ben leraar ; ik ben lerares ; ik ben mentor ; mentor op ; als docent ; als leraar ; als mentor ; jeugdhulpverlener ; hulpverlener ; maatschappelijk werker ; wijkagent ; zorgcoordinator ; vertrouwenspersoon ; begeleider ; ik ben voogd ; leerling van ; een leerling ; mijn leerling ; een client ; client van mij ; cliënt ; clienten ; pupil ; bewoonster ; bewoner ; casus ; leefgroep ; wij vermoeden ; als school ; hoe melden ; melden wij ; waar kan ik dit melden ; volgende stappen ; graag advies ; in ons azc ; ik werk als ; ik werk in een leefgroep ; CAW ; docent
 @perpetrator 1: voor mij werkt ; voor mij werken ; ik laat ; laat * voor me ; voor me wegbrengen ; ik heb * geslagen ; ik heb gedreigd ; heb gezegd dat ik ze deel ; ik ze deel ; ik pak * haar telefoon ; pak soms haar ; is dat strafbaar ; strafbaar ; krijg ik problemen ; problemen mee ; ik wil hiermee stoppen ; hoe ik moet stoppen ; zelf een loverboy ; ik geef haar ; ik hou hun ; arbeiders in dienst ; bang dat ik het weer doe ; ik ga te ver ; ik heb een meisje dat ; heb een jongen * gevraagd ; ik heb arbeiders ; bang voor me zijn
-@family 1: oom laat ; oom * laat ; vader zegt ; vader laat ; moeder verkoopt ; moeder laat ; ouders sturen ; ouders laten ; stiefvader brengt ; stiefvader laat ; broer laat ; tante heeft ; tante laat ; familie wil ; neef laat ; mijn oom ; mijn stiefvader ; mijn ouders sturen ; mijn moeder verkoopt
-@minor 1: school ; klas ; brugklas ; havo ; vwo ; vmbo ; mbo ; middelbaar ; middelbare ; leerling ; mentor ; jeugdzorg ; leefgroep ; voogd ; minderjarig ; minderjarige ; nbmv ; amv ; pupil ; mijn ouders ; mn ouders ; aan mijn ouders ; mijn moeder weet ; 18 ben ; als ik 18 ben ; zusje ; broertje ; dochter ; instelling ; jeugdinstelling ; klassengroep
-@adult 1: baas ; bouwplaats ; contract ; buurman ; duo ; mijn vrouw heeft ; mijn kinderen ; arbeiders ; kas
+@family 1: oom laat ; oom * laat ; vader zegt ; vader laat ; moeder verkoopt ; moeder laat ; ouders sturen ; ouders laten ; stiefvader brengt ; stiefvader laat ; broer laat ; tante heeft ; tante laat ; familie wil ; ouders ** laten ; neef laat ; mijn oom ; mijn stiefvader ; mijn ouders sturen ; mijn moeder verkoopt
+@minor 1: school ; klas ; brugklas ; havo ; vwo ; vmbo ; mbo ; middelbaar ; middelbare ; leerling ; mentor ; jeugdzorg ; leefgroep ; voogd ; minderjarig ; minderjarige ; nbmv ; amv ; pupil ; mijn ouders ; mn ouders ; aan mijn ouders ; mijn moeder weet ; 18 ben ; als ik 18 ben ; dochter ; werkstuk ; spreekbeurt ; les over ; bij mijn moeder|vader|ouders ; mijn stiefvader ; instelling ; jeugdinstelling ; klassengroep
+@adult 1: bouwplaats ; contract ; buurman ; duo ; mijn vrouw heeft ; mijn kinderen ; arbeiders ; kas
 """
 
 NEGATIONS = frozenset({"niet", "nooit", "geen", "niks", "niemand", "nergens", "nee", "neen", "nie"})

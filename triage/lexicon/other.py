@@ -42,7 +42,7 @@ OTHER: dict[str, list[tuple[str, float, str]]] = {
     "ar": [
         ("control_restriction", 0.9, r"جواز|أخذوا هاتفي|محبوس|محبوسة|لا أستطيع الخروج"),
         ("labour_exploitation", 0.85, r"ساعة في اليوم|بدون أجر|بدون راتب|لا يدفع"),
-        ("debt_bondage", 0.9, r"الدين|دين|أدفع"),
+        ("debt_bondage", 0.9, r"\bالدين\b|\bدين\b|\bديون|أدفع"),
         ("violence_threats", 0.9, r"يضربني|يهددني|تهديد|اغتصب|يقتل"),
         ("sexual_exploitation", 0.9, r"زبائن|دعارة|مع رجال"),
         ("criminal_exploitation", 0.85, r"المخدرات|مخدرات|أسرق|سرقة"),
@@ -62,10 +62,11 @@ OTHER: dict[str, list[tuple[str, float, str]]] = {
         ("unaccompanied_migrant", 0.85, r"đến một mình|một mình.{0,30}bố mẹ|bố mẹ tôi ở việt nam"),
     ],
     "ti": [
-        ("control_restriction", 0.9, r"ፓስፖርት|ተዓጽየ"),
+        ("control_restriction", 0.9, r"ፓስፖር|ተዓጽየ"),
         ("debt_bondage", 0.9, r"ገንዘብ ክኸፍል|ዕዳ|ልቓሕ"),
         ("violence_threats", 0.9, r"ይወቕዑ|ወቒዖም|የፈራርሁ|ይቐትሉ"),
-        ("unaccompanied_migrant", 0.9, r"ብሕተይ|ስድራይ ኣብ|ኣሕላፊ|ሰጋሪ"),
+        ("unaccompanied_migrant", 0.9, r"ብሕተይ|ስድራይ ኣብ"),
+        ("unaccompanied_migrant", 0.45, r"ኣሕላፊ|ሰጋሪ"),
         ("labour_exploitation", 0.8, r"ደሞዝ የለን|ብዘይ ደሞዝ"),
         ("self_harm", 0.9, r"ክመውት እደሊ"),
     ],
