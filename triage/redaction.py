@@ -109,7 +109,10 @@ class _Lookups:
             if len(parts) > 1:
                 self.multi_surnames.add(" ".join(parts))
         self.sur = sur
-        places = _lines("places_nl.txt") + _lines("places_be.txt") + _lines("places_other.txt")
+        places = (
+            _lines("places_nl.txt") + _lines("places_be.txt") + _lines("places_other.txt")
+            + _lines("asylum_centres.txt")
+        )
         hoods = _lines("neighbourhoods.txt")
         self.places: set[str] = {fold(p) for p in places + hoods}
         self.place_words: set[str] = set()
@@ -179,7 +182,8 @@ RE_EMAIL_OBF = re.compile(
 )
 RE_URL = re.compile(
     r"(?:\bhttps?://[^\s<>\"']+|\bwww\.[^\s<>\"']+|"
-    r"(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + TLDS + r")\b(?:/[^\s<>\"']*)?)",
+    r"(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:(?:" + TLDS + r")\b(?:/[^\s<>\"']*)?|"
+    r"[a-z]{2,6}/[^\s<>\"']+))",
     _I,
 )
 RE_AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
@@ -198,6 +202,8 @@ RE_HANDLE_CUE = re.compile(
     r"(@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)",
     _I,
 )
+RE_DOTTED_HANDLE = re.compile(r"(?<![\w@./])[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+(?![\w@/]|\.\w)")
+TLD_SET = set(TLDS.split("|"))
 RE_UNDERSCORE_HANDLE = re.compile(r"(?<![\w@.])[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]\b")
 
 # Phones: candidate runs of digit groups; validity decided in code (digit count, prefix).
@@ -276,7 +282,7 @@ STREET_STOP = {
     "doorweg", "wegenweg", "straatweg", "overweg", "zebrapad", "tuinpad", "bospad", "stoep", "steenweg", "spoordijk",
     "zeedijk", "tussenweg", "ringweg", "rondweg", "parkweg", "sportpark", "stadspark", "waterkant", "slaapkamerraam",
     "vakantiepark", "bungalowpark", "industriepark", "dierenpark", "attractiepark", "natuurpark", "winkelcentrum",
-    "hoofdweg", "achterweg", "moeder", "baanvak", "toekomstweg", "kruispunt", "middelpunt", "jaarring", "oorbel",
+    "achterweg", "moeder", "baanvak", "toekomstweg", "kruispunt", "middelpunt", "jaarring", "oorbel",
     "veldweg", "zandweg", "graspad", "paadje", "straatjes", "straten", "wegen", "lanen", "pleinen", "rotonde",
     "achterom", "horizon", "brandweg", "vuilnisbelt", "politiebureau", "skatepark", "trampolinepark",
     "sportveldje", "ijsberg", "berg", "zandberg", "hooiberg", "schuldberg", "schuldenberg", "wasberg",
@@ -337,6 +343,11 @@ RE_VERB_AFTER = re.compile(
     r"sloeg|slaat|dreigde|dreigt|nam|neemt|bracht|brengt|haalde|haalt|zegt|zat|wist|weet|moet|kan|gaat|ging|"
     r"said|says|told|asked|wants|has|is|was|came|called|texted|hit|took|brought|knows|dit|a|est|veut|m'a|"
     r"m'avait|me|mij|en\s+ik|and\s+i|et\s+moi|[,:])(?![\w])",
+    _I,
+)
+RE_SPEECH_AFTER = re.compile(
+    r"^\s*(?:zei|zegt|vroeg|belde|appte|stuurde|sloeg|dreigde|heeft\s+gezegd|said|says|told|asked|texted|"
+    r"m'a\s+dit|a\s+dit|dit\s+que|m'a\s+frapp[ée])\b",
     _I,
 )
 PARTICLES = {
@@ -456,19 +467,19 @@ def _detect_patterns(text: str) -> list[Span]:
         spans.append(Span(s, e, "URL", 0))
 
     dates = [(m.start(), m.end()) for m in RE_DATE.finditer(text)]
+    for m in RE_PHONE_INTL.finditer(text):
+        r = _trim_phone(text, m, True)
+        if r is not None and not _overlaps(r, [(sp.start, sp.end) for sp in spans]):
+            spans.append(Span(r[0], r[1], "PHONE", 0))
 
     # ID numbers, validated by check digits (or, where the user names the document, by format).
     for m in RE_IBAN.finditer(text):
         compact = re.sub(r"\s", "", m.group(0)).upper()
-        if std_iban.is_valid(compact) or (
-            _has_id_context(text, m.start(), m.end()) and compact[:2] in ("NL", "BE") and len(compact) in (16, 18)
-        ):
+        if std_iban.is_valid(compact):
             spans.append(Span(m.start(), m.end(), "ID_NUMBER", 0))
     for m in RE_BE_NN.finditer(text):
         d = _digits(m.group(0))
-        if len(d) == 11 and (std_nn.is_valid(d) or _has_id_context(text, m.start(), m.end())):
-            if d.startswith("0") and not _has_id_context(text, m.start(), m.end()) and not std_nn.is_valid(d):
-                continue
+        if len(d) == 11 and std_nn.is_valid(d):
             spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
     for m in RE_BSN.finditer(text):
         d = _digits(m.group(0))
@@ -476,10 +487,6 @@ def _detect_patterns(text: str) -> list[Span]:
         if _overlaps((m.start(), m.end()), dates):
             continue
         if len(d) == 9 and std_bsn.is_valid(d) and (not d.startswith("0") or ctx):
-            spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
-        elif ctx and len(d) in (8, 9) and re.search(
-            r"\b(?:bsn|burgerservice|sofi)", _context_before(text, m.start(), 40), _I
-        ):
             spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
     for m in RE_PLATE.finditer(text):
         frag = m.group(0)
@@ -510,7 +517,7 @@ def _detect_patterns(text: str) -> list[Span]:
     for s, e in dates:
         before = _context_before(text, s, 45)
         after = text[e : e + 25]
-        if RE_DOB_CUE.search(before) or re.match(r"^\W{0,3}\s*(?:is\s+mijn\s+verjaardag|geboren|born|birthday)",
+        if RE_DOB_CUE.search(before) or re.search(r"\b(?:ben|is)\s+van\s*$", before, _I) or re.match(r"^\W{0,3}\s*(?:is\s+mijn\s+verjaardag|geboren|born|birthday)",
                                                   after, _I):
             spans.append(Span(s, e, "DATE_OF_BIRTH", 1))
     for m in RE_BIRTH_YEAR.finditer(text):
@@ -518,7 +525,7 @@ def _detect_patterns(text: str) -> list[Span]:
 
     # Phones.
     taken = [(sp.start, sp.end) for sp in spans]
-    for rx, intl in ((RE_PHONE_INTL, True), (RE_PHONE_NAT, False)):
+    for rx, intl in ((RE_PHONE_NAT, False),):
         for m in rx.finditer(text):
             r = _trim_phone(text, m, intl)
             if r is None:
@@ -559,6 +566,13 @@ def _detect_patterns(text: str) -> list[Span]:
         spans.append(Span(m.start(2), e, "HANDLE", 2))
     for m in RE_UNDERSCORE_HANDLE.finditer(text):
         spans.append(Span(m.start(), m.end(), "HANDLE", 3))
+    for m in RE_DOTTED_HANDLE.finditer(text):
+        parts = fold(m.group(0)).split(".")
+        if parts[-1] in TLD_SET or all(p.isdigit() for p in parts):
+            continue
+        if any(p.isdigit() for p in parts) or any(p in lookups().first for p in parts) or "xx" in parts:
+            if not all(p in lookups().stop for p in parts):
+                spans.append(Span(m.start(), m.end(), "HANDLE", 3))
 
     # Addresses.
     spans.extend(_detect_streets(text))
@@ -575,7 +589,7 @@ def _detect_streets(text: str) -> list[Span]:
     for m in RE_STREET_WORD.finditer(text):
         word = m.group(0)
         low = fold(word)
-        if low in STREET_STOP or low in lookups().stop or len(word) < 6:
+        if low in STREET_STOP or low in lookups().stop or len(word) < 6 or low in lookups().places:
             continue
         suffix = next((s for s in sorted(STREET_SUFFIXES.split("|"), key=len, reverse=True) if low.endswith(s)), "")
         if len(low) - len(suffix) < 3 and "-" not in low:
@@ -588,6 +602,8 @@ def _detect_streets(text: str) -> list[Span]:
                 break
             w = pm.group(1)
             wl = fold(w)
+            if wl in lookups().places or wl in lookups().first and wl not in STREET_PREFIX_OK:
+                break
             if w[0].isupper():
                 if wl in lookups().stop and wl not in STREET_PREFIX_OK:
                     break
@@ -760,6 +776,8 @@ def _detect_tokens(text: str) -> list[Span]:
         w = t.text
         if not _is_word(w) or len(w) < 2:
             return 0
+        if re.match(r"^(?:[mltdjsnc]|qu)['’]", w) and not re.match(r"^[DO]['’][A-Z]", w):
+            return 0
         f = fold(w)
         capital = _is_title(w) or (all_caps_text and w.isupper())
         common = f in lk.stop
@@ -804,7 +822,7 @@ def _detect_tokens(text: str) -> list[Span]:
                     or (fold(toks[m].text) in lk.sur and fold(toks[m].text) not in lk.stop)
                     or (_is_title(toks[m].text) and fold(toks[m].text) in lk.sur)
                 ):
-                    if fold(toks[m].text) in lk.places and fold(toks[m].text) not in lk.sur and f in ("in", "uit"):
+                    if fold(toks[m].text) in lk.places and fold(toks[m].text) not in lk.sur:
                         break
                     k = m + 1
                     continue
@@ -862,6 +880,7 @@ def _detect_tokens(text: str) -> list[Span]:
                 cue in ("weak", "weak-rel") and capital
                 or surname_next and capital
                 or (verb and capital and not sent_start(i) and fold(t.text) not in {"will", "may", "mag", "can"})
+                or (capital and RE_SPEECH_AFTER.match(text[t.idx + len(t.text) :]))
             ):
                 score = 2
             del nxt_j
