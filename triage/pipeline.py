@@ -98,7 +98,9 @@ class Normaliser:
         hit = self._cache.get(lower)
         if hit is not None:
             return hit
-        s = strip_accents(lower)
+        s = strip_accents(lower).replace("\u2019", "'")
+        if s.endswith("'s") and len(s) > 4 and s[:-2] not in ("da", "wa"):
+            s = s[:-2]  # Dutch plural "foto's", "naaktfoto's"
         if _RUN3.search(s):
             two = _RUN3.sub(r"\1\1", s)
             one = _RUN3.sub(r"\1", s)
