@@ -275,7 +275,7 @@ STREET_STOP = {
     "fietspad", "voetpad", "park", "pretpark", "parkeerplaats", "baan", "ijsbaan", "loopbaan", "snelwegbaan",
     "kermisbaan", "hof", "kerkhof", "gerechtshof", "binnenhof", "ring", "berg", "haven", "dam", "dijk", "kade", "wal",
     "veld", "voetbalveld", "sportveld", "grasveld", "kanaal", "polder", "hoek", "weide", "heide", "meer", "zoom",
-    "horst", "rade", "ven", "oord", "oord", "akker", "erf", "vest", "linie", "gracht", "singel", "dreef", "steeg",
+    "horst", "rade", "ven", "oord", "akker", "erf", "vest", "linie", "gracht", "singel", "dreef", "steeg",
     "allee", "boulevard", "lei", "treinbaan", "spoorbaan", "speeltuin", "weekend", "tweeweg", "autoweg", "terugweg",
     "heenweg", "zeeweg", "binnenweg", "buitenweg", "jaarmarkt", "woensdagmarkt", "zaterdagmarkt", "vluchtweg",
     "thuishaven", "rotterdamhaven", "zeehaven", "jachthaven", "parkeerhaven", "stopplaats", "omweg", "uitweg",
@@ -285,7 +285,7 @@ STREET_STOP = {
     "achterweg", "moeder", "baanvak", "toekomstweg", "kruispunt", "middelpunt", "jaarring", "oorbel",
     "veldweg", "zandweg", "graspad", "paadje", "straatjes", "straten", "wegen", "lanen", "pleinen", "rotonde",
     "achterom", "horizon", "brandweg", "vuilnisbelt", "politiebureau", "skatepark", "trampolinepark",
-    "sportveldje", "ijsberg", "berg", "zandberg", "hooiberg", "schuldberg", "schuldenberg", "wasberg",
+    "sportveldje", "ijsberg", "zandberg", "hooiberg", "schuldberg", "schuldenberg", "wasberg",
 }
 STREET_PREFIX_OK = {
     "van", "de", "der", "den", "het", "sint", "ter", "ten", "lange", "korte", "oude", "nieuwe", "grote", "kleine",
@@ -474,9 +474,14 @@ def _detect_patterns(text: str) -> list[Span]:
 
     # ID numbers, validated by check digits (or, where the user names the document, by format).
     for m in RE_IBAN.finditer(text):
-        compact = re.sub(r"\s", "", m.group(0)).upper()
-        if std_iban.is_valid(compact):
-            spans.append(Span(m.start(), m.end(), "ID_NUMBER", 0))
+        # the match may run into following words ("BE71... zegt"): try shorter prefixes at space boundaries
+        frag = m.group(0)
+        cuts = [len(frag)] + [i for i in range(len(frag) - 1, 0, -1) if frag[i] == " "]
+        for cut in cuts:
+            compact = re.sub(r"\s", "", frag[:cut]).upper()
+            if len(compact) >= 15 and std_iban.is_valid(compact, check_country=False):  # mod-97, any bank code
+                spans.append(Span(m.start(), m.start() + cut, "ID_NUMBER", 0))
+                break
     for m in RE_BE_NN.finditer(text):
         d = _digits(m.group(0))
         if len(d) == 11 and std_nn.is_valid(d):
@@ -491,10 +496,9 @@ def _detect_patterns(text: str) -> list[Span]:
     for m in RE_PLATE.finditer(text):
         frag = m.group(0)
         if any(c.isalpha() for c in frag) and any(c.isdigit() for c in frag):
-            if frag.islower() and not _has_id_context(text, m.start(), m.end()):
-                # lowercase "ab-12-cd" still counts, but not things like "mp-3"
-                if sum(c.isalpha() for c in frag) < 2:
-                    continue
+            # lowercase "ab-12-cd" still counts, but not things like "mp-3"
+            if frag.islower() and not _has_id_context(text, m.start(), m.end()) and sum(c.isalpha() for c in frag) < 2:
+                continue
             spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
     for m in RE_BE_PLATE.finditer(text):
         spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
@@ -570,9 +574,9 @@ def _detect_patterns(text: str) -> list[Span]:
         parts = fold(m.group(0)).split(".")
         if parts[-1] in TLD_SET or all(p.isdigit() for p in parts):
             continue
-        if any(p.isdigit() for p in parts) or any(p in lookups().first for p in parts) or "xx" in parts:
-            if not all(p in lookups().stop for p in parts):
-                spans.append(Span(m.start(), m.end(), "HANDLE", 3))
+        marked = any(p.isdigit() for p in parts) or any(p in lookups().first for p in parts) or "xx" in parts
+        if marked and not all(p in lookups().stop for p in parts):
+            spans.append(Span(m.start(), m.end(), "HANDLE", 3))
 
     # Addresses.
     spans.extend(_detect_streets(text))
@@ -748,7 +752,7 @@ def _detect_tokens(text: str) -> list[Span]:
         words = frag.split()
         s, e = m.start(), m.end()
         # strip leading article / ordinary words ("op het Erasmus College" -> "Erasmus College")
-        while words and (fold(words[0]) in lk.stop and not fold(words[0]) in ("sint", "st", "st.")):
+        while words and (fold(words[0]) in lk.stop and fold(words[0]) not in ("sint", "st", "st.")):
             s += len(words[0])
             while s < e and text[s].isspace():
                 s += 1
@@ -795,7 +799,7 @@ def _detect_tokens(text: str) -> list[Span]:
             return 2
         if f in lk.sur and not common and capital and not sent_start(i) and f not in lk.places:
             return 2
-        if cue == "weak-rel" and capital and not common and f not in lk.places:
+        if cue == "weak-rel" and _is_title(w) and not w.isupper() and not common and f not in lk.places:
             return 2
         return 0
 
@@ -897,12 +901,13 @@ def _detect_tokens(text: str) -> list[Span]:
             j = extend(i, i)
             if j > i + 1:
                 last = fold(toks[j - 1].text)
-                if last in lk.sur or cue == "strong" or (last not in lk.places and t.text[0].isupper()
-                                                         and not sent_start(i)):
-                    if last not in lk.places or last in lk.sur:
-                        spans.append(Span(t.idx, toks[j - 1].idx + len(toks[j - 1].text), "PERSON", 3))
-                        i = j
-                        continue
+                ok = last in lk.sur or cue == "strong" or (
+                    last not in lk.places and t.text[0].isupper() and not sent_start(i)
+                )
+                if ok and (last not in lk.places or last in lk.sur):
+                    spans.append(Span(t.idx, toks[j - 1].idx + len(toks[j - 1].text), "PERSON", 3))
+                    i = j
+                    continue
         i += 1
 
     for m in RE_INITIALS.finditer(text):
@@ -1048,7 +1053,7 @@ class _PersonBook:
             if k == full:
                 return num
         if len(parts) == 1:
-            for num, names, k in reversed(self.entries):
+            for num, _names, k in reversed(self.entries):
                 kp = k.split()
                 if parts[0] in (kp[0], kp[-1]) and len(kp) > 1:
                     return num
