@@ -99,7 +99,12 @@ class _Lookups:
         import spacy
         from spacy.matcher import PhraseMatcher
 
+        from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+        from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+        from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP
+
         self.stop: set[str] = {fold(w) for w in _words("common_words.txt")}
+        self.stop |= {fold(w) for w in NL_STOP | EN_STOP | FR_STOP}
         self.first: set[str] = {fold(w) for w in _words("first_names.txt")}
         sur: set[str] = set()
         self.multi_surnames: set[str] = set()
@@ -199,7 +204,7 @@ FILLER = (
 )
 RE_HANDLE_CUE = re.compile(
     r"\b(?:" + PLATFORMS + r")\b((?:\s*" + FILLER + r"\b|\s*[:=@-]){0,4})\s*"
-    r"(@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)",
+    r"(@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?:#\d{4})?)",
     _I,
 )
 RE_DOTTED_HANDLE = re.compile(r"(?<![\w@./])[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+(?![\w@/]|\.\w)")
@@ -585,6 +590,12 @@ def _detect_patterns(text: str) -> list[Span]:
     for m in RE_POSTCODE_NL_LOWER.finditer(text):
         if not _overlaps((m.start(), m.end()), dates):
             spans.append(Span(m.start(), m.end(), "ADDRESS", 3))
+    for m in RE_POSTCODE_NL_LOWER_SP.finditer(text):
+        # "1234 ab utrecht": lowercase with a space only next to a town or after an address cue
+        nxt = re.match(r"\s*,?\s*([^\W\d_][\w'-]*)", text[m.end() :])
+        town = bool(nxt) and fold(nxt.group(1)) in lookups().place_words if nxt else False
+        if town or RE_POSTCODE_CUE.search(text[: m.start()]) or re.search(r"\d[a-z]?\s*,\s*$", text[: m.start()]):
+            spans.append(Span(m.start(), m.end(), "ADDRESS", 3))
     return spans
 
 
@@ -868,7 +879,7 @@ def _detect_tokens(text: str) -> list[Span]:
         if RE_STRONG_CUE.search(before):
             cue = "strong"
             # "ik ben" / "i'm" / "je suis" / "c'est" are only strong for words that look like names
-            wk = re.search(r"(?:ik\s+ben|i'?m|i\s+am|je\s+suis|c'est|this\s+is|dit\s+is|hier\s+is|vrouw|man|"
+            wk = re.search(r"\b(?:ik\s+ben|i'?m|i\s+am|je\s+suis|c'est|this\s+is|dit\s+is|hier\s+is|vrouw|man|"
                            r"son|ex|ene|een\s+zekere|client|klant|cliënt)\s*[:,]?\s*$", before, _I)
             if wk:
                 cue = "weak-rel"
