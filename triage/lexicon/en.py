@@ -48,7 +48,7 @@ grooming 0.6: older boyfriend ; buys her ; expensive things ; buys him
 grooming 0.5: move in together ; sends me money ; picks me up ; princess ; loves me
 
 sexual_exploitation 0.9: do client ; see client ; client in ; with client ; have client ; client for him ; client right now ; with a client ; see man for money ; man for money ; sex with * for money ; sex for money ; prostitution ; escort ; pimp ; sex with their friends ; sex with his friends ; sleep with man
-sexual_exploitation 0.8: ads of me ; ads * online ; man come to ; make me see ; sell me ; selling me ; work for him with man ; hotel * man
+sexual_exploitation 0.8: forces me to sleep with ; sleep with his friends ; sleep with his mates ; sex with * for ; sells me ; sold me ; onlyfans ; webcam ; sleep with * for money ; ads of me ; ads * online ; man come to ; make me see ; sell me ; selling me ; work for him with man ; hotel * man
 
 sextortion 0.9: blackmail ; blackmailing ; sextortion ; share my pics ; send them to everyone ; post my pics ; pics * unless ; pics * if i don't|not ; share * pics ; pics with my school ; pics * everyone
 sextortion 0.6: pics of me ; video of me
@@ -80,6 +80,7 @@ self_harm 0.85: take them all ; take all * pills ; jump off ; better off without
 
 acute_danger 0.9: outside my door ; at my door ; locked in a ; locked in ; can not get out ; client right now ; with a client right now ; moving me ; coming to get me ; in 10 minutes ; in 5 minutes ; take them all tonight ; he is here ; they are here ; help me now
 
+acute_danger 0.85: waiting outside ; outside waiting ; kill myself tonight ; tonight * kill myself ; waiting for me outside
 acute_danger 0.35: right now ; tonight
 @hypo 1: class about ; what are the signs ; what is a ; movie ; film ; documentary ; podcast ; school project ; for a project ; joke ; joked ; jk ; kidding ; what if ; hypothetically ; article
 @recovered 1: i am out ; i'm out ; doing fine ; doing better ; now i am safe ; safe now ; it is over ; over now ; now i'm ok
@@ -88,7 +89,7 @@ acute_danger 0.35: right now ; tonight
 @witness 1: my friend's ; my friend says ; my friend is ; my sister ; my brother ; my little brother ; my little sister ; my daughter ; my son ; my cousin ; my neighbour ; a girl from ; a boy from ; her boyfriend ; her boss ; worried about her ; worried about him
 @professional 1: i'm a teacher ; i am a teacher ; as a teacher ; social worker ; youth worker ; my students ; one of my students ; a student ; a client of mine ; in our care ; police officer ; as a ; case ; i work with
 @perpetrator 1: working for me ; for me with clients ; i threatened ; will i get in trouble ; get in trouble ; i let some ; run package for me ; i want to stop ; i hit her ; i have a girl
-@family 1: my uncle ; my parents make ; my mom sells ; uncle makes
+@family 1: mom|mother|dad|father|parents|uncle|aunt|stepdad|brother * makes|make|forces|force|sells|sell|sends|send ; my uncle ; my parents make ; my mom sells ; uncle makes
 @minor 1: school ; class ; teacher ; my parents ; not to tell my parents ; care home ; guardian ; student ; students ; unaccompanied ; year 9|10|11
 @adult 1: boss ; my wife ; my husband ; my kids ; farm ; wages
 """

@@ -26,12 +26,15 @@ fuguer: fugué fugue fuguée enfuie enfui enfuis
 enfermer: enfermée enfermé enfermee ferme
 livrer: livre livré livrent
 drogue: drogues shit coke beuh
+oblige: obligent obligé obligée force forcent forcé forcée
+coucher: couche couché
 """)
 
 CUES = """
 grooming 0.75: loverboy ; proxénète ; proxenete
 grooming 0.6: cadeaux ; plein de cadeaux ; sa princesse ; rester seulement avec lui ; plus âgé ; plus age ; homme plus ; vient me chercher ; 25 ans et il ; me donne de l'argent ; me donne de l argent
 sexual_exploitation 0.6: la nuit avec de l'argent ; revient la nuit
+sexual_exploitation 0.85: oblige * coucher ; coucher avec ses amis ; coucher avec * pour ; me vend ; vendue
 sexual_exploitation 0.9: client ; coucher avec des homme ; pour de l'argent ; prostitution ; annonces de moi ; escort ; passes ; voir des client ; chez des homme ; des homme pour
 sextortion 0.9: chantage ; photo * envoyer ; photo * publie ; publier * photo ; publie * photo ; photo nues ; menace de les envoyer ; sinon il publie
 criminal_exploitation 0.85: voler pour ; dois voler ; devais voler ; doit voler

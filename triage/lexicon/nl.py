@@ -66,7 +66,7 @@ auto: waggie wagen bmw audi mercedes merc
 huis: osso ossoo woning flat
 hotel: airbnb motel hotelkamer hotels
 appartement: appartementje appartementen
-naaktfoto: naaktfotos nudes nude naaktbeelden naaktfilmpje naaktfilmpjes naaktvideo dickpic naaktfotootje pikante sexy
+naaktfoto: naakt naaktfotos nudes nude naaktbeelden naaktfilmpje naaktfilmpjes naaktvideo dickpic naaktfotootje pikante sexy
 foto: fotos pics pic filmpje filmpjes video videos vid beelden plaatjes
 drugs: drug wiet coke cocaine hasj xtc dope spul zakjes zakje bolletjes bolletje
 pakket: pakketje pakketjes pakketten pakje pakjes tasje tasjes
@@ -81,7 +81,7 @@ dreigen: dreigt dreigde dreigden gedreigd bedreigt bedreigd bedreigen bedreiging
 chanteren: chanteert chanteerde gechanteerd chantage afpersen afgeperst perst
 verkrachten: verkracht verkrachting aangerand aanranding misbruikt misbruik
 vermoorden: vermoord doodmaken afmaken kapotmaken
-verspreiden: verspreid verspreidt lekken lekt gelekt posten post gepost online
+verspreiden: verspreid verspreidt lekken lekt gelekt posten post gepost online delen deelt deel gedeeld doorsturen doorgestuurd rondsturen rondgestuurd
 weglopen: weggelopen wegloop gevlucht vluchten ontsnapt weggegaan wegggelopen
 slapen: slaap slaapt sliep sliepen geslapen
 seks: sex neuken neukt geneukt seksen
@@ -120,6 +120,7 @@ sexual_exploitation 0.8: profiel * escortsite|sekssite ; dates voor hem ; per na
 sexual_exploitation 0.85: werken voor hem * mannen ; moet werken * mannen ; werken met mannen ; met ze naar boven ; seks met * mannen ; andere mannen
 sexual_exploitation 0.8: werken voor hem ; voor hem werken ; voor hem * werken ; moet werken voor ; tippelen ; raamprostitutie
 sexual_exploitation 0.75: mannen komen ; komen * mannen ; fotos van mij aan mannen ; foto * verkopen ; verkoopt * foto ; met mannen ; brengt * mannen ; mannen mee naar huis
+sexual_exploitation 0.8: naar bed ; seks hebben met ; moet * seks ; sekssite ; op * site|sites|website * gezet ; verkoopt me|mij ; verkocht aan ; verkopen aan * mannen ; voor geld * slapen|seks|neuken|bed ; escort ; sugardaddy ; sugar daddy ; cammen ; seksdates ; afspraakjes met mannen ; met mannen afspreken ; mannen ontvangen ; vrienden * slapen|seks|bed ; mannen * geld * slapen|seks
 sexual_exploitation 0.6: hotelkaart ; naar hotels ; nachts * met geld ; terug met geld ; naar die|de mannen ; moet * naar * mannen
 sexual_exploitation 0.8: laat haar * geld verdienen ; haar geld laten verdienen ; naar een hotel gebracht ; geen * euro per nacht|avond
 sexual_exploitation 0.4: hotel
@@ -128,18 +129,20 @@ sextortion 0.9: chanteren ; sextortion
 sextortion 0.9: naaktfoto * verspreiden ; naaktfoto * sturen|stuurt|stuur ; naaktfoto * online ; naaktfoto * iedereen ; naaktfoto * ouders
 sextortion 0.85: naaktfoto * als ; foto * zonder kleren ; gefilmd * online ; foto * online * als ; filmpje * online ; foto * klassengroep
 sextortion 0.8: foto * verspreiden ; foto * naar * ouders ; video * naar * ouders ; foto * iedereen * als ; dreigen * foto ; dreigen * naaktfoto ; lekken * foto
+sextortion 0.85: naaktfoto ** betaal|betalen|geld|euro ; naaktfoto ** verspreiden ; verspreiden ** naaktfoto
 sextortion 0.5: naaktfoto ; gefilmd
 
 criminal_exploitation 0.9: geldezel ; geldezels ; drugsrunner ; runnen ; dealen ; pakket * brengen ; brengen * pakket ; pakket * drugs
 criminal_exploitation 0.85: bankpas * lenen ; lenen * bankpas ; bankpas * gegeven ; bankpas uitlenen ; rekening * lenen ; lenen * rekening ; rekening * geld * niet van mij
 criminal_exploitation 0.85: drugs * brengen ; brengen * drugs ; drugs * verkopen ; verkopen * drugs ; drugs * lopen ; drugs gelopen ; drugs * rondbrengen ; drugs * meenemen ; bolletjes
 criminal_exploitation 0.8: stelen ; moet * stelen ; laten * stelen ; inbreken ; telefoonabonnement ; abonnement op mijn naam ; lening op mijn naam ; op mijn naam * afgesloten
-criminal_exploitation 0.8: pakket kwijt ; pakket * kwijtgeraakt ; drugs kwijt
+criminal_exploitation 0.8: rekening * gebruiken|gebruikt ; gebruiken|gebruikt mijn rekening ; geld over te maken ; geld * overmaken ; vervoeren ; smokkelen ; drugs * verstoppen ; voor ze dealen ; op school * verkopen ; drugs * op school ; pakket kwijt ; pakket * kwijtgeraakt ; drugs kwijt
 criminal_exploitation 0.75: waggie|auto vol ; geen vragen stellen ; zakjes rondbrengen
 criminal_exploitation 0.45: drugs ; pakket ; wegbrengen ; koerier
 
 labour_exploitation 0.85: geen loon ; zonder loon ; zonder * loon ; niet betaald ; nooit betaald ; betaalt bijna niks ; bijna niks betaald ; krijg * niks betaald
 labour_exploitation 0.85: uur per dag ; uren per dag ; uur * dag * werken ; 12|13|14|15|16|17|18 uur ; van 6 tot 10 ; 7 dagen per week ; elke dag * ook zondag ; werken * 7 dagen
+labour_exploitation 0.8: betaalt me niet ; betaalt niet ; slaap|slapen op het werk ; krijg * geen geld ; nooit vrij ; geen vrije dag ; geen pauze ; maar * euro per uur ; onderbetaald ; zwart werken ; werkgever houdt ; loon * inhouden|ingehouden
 labour_exploitation 0.4: per week * euro ; euro per week
 labour_exploitation 0.8: laten werken * zaak|winkel|restaurant ; arbeiders * bij mij wonen ; na school * werken ; 1|2|3 euro per uur ; euro per uur ; zonder contract ; zonder helm ; geen contract
 labour_exploitation 0.75: slaap in de keuken ; slapen * werk ; wonen * boven ; wonen met * in een kamer ; met 10|11|12|13|14|15 man ; woont in een container ; kamer boven
@@ -148,7 +151,7 @@ labour_exploitation 0.85: krijg nooit betaald ; volgende maand * betalen
 labour_exploitation 0.55: de hele dag * werken ; hele dag schoonmaken ; loon naar * huur ; tot middernacht
 
 debt_bondage 0.9: terugbetalen ; schuld * terugbetalen ; schuld * werken ; in de schuld ; schuld bij ; schuld * betalen ; afbetalen ; afgelost
-debt_bondage 0.8: schuld ; boetes ; boete ; moet nog * euro ; nog 1000|1500|2000|3000|5000|8000|10000 euro ; euro * voor de reis ; reis * terugbetalen ; kosten van de reis
+debt_bondage 0.8: in het krijt ; moet * terugbetalen|terugverdienen|afbetalen ; moet nog * betalen ; schuld ; boetes ; boete ; moet nog * euro ; nog 1000|1500|2000|3000|5000|8000|10000 euro ; euro * voor de reis ; reis * terugbetalen ; kosten van de reis
 debt_bondage 0.6: iets terug * doen ; zoveel voor me * gekocht ; voor het eten en slapen ; loon naar de huur ; kwijtgeraakt * terugbetalen ; moet betalen of
 
 control_restriction 0.9: pakt|pak|pakken|pakte|nemen|neemt|nam|genomen|afgenomen * telefoon|paspoort|bankpas * af ; heeft|had|hebben|hadden|houdt|houden mijn telefoon|paspoort|bankpas ; telefoon en paspoort ; id-kaart|identiteitskaart * kluis ; id-kaart|identiteitskaart * bij hem|haar ; zie * niemand meer ; afpakken * telefoon ; telefoon * afpakken ; telefoon afgepakt ; afpakken * paspoort ; paspoort * afpakken ; paspoort * ingenomen ; paspoort * bij hem|haar|hun|ze|baas ; paspoort * kluis
@@ -157,6 +160,7 @@ control_restriction 0.85: checkt * locatie ; locatie * delen ; locatie * checken
 control_restriction 0.85: weet niet * adres ; weet niet waar ik ben|woon ; bankpas * houden|houdt|hou ; houden|houdt|hou * bankpas ; afpakken * bankpas ; bankpas * afpakken ; geld * afpakken ; houden|houdt|hou * geld ; houdt al het geld
 control_restriction 0.8: elk uur * foto * waar ; op slot ; opgesloten ; bepaalt * wie ik ; bepaalt wat ik ; met wie ik praat ; paspoort niet meer ; heeft * paspoort ; hebben * paspoort ; ingenomen
 control_restriction 0.8: met niemand * afspreken ; niet * met * vriendinnen * afspreken ; alleen met hem ; niet meer naar buiten ; naar buiten * niet ; houden|houdt|hou * paspoort ; paspoort houden
+control_restriction 0.85: mag nergens heen ; nergens heen zonder ; volgt me ; volgt * overal ; find my iphone ; tracker ; gps ; life360 ; volgen via ; houdt me binnen ; laat me niet gaan|weg ; mag niet naar huis ; sluit me op
 control_restriction 0.4: locatie ; wachtwoord
 control_restriction 0.3: mag niet
 
@@ -181,6 +185,7 @@ self_harm 0.85: zichzelf iets aandoet|aandoen ; mezelf iets aandoen|aandoe ; spr
 acute_danger 0.9: staat nu voor ; staat voor de deur ; staan voor de deur ; zit opgesloten ; zit * opgesloten ; ben opgesloten ; deur op slot gedaan|gedraaid ; hebben de deur op slot ; kan niet weg ; kan hier niet weg ; kom niet weg
 acute_danger 0.9: nu bij een klant ; ben nu bij ; zit nu bij ; nu in een hotel ; nu in * hotel ; komt me * halen ; komt me halen ; komt mij halen ; over * min ; over 5|10|15|20|30 minuten ; vanavond naar ; vannacht naar ; brengen me vanavond ; brengen me vannacht
 acute_danger 0.9: brengen me * naar ; naar een ander land ; zit in zijn auto ; rijdt me ; slaat me nu ; slaan nu ; nu mannen ; zijn nu mannen ; mannen in het huis ; ga springen ; sta op het dak ; vannacht * nemen ; ga ze * nemen ; nu een mes
+acute_danger 0.85: wacht * op me ; op me te wachten ; zit buiten ; staat buiten ; vanavond|vannacht * verkocht|verkopen ; vannacht|vanavond|nu|straks * zelfmoord|springen|dood ; ga vannacht|vanavond * zelfmoord ; heb de pillen hier ; vreemde man ; ben nu bij hem ; nu bij hem ; komt me zo halen ; komt zo
 acute_danger 0.85: hier beneden ; beneden te wachten ; vannacht moet werken ; vanavond moet werken ; weet niet waar ik ben ; verstopt ; telefoon is bijna leeg ; help me nu ; nu naar * hotel ; nu opgesloten
 
 @benign 1: schuld bij duo ; studieschuld ; gewoon loon ; best chill ; is gewoon lief ; echt lief ; doet normaal ; lijkt me oke
@@ -191,7 +196,7 @@ acute_danger 0.85: hier beneden ; beneden te wachten ; vannacht moet werken ; va
 @witness 1: mijn vriendin ; mijn zus ; mijn dochter ; mijn zoon ; mijn broer ; mijn nichtje ; mijn buurmeisje ; mijn buurman ; mijn buurvrouw ; een meisje uit ; een jongen uit ; een meisje in ; meisje van mijn ; haar vriend ; haar vriendje ; haar baas ; ik denk dat mijn ; ik zie kinderen ; maak me zorgen om ; maak me zorgen ; hoe kan ik haar ; hoe kan ik hem helpen ; mijn beste vriendin ; mijn nicht ; kinderen die ; in het huis naast ; jonge meisjes ; werken jonge
 @professional 1: ik ben docent ; ik ben leraar ; ik ben lerares ; ik ben mentor ; mentor op ; als docent ; als leraar ; als mentor ; jeugdhulpverlener ; hulpverlener ; maatschappelijk werker ; wijkagent ; zorgcoordinator ; vertrouwenspersoon ; begeleider ; ik ben voogd ; leerling van ; een leerling ; mijn leerling ; een client ; client van mij ; cliënt ; clienten ; pupil ; bewoonster ; bewoner ; casus ; leefgroep ; wij vermoeden ; als school ; hoe melden ; melden wij ; waar kan ik dit melden ; volgende stappen ; graag advies ; in ons azc ; ik werk als ; ik werk in een leefgroep ; CAW ; docent
 @perpetrator 1: voor mij werkt ; voor mij werken ; ik laat ; laat * voor me ; voor me wegbrengen ; ik heb * geslagen ; ik heb gedreigd ; heb gezegd dat ik ze deel ; ik ze deel ; ik pak * haar telefoon ; pak soms haar ; is dat strafbaar ; strafbaar ; krijg ik problemen ; problemen mee ; ik wil hiermee stoppen ; hoe ik moet stoppen ; zelf een loverboy ; ik geef haar ; ik hou hun ; arbeiders in dienst ; bang dat ik het weer doe ; ik ga te ver ; ik heb een meisje dat ; heb een jongen * gevraagd ; ik heb arbeiders ; bang voor me zijn
-@family 1: oom laat ; oom * laat ; vader zegt ; vader laat ; moeder verkoopt ; moeder laat ; ouders sturen ; ouders laten ; stiefvader brengt ; stiefvader laat ; broer laat ; tante heeft ; tante laat ; familie wil ; ouders ** laten ; neef laat ; mijn oom ; mijn stiefvader ; mijn ouders sturen ; mijn moeder verkoopt
+@family 1: moeder|vader|ouders|oom|tante|stiefvader|broer|neef|nonkel|stiefmoeder|opa * dwingt|dwingen|laat|laten|verkoopt|verkopen|stuurt|sturen|regelt|brengt ; oom laat ; oom * laat ; vader zegt ; vader laat ; moeder verkoopt ; moeder laat ; ouders sturen ; ouders laten ; stiefvader brengt ; stiefvader laat ; broer laat ; tante heeft ; tante laat ; familie wil ; ouders ** laten ; neef laat ; mijn oom ; mijn stiefvader ; mijn ouders sturen ; mijn moeder verkoopt
 @minor 1: school ; klas ; brugklas ; havo ; vwo ; vmbo ; mbo ; middelbaar ; middelbare ; leerling ; mentor ; jeugdzorg ; leefgroep ; voogd ; minderjarig ; minderjarige ; nbmv ; amv ; pupil ; mijn ouders ; mn ouders ; aan mijn ouders ; mijn moeder weet ; 18 ben ; als ik 18 ben ; dochter ; werkstuk ; spreekbeurt ; les over ; bij mijn moeder|vader|ouders ; mijn stiefvader ; instelling ; jeugdinstelling ; klassengroep
 @adult 1: bouwplaats ; contract ; buurman ; duo ; mijn vrouw heeft ; mijn kinderen ; arbeiders ; kas
 """
