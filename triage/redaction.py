@@ -97,11 +97,10 @@ def _lines(name: str) -> list[str]:
 class _Lookups:
     def __init__(self) -> None:
         import spacy
-        from spacy.matcher import PhraseMatcher
-
         from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
         from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
         from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP
+        from spacy.matcher import PhraseMatcher
 
         self.stop: set[str] = {fold(w) for w in _words("common_words.txt")}
         self.stop |= {fold(w) for w in NL_STOP | EN_STOP | FR_STOP}
@@ -251,6 +250,13 @@ RE_ID_CONTEXT = re.compile(
     r"passeport|id[- ]?kaart|identiteitskaart|identiteitsbewijs|carte\s+d'identit[ée]|documentnummer|"
     r"document\s+number|verblijfs(?:vergunning|document)|vreemdelingendocument|v-?nummer|kenteken|nummerplaat|"
     r"plaat|licen[cs]e\s+plate|plate|plaque|immatriculation|eid)\b",
+    _I,
+)
+# Documents without check digits: a number right after one of these words is taken on its format alone.
+RE_DOC_CONTEXT = re.compile(
+    r"\b(?:paspoort(?:nummer)?|passport|passeport|id[- ]?kaart|identiteitskaart|identiteitsbewijs|"
+    r"carte\s+d'identit[ée]|documentnummer|document\s+number|verblijfs(?:vergunning|document)|"
+    r"vreemdelingendocument|v-?nummer|kenteken|nummerplaat|licen[cs]e\s+plate|plaque|immatriculation|eid)\b",
     _I,
 )
 _L = r"[A-Z]"
@@ -510,7 +516,7 @@ def _detect_patterns(text: str) -> list[Span]:
     for m in RE_PASSPORT.finditer(text):
         if sum(c.isdigit() for c in m.group(0)) >= 3:
             spans.append(Span(m.start(), m.end(), "ID_NUMBER", 2))
-    for cue in RE_ID_CONTEXT.finditer(text):
+    for cue in RE_DOC_CONTEXT.finditer(text):
         tail = text[cue.end() : cue.end() + 40]
         mm = re.match(r"^(?:\s*(?:nummer|number|nr\.?|no\.?|num[ée]ro|is|es|est|:|=|-|van|mijn|my|mon|is\s+nog|was)\b"
                       r"|\s*[:=#-])*\s*", tail, _I)
