@@ -22,7 +22,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from triage.lexicon import LanguageLexicon
@@ -147,7 +147,10 @@ class LangPipeline:
         stop = {strip_accents(w) for w in getattr(self.nlp.Defaults, "stop_words", set())}
         self.norm = Normaliser(lex, stop | set(lex.negations) | set(lex.past))
         self.specs: list[CueSpec] = []
-        self.matcher = Matcher(self.nlp.vocab)
+        # Contiguous patterns go to spaCy's PhraseMatcher (hash lookups on NORM); patterns with gaps to a
+        # small matcher indexed by first word: spaCy's Matcher with {0,3} wildcards costs ~1 ms a message.
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        self.gapped: dict[str, list[tuple[int, tuple[tuple[str, int], ...]]]] = {}
         self._compile()
         self.nlp.add_pipe("triage_normaliser", config={"lang": lex.code})
         self.nlp.add_pipe("triage_cues", config={"lang": lex.code})
@@ -198,7 +201,48 @@ class LangPipeline:
                     has_neg = has_neg or any(d.get("NORM") in negs for d in seq)
             if patterns:
                 self.specs.append(CueSpec(code, weight, has_neg))
-                self.matcher.add(str(len(self.specs) - 1), patterns)
+                idx = len(self.specs) - 1
+                docs = []
+                for seq in patterns:
+                    if any("OP" in d for d in seq):
+                        elems = tuple(("", int(d["OP"][3:-1])) if "OP" in d else (d["NORM"], 0) for d in seq)
+                        self.gapped.setdefault(elems[0][0], []).append((idx, elems[1:]))
+                    else:
+                        words = [d["NORM"] for d in seq]
+                        pd = Doc(self.nlp.vocab, words=words)
+                        for t, w in zip(pd, words, strict=True):
+                            t.norm_ = w
+                        docs.append(pd)
+                if docs:
+                    self.phrases.add(str(idx), docs)
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(cue index, start token, end token) for every cue pattern found in the doc."""
+        out = [(int(self.nlp.vocab.strings[k]), s, e) for k, s, e in self.phrases(doc)]
+        norms = [t.norm_ for t in doc]
+        n = len(norms)
+        for i, first in enumerate(norms):
+            for idx, rest in self.gapped.get(first, ()):
+                end = _match_rest(norms, i + 1, rest, n)
+                if end is not None:
+                    out.append((idx, i, end))
+        return out
+
+
+def _match_rest(norms: list[str], pos: int, rest: tuple[tuple[str, int], ...], n: int) -> int | None:
+    """End of the shortest match of ``rest`` (words and gaps) starting at ``pos``, or None."""
+    if not rest:
+        return pos
+    word, gap = rest[0]
+    if gap:
+        for j in range(pos, min(pos + gap, n) + 1):
+            end = _match_rest(norms, j, rest[1:], n)
+            if end is not None:
+                return end
+        return None
+    if pos < n and norms[pos] == word:
+        return _match_rest(norms, pos + 1, rest[1:], n)
+    return None
 
 
 _PIPES: dict[str, LangPipeline] = {}
@@ -277,8 +321,7 @@ def analyse_doc(pipe: LangPipeline, doc: Doc) -> MessageAnalysis:
     past = lex.past
     # best (shortest) match per (cue spec, start token)
     found: dict[tuple[int, int], int] = {}
-    for key, s, e in pipe.matcher(doc):
-        idx = int(pipe.nlp.vocab.strings[key])
+    for idx, s, e in pipe.match(doc):
         k = (idx, s)
         if k not in found or e < found[k]:
             found[k] = e

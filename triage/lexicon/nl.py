@@ -144,7 +144,7 @@ labour_exploitation 0.85: geen loon ; zonder loon ; zonder * loon ; niet betaald
 labour_exploitation 0.85: uur per dag ; uren per dag ; uur * dag * werken ; 12|13|14|15|16|17|18 uur ; van 6 tot 10 ; 7 dagen per week ; elke dag * ook zondag ; werken * 7 dagen
 labour_exploitation 0.8: betaalt me niet ; betaalt niet ; slaap|slapen op het werk ; krijg * geen geld ; nooit vrij ; geen vrije dag ; geen pauze ; maar * euro per uur ; onderbetaald ; zwart werken ; werkgever houdt ; loon * inhouden|ingehouden
 labour_exploitation 0.4: per week * euro ; euro per week
-labour_exploitation 0.8: laten werken * zaak|winkel|restaurant ; arbeiders * bij mij wonen ; na school * werken ; 1|2|3 euro per uur ; euro per uur ; zonder contract ; zonder helm ; geen contract
+labour_exploitation 0.8: laten werken * zaak|winkel|restaurant ; arbeiders * bij mij wonen ; na school * werken ; 1|2|3|4 euro per uur ; zonder contract ; zonder helm ; geen contract
 labour_exploitation 0.75: slaap in de keuken ; slapen * werk ; wonen * boven ; wonen met * in een kamer ; met 10|11|12|13|14|15 man ; woont in een container ; kamer boven
 labour_exploitation 0.35: nagelsalon|nagelstudio|kas|bouwplaats|car wash|carwash|autowasstraat|restaurant|fabriek|schoonmaken|keuken
 labour_exploitation 0.85: krijg nooit betaald ; volgende maand * betalen
