@@ -129,7 +129,11 @@ const S = {
   socket: null,
   conversationId: null,
   resumeToken: sget(K.token),
-  lastSeq: Number(sget(K.seq)) || 0,
+  // last_seq is what this page has on screen. After a reload the page starts empty (no message text is
+  // ever kept in storage), so the server replays the conversation; the stored value marks what the
+  // visitor had already seen, so only later messages are announced as new.
+  lastSeq: 0,
+  seenSeq: Number(sget(K.seq)) || 0,
   about: sget(K.about) || null,
   status: null,
   offline: false,
@@ -297,7 +301,8 @@ function insertBySeq(li, seq) {
 }
 
 function bumpSeq(seq) {
-  if (seq > S.lastSeq) { S.lastSeq = seq; sset(K.seq, seq); }
+  if (seq > S.lastSeq) S.lastSeq = seq;
+  if (seq > S.seenSeq) { S.seenSeq = seq; sset(K.seq, seq); }
 }
 
 function onMessage(m) {
@@ -310,12 +315,13 @@ function onMessage(m) {
     const p = S.pending.find((x) => !x.seq && x.text === m.text);
     if (p) { attachSeq(p, seq); bumpSeq(seq); return; }
   }
+  const isNew = seq > S.seenSeq;
   const li = messageNode(m.sender, String(m.text ?? ''), m.ts);
   if (m.sender === 'visitor') setState(li, seq <= S.deliveredSeq ? 'delivered' : 'sent');
   S.bySeq.set(seq, li);
   insertBySeq(li, seq);
   bumpSeq(seq);
-  if (m.sender === 'counsellor') {
+  if (m.sender === 'counsellor' && isNew) {
     $('#typing').hidden = true;
     if (document.hidden) document.title = `(1) ${t('title')}`;
   }
@@ -402,9 +408,7 @@ function onInput() {
 // ----------------------------------------------------------------------------------------------
 function authPayload() {
   if (S.resumeToken) {
-    const a = { resume_token: S.resumeToken };
-    if (!S.viaReturnCode || S.lastSeq > 0) a.last_seq = S.lastSeq;
-    return a;
+    return { resume_token: S.resumeToken, last_seq: S.lastSeq };
   }
   const a = { lang: i18n.lang };
   if (S.about) a.about = S.about;
@@ -497,13 +501,13 @@ async function onSession(s) {
 }
 
 function forget() {
-  S.resumeToken = null; S.lastSeq = 0; S.conversationId = null; S.viaReturnCode = false;
+  S.resumeToken = null; S.lastSeq = 0; S.seenSeq = 0; S.conversationId = null; S.viaReturnCode = false;
   sdel(K.token); sdel(K.seq); sdel(K.about);
 }
 
 function resetChat() {
   clear($('#messages'));
-  S.bySeq.clear(); S.pending = []; S.deliveredSeq = 0; S.status = null; S.queue = null; S.offline = false;
+  S.bySeq.clear(); S.pending = []; S.deliveredSeq = 0; S.lastSeq = 0; S.status = null; S.queue = null; S.offline = false;
   $('#composer').hidden = false; $('#chat-actions').hidden = false; $('#closed-box').hidden = true;
   $('#offline-box').hidden = true; $('#send-error').hidden = true; $('#typing').hidden = true;
   renderStatus();
