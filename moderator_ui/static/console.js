@@ -25,6 +25,8 @@ const DICT = {
     claim_not_waiting: 'Iemand anders heeft dit gesprek al aangenomen.', claim_limit_reached: 'Je hebt al het maximum aantal gesprekken.',
     err: 'Mislukt: {code}', transferred: 'Overgedragen.', closed_ok: 'Gesprek gesloten.', pick: '— kies —', none: '— geen —',
     new_acute: 'Nieuw ACUUT gesprek in de wachtrij!', handover_label: 'overdracht', saved: 'Opgeslagen.', need_target: 'Kies een collega of een wachtrij.',
+    r_victim: 'slachtoffer', r_witness: 'getuige', r_professional: 'professional', r_perpetrator: 'pleger', r_unknown: 'onbekend',
+    a_self: 'zichzelf', a_other: 'iemand anders', a_professional: 'professional',
     q_crisis: 'crisis', q_youth: 'jongeren', q_adult: 'volwassenen', q_witness: 'getuigen', q_professional: 'professionals', q_perpetrator: 'plegers',
   },
   en: {
@@ -47,6 +49,8 @@ const DICT = {
     claim_not_waiting: 'Someone else already claimed this conversation.', claim_limit_reached: 'You already have the maximum number of conversations.',
     err: 'Failed: {code}', transferred: 'Transferred.', closed_ok: 'Conversation closed.', pick: '— choose —', none: '— none —',
     new_acute: 'New ACUTE conversation in the queue!', handover_label: 'handover', saved: 'Saved.', need_target: 'Choose a colleague or a queue.',
+    r_victim: 'victim', r_witness: 'witness', r_professional: 'professional', r_perpetrator: 'perpetrator', r_unknown: 'unknown',
+    a_self: 'themselves', a_other: 'someone else', a_professional: 'professional',
     q_crisis: 'crisis', q_youth: 'youth', q_adult: 'adults', q_witness: 'witnesses', q_professional: 'professionals', q_perpetrator: 'perpetrators',
   },
   fr: {
@@ -69,6 +73,8 @@ const DICT = {
     claim_not_waiting: 'Quelqu’un d’autre a déjà pris cette conversation.', claim_limit_reached: 'Tu as déjà le nombre maximal de conversations.',
     err: 'Échec : {code}', transferred: 'Transférée.', closed_ok: 'Conversation clôturée.', pick: '— choisir —', none: '— aucune —',
     new_acute: 'Nouvelle conversation AIGUË dans la file !', handover_label: 'transfert', saved: 'Enregistré.', need_target: 'Choisis un·e collègue ou une file.',
+    r_victim: 'victime', r_witness: 'témoin', r_professional: 'professionnel', r_perpetrator: 'auteur', r_unknown: 'inconnu',
+    a_self: 'soi-même', a_other: 'quelqu’un d’autre', a_professional: 'professionnel',
     q_crisis: 'crise', q_youth: 'jeunes', q_adult: 'adultes', q_witness: 'témoins', q_professional: 'professionnels', q_perpetrator: 'auteurs',
   },
 };
@@ -83,6 +89,8 @@ const K = { token: 'hl.c.token', user: 'hl.c.user', lang: 'hl.c.lang', sound: 'h
 const i18n = makeI18n(DICT, K.lang, window.localStorage);
 const t = i18n.t;
 const sig = (code) => (SIGNALS[i18n.lang] && SIGNALS[i18n.lang][code]) || SIGNALS.nl[code] || code;
+const roleName = (r) => DICT[i18n.lang][`r_${r}`] || r;
+const aboutName = (a) => DICT[i18n.lang][`a_${a}`] || a;
 const qname = (q) => (q ? (DICT[i18n.lang][`q_${q}`] || q) : '');
 
 const S = {
@@ -222,6 +230,8 @@ function connect() {
     const c = d && S.convs.get(d.conversation_id);
     if (!c) return;
     c.left = d.hurried ? 'hurry' : 'left';
+    c.panel.querySelector('.composer').hidden = true; // nobody to write to; outcome and notes stay
+    c.panel.querySelector('.transfer').hidden = true;
     renderBanner(c);
     if (d.hurried) toast(t('left_hurry'), 'acute');
   });
@@ -291,7 +301,7 @@ function renderQueue(full) {
     }
     const facts = el('div', { class: 'chips' },
       w.language ? el('span', { class: 'chip', text: `${t('lang_label')}: ${String(w.language).toUpperCase()}` }) : null,
-      w.role ? el('span', { class: 'chip', text: `${t('role_label')}: ${w.role}` }) : null,
+      w.role ? el('span', { class: 'chip', text: `${t('role_label')}: ${roleName(w.role)}` }) : null,
       w.queue ? el('span', { class: 'chip', text: `${t('queue_label')}: ${qname(w.queue)}` }) : null,
       w.minor ? el('span', { class: 'chip', text: t('minor') }) : null,
       w.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
@@ -420,15 +430,15 @@ function renderFacts(c) {
   const tr = c.triage || {};
   const urg = tr.urgency || d.urgency;
   const box = clear(c.panel.querySelector('.facts'));
-  box.append(
+  box.append(...[
     urg ? el('span', { class: `chip ${urg === 'acute' ? 'acute' : ''}`, text: `${t('urgency')}: ${urg === 'acute' ? t('acute') : t(urg)}` }) : null,
     (tr.language || d.language) ? el('span', { class: 'chip', text: `${t('lang_label')}: ${String(tr.language || d.language).toUpperCase()}` }) : null,
-    (tr.role || d.role) ? el('span', { class: 'chip', text: `${t('role_label')}: ${tr.role || d.role}` }) : null,
+    (tr.role || d.role) ? el('span', { class: 'chip', text: `${t('role_label')}: ${roleName(tr.role || d.role)}` }) : null,
     (tr.queue || d.queue) ? el('span', { class: 'chip', text: `${t('queue_label')}: ${qname(tr.queue || d.queue)}` }) : null,
-    d.about ? el('span', { class: 'chip', text: `${t('about_label')}: ${d.about}` }) : null,
+    d.about ? el('span', { class: 'chip', text: `${t('about_label')}: ${aboutName(d.about)}` }) : null,
     (tr.minor ?? d.minor) ? el('span', { class: 'chip', text: t('minor') }) : null,
     d.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
-  );
+  ].filter(Boolean));
   renderTab(c);
 }
 
@@ -502,7 +512,7 @@ function addMessage(c, m) {
 
 function addWhisper(c, w) {
   const li = el('li', { class: 'm whisper', role: 'note' },
-    el('div', { class: 'meta' }, el('span', { text: `🔒 ${t('whisper_from', { from: w.from || '' })}` }), el('time', { text: fmtTime(w.ts || Date.now() / 1000, i18n.lang) })),
+    el('div', { class: 'meta' }, el('span', { text: t('whisper_from', { from: w.from || '' }) }), el('time', { text: fmtTime(w.ts || Date.now() / 1000, i18n.lang) })),
     el('div', { class: 'text', text: String(w.text ?? '') }));
   c.panel.querySelector('.log').append(li);
   scrollLog(c);

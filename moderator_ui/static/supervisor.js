@@ -18,7 +18,7 @@ const DICT = {
     c_waiting: 'Wachtend', c_active: 'Lopend', c_longest: 'Langste wachttijd', c_online: 'Hulpverleners online', c_acute: 'Acuut',
     watch: 'Meekijken', open: 'Open', any: '— alle —', visitor: 'Bezoeker', counsellor: 'Hulpverlener', system: 'Systeem',
     whisper_sent: 'Fluistering', connected: 'verbonden', reconnecting: 'opnieuw verbinden…', err: 'Mislukt: {code}', quick_exit: 'snel weg',
-    acute: 'ACUUT', high: 'hoog', normal: 'normaal', low: 'laag', no_data: 'Nog geen gegevens.', closed_now: 'Dit gesprek is gesloten.',
+    acute: 'ACUUT', high: 'hoog', normal: 'normaal', low: 'laag', no_data: 'Nog geen gegevens.', closed_now: 'Dit gesprek is gesloten.', nobody_waiting: 'Niemand wacht.',
   },
   en: {
     title: 'Supervision', sections: 'Sections', nav_board: 'Live board', nav_transcripts: 'Transcripts', nav_stats: 'Statistics',
@@ -35,7 +35,7 @@ const DICT = {
     c_waiting: 'Waiting', c_active: 'Active', c_longest: 'Longest wait', c_online: 'Counsellors online', c_acute: 'Acute',
     watch: 'Monitor', open: 'Open', any: '— any —', visitor: 'Visitor', counsellor: 'Counsellor', system: 'System',
     whisper_sent: 'Whisper', connected: 'connected', reconnecting: 'reconnecting…', err: 'Failed: {code}', quick_exit: 'quick exit',
-    acute: 'ACUTE', high: 'high', normal: 'normal', low: 'low', no_data: 'No data yet.', closed_now: 'This conversation is closed.',
+    acute: 'ACUTE', high: 'high', normal: 'normal', low: 'low', no_data: 'No data yet.', closed_now: 'This conversation is closed.', nobody_waiting: 'Nobody is waiting.',
   },
   fr: {
     title: 'Supervision', sections: 'Sections', nav_board: 'Tableau en direct', nav_transcripts: 'Transcriptions', nav_stats: 'Chiffres',
@@ -52,7 +52,7 @@ const DICT = {
     c_waiting: 'En attente', c_active: 'En cours', c_longest: 'Attente la plus longue', c_online: 'Intervenant·es en ligne', c_acute: 'Aigu',
     watch: 'Observer', open: 'Ouvrir', any: '— tous —', visitor: 'Visiteur', counsellor: 'Intervenant·e', system: 'Système',
     whisper_sent: 'Chuchotement', connected: 'connecté', reconnecting: 'reconnexion…', err: 'Échec : {code}', quick_exit: 'sortie rapide',
-    acute: 'AIGU', high: 'élevée', normal: 'normale', low: 'basse', no_data: 'Pas encore de données.', closed_now: 'Cette conversation est clôturée.',
+    acute: 'AIGU', high: 'élevée', normal: 'normale', low: 'basse', no_data: 'Pas encore de données.', closed_now: 'Cette conversation est clôturée.', nobody_waiting: 'Personne n’attend.',
   },
 };
 const SIGNAL_CODES = ['acute_danger', 'self_harm', 'grooming', 'sexual_exploitation', 'sextortion', 'criminal_exploitation',
@@ -194,7 +194,9 @@ function renderBoard(full) {
       el('td', {}, el('button', { type: 'button', class: 'btn small', text: t('watch'), 'aria-pressed': String(S.monitoring === c.conversation_id), on: { click: () => monitor(c.conversation_id) } }))));
   }
   const wbody = clear($('#wait-table tbody'));
-  for (const w of (Array.isArray(b.queue) ? b.queue : [])) {
+  const queue = Array.isArray(b.queue) ? b.queue : [];
+  if (!queue.length) wbody.append(el('tr', {}, el('td', { colspan: '4', class: 'muted', text: t('nobody_waiting') })));
+  for (const w of queue) {
     wbody.append(el('tr', { class: w.urgency === 'acute' ? 'acute' : '' },
       el('td', { text: short(w.conversation_id) }),
       el('td', { text: urgText(w.urgency) }),
@@ -244,7 +246,7 @@ function addMonitorMessage(m) {
 function addMonitorWhisper(w) {
   const log = $('#monitor-log');
   log.append(el('li', { class: 'm whisper' },
-    el('div', { class: 'meta' }, el('span', { text: `🔒 ${t('whisper_sent')} · ${w.from || ''}` }), el('time', { text: fmtTime(w.ts, i18n.lang) })),
+    el('div', { class: 'meta' }, el('span', { text: `${t('whisper_sent')} · ${w.from || ''}` }), el('time', { text: fmtTime(w.ts, i18n.lang) })),
     el('div', { class: 'text', text: String(w.text ?? '') })));
   log.scrollTop = log.scrollHeight;
 }
@@ -344,16 +346,19 @@ function barChart(fig, bars, { colors = ['#1f6f6b'], legend = null, title = '' }
   for (const n of Array.from(fig.children)) if (n.tagName !== 'FIGCAPTION') n.remove();
   const total = bars.reduce((a, b) => a + b.values.reduce((x, y) => x + y, 0), 0);
   if (!bars.length || !total) { fig.append(el('p', { class: 'muted', text: t('no_data') })); return; }
-  const W = 480; const H = 220; const L = 32; const B = 40; const T = 10; const R = 8;
-  const max = Math.max(1, ...bars.map((b) => b.values.reduce((x, y) => x + y, 0)));
+  const W = 340; const H = 200; const L = 28; const B = 30; const T = 8; const R = 6;
+  const top = Math.max(1, ...bars.map((b) => b.values.reduce((x, y) => x + y, 0)));
+  const step = top <= 5 ? 1 : Math.ceil(top / 4);
+  const max = Math.ceil(top / step) * step;
   const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title });
   const bw = (W - L - R) / bars.length;
   s.append(svg('line', { class: 'axis', x1: L, y1: H - B, x2: W - R, y2: H - B }), svg('line', { class: 'axis', x1: L, y1: T, x2: L, y2: H - B }));
-  for (const frac of [0, 0.5, 1]) {
-    const y = H - B - frac * (H - B - T);
-    s.append(svg('text', { x: L - 4, y: y + 3, 'text-anchor': 'end' }, Math.round(max * frac)));
+  for (let v = 0; v <= max; v += step) {
+    const y = H - B - (v / max) * (H - B - T);
+    s.append(svg('text', { x: L - 4, y: y + 4, 'text-anchor': 'end' }, v));
+    if (v) s.append(svg('line', { class: 'grid', x1: L, y1: y, x2: W - R, y2: y }));
   }
-  const every = Math.ceil(bars.length / 12);
+  const every = Math.ceil(bars.length / 8);
   bars.forEach((b, i) => {
     let y = H - B;
     b.values.forEach((v, k) => {
@@ -364,7 +369,7 @@ function barChart(fig, bars, { colors = ['#1f6f6b'], legend = null, title = '' }
       r.append(svg('title', {}, `${b.label}: ${legend ? `${legend[k]} ` : ''}${v}`));
       s.append(r);
     });
-    if (i % every === 0) s.append(svg('text', { x: L + i * bw + bw / 2, y: H - B + 14, 'text-anchor': 'middle' }, b.label));
+    if (i % every === 0) s.append(svg('text', { x: L + i * bw + bw / 2, y: H - B + 16, 'text-anchor': 'middle' }, b.label));
   });
   fig.append(s);
   // A text alternative for screen readers.
