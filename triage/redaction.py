@@ -94,16 +94,27 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+def _spacy_stop_words(spacy_dir: Path) -> set[str]:
+    """spaCy's nl/en/fr stop-word lists, read from their modules without importing the language packages
+    (importing spacy.lang.fr compiles its tokenizer exceptions, which takes seconds)."""
+    words: set[str] = set()
+    for lang in ("nl", "en", "fr"):
+        try:
+            ns: dict[str, Any] = {}
+            exec((spacy_dir / "lang" / lang / "stop_words.py").read_text(encoding="utf-8"), ns)  # noqa: S102
+            words |= {fold(w) for w in ns.get("STOP_WORDS", set())}
+        except (OSError, SyntaxError):
+            continue
+    return words
+
+
 class _Lookups:
     def __init__(self) -> None:
         import spacy
-        from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
-        from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
-        from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP
         from spacy.matcher import PhraseMatcher
 
         self.stop: set[str] = {fold(w) for w in _words("common_words.txt")}
-        self.stop |= {fold(w) for w in NL_STOP | EN_STOP | FR_STOP}
+        self.stop |= _spacy_stop_words(Path(spacy.__file__).parent)
         self.first: set[str] = {fold(w) for w in _words("first_names.txt")}
         sur: set[str] = set()
         self.multi_surnames: set[str] = set()
