@@ -296,6 +296,8 @@ _CONDITIONAL = {"als", "if", "si", "tenzij", "unless", "anders", "otherwise", "s
 # "ik denk / ik zag / ik hoorde": the writer observes; the person at risk is someone else.
 _EPISTEMIC = {"denk", "dacht", "hoorde", "hoor", "zie", "zag", "weet", "vermoed", "maak", "think", "heard", "see",
               "saw", "know", "suspect", "pense", "vois", "sais", "crois", "worried", "bang"}
+# "mijn zus", "my sister": possessives name someone else, they do not make the writer the victim.
+_POSSESSIVE = {"mijn", "my", "mon", "ma", "mes"}
 _THREAT_ONLY = re.compile(r"^(be)?(dreig|threat|menac)", re.I)
 
 
@@ -374,7 +376,7 @@ def analyse_doc(pipe: LangPipeline, doc: Doc) -> MessageAnalysis:
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         res.cues.append(Cue(spec.code, weight, start, end, doc[s:e].text))
         # who is at risk in this clause?
-        first = any((t.norm_ in lex.first_person or t.lower_ in first_obj) and t.norm_ != "mijn"
+        first = any((t.norm_ in lex.first_person or t.lower_ in first_obj) and t.norm_ not in _POSSESSIVE
                     and not (t.i + 1 < len(doc) and doc[t.i + 1].norm_ in _EPISTEMIC) for t in clause_toks)
         if c in witness_clauses and not first:
             res.role_votes["witness_signal"] = res.role_votes.get("witness_signal", 0.0) + 1

@@ -32,7 +32,7 @@ coucher: couche couché
 
 CUES = """
 grooming 0.75: loverboy ; proxénète ; proxenete
-grooming 0.6: cadeaux ; plein de cadeaux ; sa princesse ; rester seulement avec lui ; plus âgé ; plus age ; homme plus ; vient me chercher ; 25 ans et il ; me donne de l'argent ; me donne de l argent
+grooming 0.6: copain de 19|20|21|22|23|24|25|26|27|28|29|30|35|40 ans ; cadeaux ; plein de cadeaux ; sa princesse ; rester seulement avec lui ; plus âgé ; plus age ; homme plus ; vient me chercher ; 25 ans et il ; me donne de l'argent ; me donne de l argent
 sexual_exploitation 0.6: la nuit avec de l'argent ; revient la nuit
 sexual_exploitation 0.85: oblige * coucher ; coucher avec ses amis ; coucher avec * pour ; me vend ; vendue
 sexual_exploitation 0.9: client ; coucher avec des homme ; pour de l'argent ; prostitution ; annonces de moi ; escort ; passes ; voir des client ; chez des homme ; des homme pour
@@ -55,7 +55,7 @@ acute_danger 0.35: maintenant ; ce soir
 @recovered 1: ça va mieux ; ca va mieux ; c'est fini ; maintenant ça va ; je suis en sécurité
 @now 1: maintenant ; ce soir ; cette nuit ; tout de suite
 @witness 1: mon amie ; ma soeur ; ma sœur ; mon frère ; mon frere ; ma fille ; mon fils ; ma cousine ; son copain ; une fille de ma classe
-@professional 1: je suis éducatrice ; je suis educatrice ; je suis éducateur ; je suis enseignant ; je suis enseignante ; assistante sociale ; assistant social ; un élève ; une élève ; une jeune du foyer ; mon élève
+@professional 1: je suis prof ; je suis professeur ; une élève de ; un élève de ; je suis éducatrice ; je suis educatrice ; je suis éducateur ; je suis enseignant ; je suis enseignante ; assistante sociale ; assistant social ; un élève ; une élève ; une jeune du foyer ; mon élève
 @perpetrator 1: j'ai menacé ; j ai menace ; est-ce grave ; est ce grave ; travaille pour moi ; pour moi
 @family 1: mon oncle ; ma tante ; mes parents m ; mon beau-père
 @minor 1: école ; ecole ; collège ; college ; lycée ; lycee ; classe ; foyer ; mineurs ; mineur ; élève ; eleve ; mes parents
