@@ -190,6 +190,11 @@ TLDS = (
     "ma|tr|biz|club|page|to|cc|ws|im|gl|gd|sh|ai|es|it|ch|at|lu|us|ca|au|onion|dev|vip|top|fun|chat|dating|sex|xxx"
 )
 RE_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,10}\b", _I)
+RE_EMAIL_SPACED = re.compile(
+    r"(?<![\w.+-])[\w.+-]+ ?@ ?(?:gmail|hotmail|outlook|live|yahoo|icloud|telenet|skynet|proton(?:mail)?|msn|ziggo|"
+    r"kpnmail|planet|home|orange|free|laposte|gmx|web|aol|me|mail|student|kpn)\.[a-z]{2,4}(?:\.[a-z]{2})?\b",
+    _I,
+)
 RE_EMAIL_OBF = re.compile(
     r"(?<![\w.])[\w.+-]{2,}\s*(?:\[at\]|\(at\)|\{at\}|\s(?:at|apenstaartje)\s)\s*[\w-]+\s*"
     r"(?:\.|\[dot\]|\(dot\)|\s(?:dot|punt)\s)\s*(?:com|nl|be|fr|net|org|hotmail|live)\b",
@@ -222,8 +227,9 @@ TLD_SET = set(TLDS.split("|"))
 RE_UNDERSCORE_HANDLE = re.compile(r"(?<![\w@.])[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]\b")
 
 # Phones: candidate runs of digit groups; validity decided in code (digit count, prefix).
-RE_PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)\s?\(?\d{1,3}\)?(?:[ \t.\-/]{0,2}\(?\d{1,6}\)?){1,8}(?!\w)")
-RE_PHONE_NAT = re.compile(r"(?<![\w+])\(?0\d{1,4}\)?(?:[ \t.\-/]{0,2}\(?\d{1,8}\)?){0,6}(?![\w])")
+RE_PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)\s?\(?\d{1,3}\)?(?:[ \t.\-/–—]{0,3}\(?\d{1,6}\)?){1,8}(?!\w)")
+RE_PHONE_NAT = re.compile(r"(?<![\w+])\(?0\d{1,4}\)?(?:[ \t.\-/–—]{0,3}\(?\d{1,8}\)?){0,6}(?![\w])")
+RE_PHONE_NO_ZERO = re.compile(r"(?<![\w+\-.])6[ \-]\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}(?![\w\-])")
 RE_PHONE_CUE = re.compile(
     r"\b(?:nummer|nr|tel|telefoon|telefoonnummer|gsm|mobiel|06|bel|bellen|app|whatsapp|phone|number|numéro|numero|"
     r"num|portable|tél)\b[^\d\n]{0,15}(\+?\d[\d \t.\-/]{6,18}\d)",
@@ -282,7 +288,10 @@ RE_PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(_SIDECODES) + r")(?![\w-])", _
 RE_PLATE_LOOSE = re.compile(r"(?<![\w-])[A-Z0-9]{1,3}[- ]?[A-Z0-9]{2,3}[- ]?[A-Z0-9]{1,3}(?![\w-])", _I)
 RE_BE_PLATE = re.compile(r"(?<![\w-])[1-9][ ]?[A-Z]{3}[ ]?\d{3}(?![\w-])")
 RE_PASSPORT = re.compile(r"(?<![\w-])(?:[A-NP-Z]{2}[A-NP-Z0-9]{6}\d|[A-Z]{2}\d{6,7})(?![\w-])")
-RE_DOC_NUMBER = re.compile(r"(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}(?![\w-])|(?<![\w-])\d{10}(?![\w-])", _I)
+RE_DOC_NUMBER = re.compile(
+    r"(?<![\w-])(?:(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}|\d{10}|\d{3}[- ]?\d{7}[- ]?\d{2}|\d{6,9})(?![\w-])",
+    _I,
+)
 
 STREET_SUFFIXES = (
     "straat|straatje|laan|weg|plein|pleintje|gracht|kade|dijk|singel|dreef|steenweg|lei|plantsoen|hof|pad|park|"
@@ -473,6 +482,8 @@ def _detect_patterns(text: str) -> list[Span]:
     # Emails and URLs first (they contain digits and dots that other patterns would take).
     for m in RE_EMAIL.finditer(text):
         spans.append(Span(m.start(), m.end(), "EMAIL", 0))
+    for m in RE_EMAIL_SPACED.finditer(text):
+        spans.append(Span(m.start(), m.end(), "EMAIL", 0))
     for m in RE_EMAIL_OBF.finditer(text):
         spans.append(Span(m.start(), m.end(), "EMAIL", 0))
     for m in RE_URL.finditer(text):
@@ -537,7 +548,7 @@ def _detect_patterns(text: str) -> list[Span]:
             m2 = RE_PLATE_LOOSE.match(text, off)
             if m2 is None or not (any(c.isdigit() for c in m2.group(0)) and any(c.isalpha() for c in m2.group(0))):
                 continue
-        spans.append(Span(m2.start(), m2.end(), "ID_NUMBER", 2))
+        spans.append(Span(m2.start(), m2.end(), "ID_NUMBER", 0))
 
     # Dates of birth: a date with a birth cue close before (or right after) it.
     for s, e in dates:
@@ -565,6 +576,9 @@ def _detect_patterns(text: str) -> list[Span]:
                 continue
             spans.append(Span(r[0], r[1], "PHONE", 1))
     taken = [(sp.start, sp.end) for sp in spans]
+    for m in RE_PHONE_NO_ZERO.finditer(text):
+        if not _overlaps((m.start(), m.end()), taken):
+            spans.append(Span(m.start(), m.end(), "PHONE", 2))
     for m in RE_PHONE_CUE.finditer(text):
         s, e = m.start(1), m.end(1)
         if 8 <= len(_digits(m.group(1))) <= 15 and not _overlaps((s, e), taken) and not _overlaps((s, e), dates):
