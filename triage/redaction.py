@@ -362,6 +362,12 @@ RE_STRONG_CUE = re.compile(
     r"\s*[:,]?\s*)$",
     _I,
 )
+RE_NAMING_CUE = re.compile(
+    r"(?:\b(?:heet|heette|heten|noemt\s+zich|noemt|noem\s+me|genaamd|naam\s+is|naam\s*:|name\s+is|name'?s|name\s*:|"
+    r"named|called|call\s+me|m'appelle|t'appelle|s'appelle|appelle|nom\s+est|nom\s*:|pr[ée]nom\s+(?:est|:)|"
+    r"ze\s+noemen\s+(?:hem|haar|me|mij)|they\s+call\s+(?:him|her|me)|bijnaam\s+is|nickname\s+is)\s*[:,]?\s*)$",
+    _I,
+)
 # Cues that introduce a name only when the word also looks like one (list, or capital letter).
 RE_WEAK_CUE = re.compile(
     r"(?:\b(?:met|with|avec|van|from|de|aan|to|à|tegen|voor|for|pour|bij|chez|en|and|et|of|or|ou|zonder|"
@@ -381,6 +387,7 @@ RE_SPEECH_AFTER = re.compile(
     r"m'a\s+dit|a\s+dit|dit\s+que|m'a\s+frapp[ée])\b",
     _I,
 )
+VIET_CHARS = set("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹơưđĐ")
 PARTICLES = {
     "van", "de", "der", "den", "ten", "ter", "te", "van't", "'t", "vd", "v.d.", "el", "al", "ben", "bin", "ibn",
     "abu", "ait", "aït", "ou", "ould", "da", "di", "dos", "das", "del", "della", "le", "la", "du", "von", "zu",
@@ -709,6 +716,8 @@ def _detect_tokens(text: str) -> list[Span]:
     n = len(toks)
     spans: list[Span] = []
     all_caps_text = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
+    # Vietnamese text: many common words fold to names (mình -> minh); only capitalised names count there
+    viet_text = sum(1 for c in text if c in VIET_CHARS) >= 2
 
     def sent_start(i: int) -> bool:
         j = i - 1
@@ -829,7 +838,7 @@ def _detect_tokens(text: str) -> list[Span]:
         common = f in lk.stop
         if f in PARTICLES:
             return 0
-        if f in lk.first:
+        if f in lk.first and not (viet_text and not capital and cue != "strong"):
             if not common:
                 return 2
             if cue == "strong":
@@ -907,13 +916,10 @@ def _detect_tokens(text: str) -> list[Span]:
             continue
         before = text[max(0, t.idx - 45) : t.idx]
         cue: str | None = None
-        if RE_STRONG_CUE.search(before):
-            cue = "strong"
-            # "ik ben" / "i'm" / "je suis" / "c'est" are only strong for words that look like names
-            wk = re.search(r"\b(?:ik\s+ben|i'?m|i\s+am|je\s+suis|c'est|this\s+is|dit\s+is|hier\s+is|vrouw|man|"
-                           r"son|ex|ene|een\s+zekere|client|klant|cliënt)\s*[:,]?\s*$", before, _I)
-            if wk:
-                cue = "weak-rel"
+        if RE_NAMING_CUE.search(before):
+            cue = "strong"  # "ik heet X": any word that is not an ordinary word
+        elif RE_STRONG_CUE.search(before):
+            cue = "weak-rel"  # "m'n broer X", "mevrouw X": listed names, or capitalised unknown words
         elif RE_WEAK_CUE.search(before):
             cue = "weak"
         score = looks_name(i, cue)
