@@ -370,7 +370,7 @@ RE_NAMING_CUE = re.compile(
 )
 # Cues that introduce a name only when the word also looks like one (list, or capital letter).
 RE_WEAK_CUE = re.compile(
-    r"(?:\b(?:met|with|avec|van|from|de|aan|to|à|tegen|voor|for|pour|bij|chez|en|and|et|of|or|ou|zonder|"
+    r"(?:\b(?:met|with|avec|van|from|aan|to|à|tegen|voor|for|pour|bij|chez|en|and|et|of|or|ou|zonder|"
     r"dat|that|que|hoi|hey|hi|hallo|hello|salut|coucou|dag|doei|bye|sorry|thanks|bedankt|merci|mijn|m'n|my|mon|"
     r"ma|his|her|zijn|haar|z'n|d'r|tegen|over|about|sur)\s+)$",
     _I,
@@ -385,6 +385,11 @@ RE_VERB_AFTER = re.compile(
 RE_SPEECH_AFTER = re.compile(
     r"^\s*(?:zei|zegt|vroeg|belde|appte|stuurde|sloeg|dreigde|heeft\s+gezegd|said|says|told|asked|texted|"
     r"m'a\s+dit|a\s+dit|dit\s+que|m'a\s+frapp[ée])\b",
+    _I,
+)
+RE_TITLE_CUE = re.compile(
+    r"\b(?:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|juf|juffrouw|meester|monsieur|madame|mme\.?|"
+    r"mademoiselle|familie|fam\.?|dokter|dr\.?|agent|inspecteur|officier|advocaat|mister|miss)\s*$",
     _I,
 )
 VIET_CHARS = set("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹơưđĐ")
@@ -716,6 +721,8 @@ def _detect_tokens(text: str) -> list[Span]:
     n = len(toks)
     spans: list[Span] = []
     all_caps_text = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
+    alpha = [t for t in toks if t.is_alpha]
+    titlecase_heavy = len(alpha) >= 4 and sum(1 for t in alpha if t.text[:1].isupper()) > 0.5 * len(alpha)
     # Vietnamese text: many common words fold to names (mình -> minh); only capitalised names count there
     viet_text = sum(1 for c in text if c in VIET_CHARS) >= 2
 
@@ -828,7 +835,7 @@ def _detect_tokens(text: str) -> list[Span]:
     def looks_name(i: int, cue: str | None) -> int:
         """0: no, 1: weak (needs support), 2: yes."""
         t = toks[i]
-        w = t.text
+        w = re.sub(r"['’]s$", "", t.text)  # possessive: "Rachid's"
         if not _is_word(w) or len(w) < 2:
             return 0
         if re.match(r"^(?:[mltdjsnc]|qu)['’]", w) and not re.match(r"^[DO]['’][A-Z]", w):
@@ -838,7 +845,8 @@ def _detect_tokens(text: str) -> list[Span]:
         common = f in lk.stop
         if f in PARTICLES:
             return 0
-        if f in lk.first and not (viet_text and not capital and cue != "strong"):
+        listed = f in lk.first or ("-" in f and all(p in lk.first for p in f.split("-")))
+        if listed and not (viet_text and not capital and cue != "strong"):
             if not common:
                 return 2
             if cue == "strong":
@@ -848,10 +856,29 @@ def _detect_tokens(text: str) -> list[Span]:
             return 1
         if cue == "strong" and not common:
             return 2
+        title_case = _is_title(w) and not w.isupper()
+        if title_case and RE_TITLE_CUE.search(text[max(0, t.idx - 20) : t.idx]):
+            return 2  # "mevrouw Bakker", "meneer De Smet"
         if f in lk.sur and not common and capital and not sent_start(i) and f not in lk.places:
             return 2
-        if cue == "weak-rel" and _is_title(w) and not w.isupper() and not common and f not in lk.places:
+        if not title_case or common or f in lk.places or len(f) < 3 or f in lk.place_words:
+            return 0
+        if re.search(r"[a-z][A-Z]", w):  # CamelCase brands: PostNL, WhatsApp
+            return 0
+        if cue == "weak-rel":
             return 2
+        if not titlecase_heavy:
+            after = text[t.idx + len(t.text) :]
+            if sent_start(i):
+                return 2 if RE_SPEECH_AFTER.match(after) else 0
+            prev = toks[i - 1].text if i > 0 else ""
+            if (
+                cue == "weak"
+                or prev == ","
+                or re.match(r"^\s*(?:,|en\b|and\b|et\b|&)", after)
+                or RE_VERB_AFTER.match(after)
+            ):
+                return 2
         return 0
 
     def extend(i: int, j: int) -> int:
@@ -937,19 +964,21 @@ def _detect_tokens(text: str) -> list[Span]:
                 score = 2
             del nxt_j
         if score == 2:
-            j = extend(i, i + 1)
+            j = extend(i, i + 1) if not re.search(r"['’]s$", t.text) else i + 1
             s, e = t.idx, toks[j - 1].idx + len(toks[j - 1].text)
+            if re.search(r"\w['’]s$", text[s:e]):
+                e -= 2
             # trailing possessive ("Lisa's") stays in the name span only up to the apostrophe
             spans.append(Span(s, e, "PERSON", 2 if cue == "strong" or j - i > 1 else 3))
             i = j
             continue
         # particle-led surnames without first name: "meneer van Dijk", "De Vries zei"
         f = fold(t.text)
-        if f in ("van", "de", "el", "al", "ben", "ait") and (t.text[0].isupper() or cue == "strong"):
+        if f in ("van", "de", "el", "al", "ben", "ait") and (t.text[0].isupper() or cue in ("strong", "weak-rel")):
             j = extend(i, i)
             if j > i + 1:
                 last = fold(toks[j - 1].text)
-                ok = last in lk.sur or cue == "strong" or (
+                ok = last in lk.sur or cue in ("strong", "weak-rel") or (
                     last not in lk.places and t.text[0].isupper() and not sent_start(i)
                 )
                 if ok and (last not in lk.places or last in lk.sur):
