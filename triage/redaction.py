@@ -387,6 +387,13 @@ RE_SPEECH_AFTER = re.compile(
     r"m'a\s+dit|a\s+dit|dit\s+que|m'a\s+frapp[ée])\b",
     _I,
 )
+PLACE_PREP_WORDS = {"in", "uit", "naar", "vanuit", "richting", "nabij", "vlakbij", "te", "from", "à", "a", "vers", "dans"}
+RE_PLACE_PREP = re.compile(
+    r"(?<![\w])(?i:in|uit|naar|vanuit|richting|nabij|vlakbij|omgeving|te|from|à|vers|près\s+de|dans)\s+"
+    r"((?:(?:Den|De|Ter|Ten|Sint|'s|Het|St\.?)\s+)?[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ'’]+)*"
+    r"(?:\s+(?:aan\s+de[n]?|aan\s+zee|op\s+Zoom|bij\s+Duurstede|sur\s+Mer)(?:\s+[A-ZÀ-Ý][\w'’-]+)?)?)"
+    r"(?![\w-])",
+)
 RE_TITLE_CUE = re.compile(
     r"\b(?:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|juf|juffrouw|meester|monsieur|madame|mme\.?|"
     r"mademoiselle|familie|fam\.?|dokter|dr\.?|agent|inspecteur|officier|advocaat|mister|miss)\s*$",
@@ -723,6 +730,9 @@ def _detect_tokens(text: str) -> list[Span]:
     all_caps_text = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
     alpha = [t for t in toks if t.is_alpha]
     titlecase_heavy = len(alpha) >= 4 and sum(1 for t in alpha if t.text[:1].isupper()) > 0.5 * len(alpha)
+    def sent_start_at(pos: int) -> bool:
+        return bool(re.search(r"(?:^|[.!?\n]\s*)$", text[:pos]))
+
     # Vietnamese text: many common words fold to names (mình -> minh); only capitalised names count there
     viet_text = sum(1 for c in text if c in VIET_CHARS) >= 2
 
@@ -802,6 +812,18 @@ def _detect_tokens(text: str) -> list[Span]:
         e = s + len(" ".join(words)) if " ".join(words) == text[s : s + len(" ".join(words))] else m.end(1)
         spans.append(Span(s, e, "LOCATION", 2))
 
+    # ---- capitalised unknown words right after a place preposition: "ik woon in Wijhe", "uit Den Dolder"
+    for m in RE_PLACE_PREP.finditer(text):
+        words = m.group(1).split()
+        if not words or any(fold(w) in lk.stop for w in words[-1:]) or fold(words[0]) in lk.stop and len(words) == 1:
+            continue
+        head = fold(words[0])
+        if head in lk.first or head in lk.sur or re.search(r"[a-z][A-Z]", m.group(1)):
+            continue
+        if titlecase_heavy or (m.start(1) > 0 and sent_start_at(m.start(1))):
+            continue
+        spans.append(Span(m.start(1), m.end(1), "LOCATION", 4))
+
     # ---- named schools
     for m in RE_SCHOOL.finditer(text):
         frag = m.group(0)
@@ -867,6 +889,8 @@ def _detect_tokens(text: str) -> list[Span]:
             return 0
         if cue == "weak-rel":
             return 2
+        if prev_word(i) in PLACE_PREP_WORDS:
+            return 0  # "from Leeds", "naar Wijhe": left to the place rules
         if not titlecase_heavy:
             after = text[t.idx + len(t.text) :]
             if sent_start(i):
