@@ -222,6 +222,14 @@ RE_HANDLE_CUE = re.compile(
     r"(@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?:#\d{4})?)",
     _I,
 )
+# user names like "jayjay2009", "tessie2010": letters then a (birth) year or a 2-4 digit tag
+RE_YEAR_HANDLE = re.compile(r"(?<![\w@./-])[A-Za-z]{3,}[A-Za-z_]*(?:19\d\d|20[0-2]\d|0\d{2}|\d{2})(?![\w@/-])")
+NOT_HANDLE_PREFIXES = {
+    "covid", "corona", "fifa", "iphone", "galaxy", "windows", "gta", "pes", "groep", "klas", "bus", "tram", "lijn",
+    "nr", "km", "ps", "mp", "xbox", "ipad", "pixel", "redmi", "note", "model", "level", "lvl", "season", "seizoen",
+    "jaar", "uur", "euro", "eur", "kamer", "room", "page", "pagina", "week", "dag", "minecraft", "roblox", "fortnite",
+    "sims", "top", "fase", "stap", "step", "route", "afrit", "exit", "hoofdstuk", "chapter", "versie", "version",
+}
 RE_DOTTED_HANDLE = re.compile(r"(?<![\w@./])[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+(?![\w@/]|\.\w)")
 TLD_SET = set(TLDS.split("|"))
 RE_UNDERSCORE_HANDLE = re.compile(r"(?<![\w@.])[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]\b")
@@ -437,6 +445,10 @@ RE_SCHOOL = re.compile(
     r"|(?<![\w])[A-ZÀ-Ý][\w'’-]{2,}(?i:college|lyceum|gymnasium|atheneum|instituut|school|campus)\b"
     r"|(?<![\w])(?i:sint|st|onze-lieve-vrouw|olv)-[\w'’-]+(?:college|lyceum|gymnasium|atheneum|instituut|school)\b",
 )
+RE_SCHOOL_LOWER = re.compile(
+    r"(?i:\b(?:op|naar|van|bij|aan|in)\s+(?:het|de|'t)\s+)([a-zà-ÿ][\w'’-]+(?:\s[a-zà-ÿ][\w'’-]+)?\s"
+    r"(?:lyceum|college|instituut|atheneum|gymnasium|academie|scholengemeenschap))\b"
+)
 SCHOOL_GENERIC = {
     "basisschool", "middelbare school", "hogeschool", "dansschool", "rijschool", "zwemschool", "muziekschool",
     "school", "college", "lyceum", "gymnasium", "campus", "universiteit", "university", "mbo", "roc", "havo",
@@ -625,6 +637,10 @@ def _detect_patterns(text: str) -> list[Span]:
         spans.append(Span(m.start(2), e, "HANDLE", 2))
     for m in RE_UNDERSCORE_HANDLE.finditer(text):
         spans.append(Span(m.start(), m.end(), "HANDLE", 3))
+    for m in RE_YEAR_HANDLE.finditer(text):
+        head = re.match(r"[a-z]+", m.group(0).lower())
+        if head and head.group(0) not in NOT_HANDLE_PREFIXES and not lookups().is_common(head.group(0)):
+            spans.append(Span(m.start(), m.end(), "HANDLE", 4))
     for m in RE_DOTTED_HANDLE.finditer(text):
         parts = fold(m.group(0)).split(".")
         if parts[-1] in TLD_SET or all(p.isdigit() for p in parts):
@@ -775,6 +791,10 @@ def _detect_tokens(text: str) -> list[Span]:
         if ambiguous and label in ("PLACE", "HOOD"):
             capital = surface[0].isupper() and not surface.isupper() or (all_caps_text and surface.isupper())
             pw = prev_word(s)
+            if pw in ("'t", "t", "het", "de", "le", "la") and re.search(
+                r"(?i:\b(?:in|uit|naar|bij|rond|van|à|dans))\s+(?:'t|het|de|le|la)\s+$", text[:start]
+            ):
+                pw = "in"  # "in 't Kiel", "naar de Bijlmer"
             after = text[end : end + 3]
             prev_is_postcode = bool(re.search(r"\d{4}\s?(?:[A-Za-z]{2})?\s*$", text[:start]))
             if not prev_is_postcode and not (capital and (pw in LOC_PREPS) and not sent_start(s)):
@@ -783,6 +803,10 @@ def _detect_tokens(text: str) -> list[Span]:
                 continue
             del after
         if label == "HOTEL" and key in lk.stop:
+            continue
+        num = RE_HOUSE_NUMBER.match(text[end:]) if label in ("STATION", "HOOD") else None
+        if num and num.group(1).strip() and re.match(r"^\s*\d", num.group(1)):
+            spans.append(Span(start, end + num.end(1), "ADDRESS", 2))  # "Meir 28": a street after all
             continue
         spans.append(Span(start, end, "LOCATION", 3 if e - s == 1 else 2))
         # station suffixes: "Utrecht Centraal", "Antwerpen-Centraal", "Brussel-Zuid"
@@ -823,6 +847,12 @@ def _detect_tokens(text: str) -> list[Span]:
         if titlecase_heavy or (m.start(1) > 0 and sent_start_at(m.start(1))):
             continue
         spans.append(Span(m.start(1), m.end(1), "LOCATION", 4))
+
+    # ---- lowercase named schools: "op het maerlant lyceum", "naar het don bosco instituut"
+    for m in RE_SCHOOL_LOWER.finditer(text):
+        words = m.group(1).split()
+        if words and not any(fold(w) in lk.stop for w in words[:-1]):
+            spans.append(Span(m.start(1), m.end(1), "LOCATION", 3))
 
     # ---- named schools
     for m in RE_SCHOOL.finditer(text):
@@ -881,6 +911,8 @@ def _detect_tokens(text: str) -> list[Span]:
         title_case = _is_title(w) and not w.isupper()
         if title_case and RE_TITLE_CUE.search(text[max(0, t.idx - 20) : t.idx]):
             return 2  # "mevrouw Bakker", "meneer De Smet"
+        if title_case and common and cue == "weak-rel" and not sent_start(i) and f not in PARTICLES:
+            return 2  # "mijn broer Hoop", "m'n vriendin Roos": a capitalised word right after a relation
         if f in lk.sur and not common and capital and not sent_start(i) and f not in lk.places:
             return 2
         if not title_case or common or f in lk.places or len(f) < 3 or f in lk.place_words:
