@@ -911,7 +911,15 @@ def _detect_tokens(text: str) -> list[Span]:
         title_case = _is_title(w) and not w.isupper()
         if title_case and RE_TITLE_CUE.search(text[max(0, t.idx - 20) : t.idx]):
             return 2  # "mevrouw Bakker", "meneer De Smet"
-        if title_case and common and cue == "weak-rel" and not sent_start(i) and f not in PARTICLES:
+        if (
+            title_case
+            and common
+            and cue == "weak-rel"
+            and not sent_start(i)
+            and not titlecase_heavy
+            and len(f) > 2
+            and not re.search(r"(?i:\b(?:ben|am|suis|c'est|is|i'm|im|its|it's))\s*[:,]?\s*$", text[: t.idx])
+        ):
             return 2  # "mijn broer Hoop", "m'n vriendin Roos": a capitalised word right after a relation
         if f in lk.sur and not common and capital and not sent_start(i) and f not in lk.places:
             return 2
