@@ -282,3 +282,65 @@ def test_pages_load_in_three_languages(open_page, server, shot) -> None:
     c = open_page(f"{server}/console")
     expect(c.locator("#login-title")).to_have_text("Inloggen")
     shot(c, "console-login")
+
+
+def test_acute_conversation_is_unmistakable_with_evidence(open_page, server, user, shot) -> None:
+    if importlib.util.find_spec("triage.classifier") is None:
+        pytest.skip("triage.classifier does not exist yet")
+    c = console(open_page, server, user)
+    v = visitor(open_page, server)
+    start_chat(v, "self")
+    text = "Ik ben 15 en ik zit opgesloten in een kamer, hij komt zo terug. Hij heeft mijn telefoon afgepakt."
+    send_visitor(v, text)
+    cid = conversation_id(v)
+    item = c.locator(f'.q-item[data-id="{cid}"]')
+    expect(item).to_have_class(re.compile(r"\burg-acute\b"), timeout=20_000)
+    expect(item).to_contain_text("ACUUT")
+    shot(c, "console-queue-acute")
+    claim(c, cid)
+    panel = c.locator(f"#panel-{cid}")
+    # Evidence highlighted in the visitor's message, which still reads exactly as typed.
+    expect(panel.locator(".m.visitor mark.evidence").first).to_be_visible()
+    expect(panel.locator(".m.visitor .text").first).to_have_text(text)
+    sig = panel.locator(".signal").filter(has_text="acuut gevaar")
+    expect(sig).to_be_visible()
+    sig.get_by_role("button", name="Klopt", exact=True).click()
+    expect(sig).to_have_class(re.compile(r"\bconfirmed\b"))
+    shot(c, "console-triage")
+
+
+def test_outside_hours_message_and_return_code(open_page, server, user, shot) -> None:
+    # Nobody online: the widget says what to do now and gives a return code.
+    v = visitor(open_page, server)
+    start_chat(v, "self")
+    send_visitor(v, "Ik durf het niet te zeggen, maar mijn vriend wil dat ik met andere mannen meega")
+    expect(v.locator("#offline-box")).to_be_visible()
+    expect(v.locator("#offline-box")).to_contain_text("112")
+    expect(v.locator(".msg.system").first).to_contain_text("112")
+    code = v.locator("#return-code-value").inner_text().strip()
+    assert len(code) >= 20
+    shot(v, "widget-offline-return-code")
+    v.close()
+
+    # Later a counsellor answers it.
+    c = console(open_page, server, user)
+    item = c.locator(".q-item").first
+    expect(item).to_be_visible(timeout=15_000)
+    cid = item.get_attribute("data-id")
+    claim(c, cid)
+    send_counsellor(c, cid, "Dank je dat je dit schreef. Je bent niet alleen.")
+
+    # The visitor comes back in a fresh browser and types the return code.
+    v2 = visitor(open_page, server)
+    v2.click("#return-box summary")
+    v2.fill("#return-code", code)
+    v2.click("#return-form button[type=submit]")
+    expect(v2.locator(".msg.counsellor .text")).to_have_text(["Dank je dat je dit schreef. Je bent niet alleen."])
+    expect(v2.locator(".msg.visitor .text").first).to_contain_text("mijn vriend wil dat ik")
+    # A wrong code is refused with a clear message.
+    v3 = visitor(open_page, server)
+    v3.click("#return-box summary")
+    v3.fill("#return-code", "dit-is-geen-code")
+    v3.click("#return-form button[type=submit]")
+    expect(v3.locator("#return-error")).to_be_visible()
+    expect(v3.locator("#view-start")).to_be_visible()
