@@ -188,7 +188,7 @@ def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
 
 def _shot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False, animations="disabled")
 
 
 @pytest.fixture
