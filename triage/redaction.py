@@ -678,7 +678,8 @@ def _detect_streets(text: str) -> list[Span]:
         s, e = m.start(), m.end()
         # extend left over capitalised words / particles: "Lange Leemstraat", "Prins Hendrikkade", "Van Baerlestraat"
         while True:
-            pm = re.search(r"([A-ZÀ-Ý][\w'’.-]*|van|de|der|den|het|'t|ter|ten|sint)\s+$", text[:s])
+            pm = re.search(r"([A-ZÀ-Ý][\w'’.-]*|" + "|".join(sorted(STREET_PREFIX_OK, key=len, reverse=True))
+                           + r"|'t)\s+$", text[:s])
             if not pm:
                 break
             w = pm.group(1)
@@ -689,6 +690,8 @@ def _detect_streets(text: str) -> list[Span]:
                 if wl in lookups().stop and wl not in STREET_PREFIX_OK:
                     break
                 # sentence-initial capital of an ordinary word ("In Kerkstraat") is excluded by the stoplist
+            elif wl in STREET_PREFIX_OK and wl not in ("van", "de", "der", "den", "het", "'t", "ter", "ten", "sint"):
+                pass  # "lange leemstraat", "oude gracht"
             else:
                 # lowercase particle only counts when a capitalised word precedes it ("Van der Helststraat")
                 if not (e - s > 0 and text[s].isupper()):
@@ -817,12 +820,24 @@ def _detect_tokens(text: str) -> list[Span]:
             spans.append(Span(start, end + tail.end(), "LOCATION", 2))
 
     # ---- cue + name: "station Utrecht Centraal", "hotel De Gouden Leeuw", "azc Ter Apel"
-    for m in RE_LOC_CUE_NAME.finditer(text):
+    for m in RE_LOC_CUE_NAME.finditer(text) if not all_caps_text else ():
         name = m.group(1)
         first = name.split()[0]
         if not first[0].isupper():
             continue
         words = name.split()
+        s = m.start(1)
+        # "centre Fedasil de Gilze": drop leading ordinary words and the particle after them
+        while len(words) > 1 and fold(words[0]) in lk.stop and fold(words[0]) not in ("sint", "saint", "ter", "ten"):
+            s += len(words[0])
+            while s < len(text) and text[s].isspace():
+                s += 1
+            words = words[1:]
+            if len(words) > 1 and fold(words[0]) in ("de", "du", "la", "le", "van", "des"):
+                s += len(words[0])
+                while s < len(text) and text[s].isspace():
+                    s += 1
+                words = words[1:]
         # drop trailing words that are ordinary words in lowercase-heavy text
         while words and (fold(words[-1]) in lk.stop and not words[-1][0].isupper()):
             words.pop()
@@ -832,7 +847,6 @@ def _detect_tokens(text: str) -> list[Span]:
             continue
         if fold(words[0]) in lk.stop and len(words) == 1:
             continue
-        s = m.start(1)
         e = s + len(" ".join(words)) if " ".join(words) == text[s : s + len(" ".join(words))] else m.end(1)
         spans.append(Span(s, e, "LOCATION", 2))
 
@@ -849,20 +863,25 @@ def _detect_tokens(text: str) -> list[Span]:
         spans.append(Span(m.start(1), m.end(1), "LOCATION", 4))
 
     # ---- lowercase named schools: "op het maerlant lyceum", "naar het don bosco instituut"
-    for m in RE_SCHOOL_LOWER.finditer(text):
+    low_text = text.lower()
+    for m in RE_SCHOOL_LOWER.finditer(low_text if len(low_text) == len(text) else text):
         words = m.group(1).split()
         if words and not any(fold(w) in lk.stop for w in words[:-1]):
             spans.append(Span(m.start(1), m.end(1), "LOCATION", 3))
 
     # ---- named schools
-    for m in RE_SCHOOL.finditer(text):
+    for m in RE_SCHOOL.finditer(text) if not all_caps_text else ():
         frag = m.group(0)
         if fold(frag) in SCHOOL_GENERIC:
             continue
         words = frag.split()
         s, e = m.start(), m.end()
         # strip leading article / ordinary words ("op het Erasmus College" -> "Erasmus College")
-        while words and (fold(words[0]) in lk.stop and fold(words[0]) not in ("sint", "st", "st.")):
+        while words and (
+            fold(words[0]) in lk.stop
+            and fold(words[0]) not in ("sint", "st", "st.")
+            and not (len(words) > 1 and words[0][0].isupper() and fold(words[0]) in ("da", "de", "van", "la", "le", "don"))
+        ):
             s += len(words[0])
             while s < e and text[s].isspace():
                 s += 1
@@ -967,6 +986,8 @@ def _detect_tokens(text: str) -> list[Span]:
                     (_is_title(toks[m].text) and fold(toks[m].text) not in lk.stop)
                     or (fold(toks[m].text) in lk.sur and fold(toks[m].text) not in lk.stop)
                     or (_is_title(toks[m].text) and fold(toks[m].text) in lk.sur)
+                    # "yonas van dijk", "lisa de boer": a listed surname after a Dutch particle, any case
+                    or (fold(toks[m].text) in lk.sur and fold(toks[m - 1].text) in ("van", "de", "der", "den", "ter", "ten"))
                 ):
                     if fold(toks[m].text) in lk.places and fold(toks[m].text) not in lk.sur:
                         break
