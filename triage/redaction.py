@@ -215,11 +215,11 @@ PLATFORMS = (
 FILLER = (
     r"(?:naam|name|nom|account|acc|id|user(?:name)?|gebruikersnaam|pseudo|is|=|:|-|heet|ze|zij|hij|hem|haar|me|mij|"
     r"mijn|m'n|mn|zijn|z'n|zn|d'r|der|op|van|c'est|est|it's|its|it|is|le|mon|son|sa|de|his|her|my|@|add|adden|"
-    r"toevoegen|volg|follow|page|pagina|staat|onder|as|als|called|genaamd)"
+    r"toevoegen|volg|follow|page|pagina|staat|onder|as|als|called|genaamd|daar|er|there|nu|now|hier|here|ook|also)"
 )
 RE_HANDLE_CUE = re.compile(
-    r"\b(?:" + PLATFORMS + r")\b((?:\s*" + FILLER + r"\b|\s*[:=@-]){0,4})\s*"
-    r"(@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?:#\d{4})?)",
+    r"\b(?:" + PLATFORMS + r")\b((?:\s*" + FILLER + r"\b|\s*[:=@(,-]){0,6})\s*"
+    r"(@?\w(?:[\w.]{0,28}\w)?(?:#\d{4})?)(?![\w@])",
     _I,
 )
 # user names like "jayjay2009", "tessie2010": letters then a (birth) year or a 2-4 digit tag
@@ -626,8 +626,12 @@ def _detect_patterns(text: str) -> list[Span]:
         if not marked:
             if lookups().is_common(bare) or len(bare) < 3 or bare.isdigit():
                 continue
-            if not re.search(r"[:=@]|\b(?:is|naam|name|nom|heet|called|genaamd|c'est|est|it's|id|account|acc|"
-                             r"user(?:name)?|gebruikersnaam|pseudo|add|adden|volg|follow)\b", filler, _I):
+            explicit = re.search(r"[:=@(]|\b(?:is|naam|name|nom|heet|called|genaamd|c'est|est|it's|id|account|acc|"
+                                 r"user(?:name)?|gebruikersnaam|pseudo|add|adden|volg|follow)\b", filler, _I)
+            # "mijn insta sannetje": right after the platform word only when it ends the message or a clause
+            if not explicit and not (
+                not filler.strip() and len(bare) >= 4 and re.match(r"^\s*(?:[,.!?)]|$|en\b|and\b|et\b)", text[m.end(2) :])
+            ):
                 continue
         if bare.isdigit():
             continue
