@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import IO, Any
 
 from triage.redaction import TYPES, redact
@@ -11,7 +12,11 @@ from triage.redaction import TYPES, redact
 def run_redact(stdin: IO[str], stdout: IO[str]) -> int:
     """JSON lines ``{"id", "text"}`` in, ``{"id", "text", "spans"}`` out, one per line, same order."""
     try:
-        lines = iter(stdin)
+        # read bytes where possible so that one badly encoded line cannot stop the stream
+        buffer = getattr(stdin, "buffer", None)
+        lines: Iterator[str] = (
+            (b.decode("utf-8", errors="replace") for b in buffer) if buffer is not None else iter(stdin)
+        )
         for raw in lines:
             if not raw.strip():
                 continue

@@ -255,6 +255,7 @@ RE_DATE = re.compile(
     r"(?:" + MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*(?:19|20)\d{2})?)(?![\w])",
     _I,
 )
+RE_SHORT_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}[/\-.]\d{1,2}(?![\d/.\-]|\.\d)")
 RE_DOB_CUE = re.compile(
     r"\b(?:geboren|geb\.?|geboortedatum|geboortedag|verjaardag|verjaar|jarig|born|birthday|bday|b-day|birth|"
     r"dob|d\.o\.b\.?|date of birth|n[ée]e?|date de naissance|naissance|anniversaire|anniv|gebdat)\b",
@@ -588,6 +589,9 @@ def _detect_patterns(text: str) -> list[Span]:
         if RE_DOB_CUE.search(before) or re.search(r"\b(?:ben|is)\s+van\s*$", before, _I) or re.match(r"^\W{0,3}\s*(?:is\s+mijn\s+verjaardag|geboren|born|birthday)",
                                                   after, _I):
             spans.append(Span(s, e, "DATE_OF_BIRTH", 1))
+    for m in RE_SHORT_DATE.finditer(text):  # "bday 12/3": day and month only, right after a birth word
+        if RE_DOB_CUE.search(_context_before(text, m.start(), 25)) and not _overlaps((m.start(), m.end()), dates):
+            spans.append(Span(m.start(), m.end(), "DATE_OF_BIRTH", 1))
     for m in RE_BIRTH_YEAR.finditer(text):
         spans.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 2))
 

@@ -184,3 +184,8 @@ def test_generator_reproduces_the_committed_sets(tmp_path: Path) -> None:
     for r in rows:  # inserted values land exactly where the spans say
         for s in r["spans"]:
             assert r["text"][s["start"] : s["end"]].strip() == r["text"][s["start"] : s["end"]]
+
+
+def test_birthday_without_year_only_after_a_birth_word() -> None:
+    assert found("bday 12/3") == [("12/3", "DATE_OF_BIRTH")]
+    assert found("ik ben 12/3 klaar") == []

@@ -86,3 +86,13 @@ def test_evaluate_missing_file() -> None:
     out = io.StringIO()
     assert run_evaluate_redact("/nonexistent/file.jsonl", out) == 2
     assert "error" in out.getvalue()
+
+
+def test_badly_encoded_line_does_not_stop_the_stream() -> None:
+    raw = io.BytesIO(b'{"id": 1, "text": "bel 06-12345678 \xff"}\n{"id": 2, "text": "ik heet Lisa"}\n')
+    out = io.StringIO()
+    assert run_redact(io.TextIOWrapper(raw, encoding="utf-8"), out) == 0
+    lines = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert [x["id"] for x in lines] == [1, 2]
+    assert lines[0]["text"].startswith("bel [TELEFOON]")
+    assert lines[1]["text"] == "ik heet [NAAM]"
