@@ -364,7 +364,7 @@ RE_STRONG_CUE = re.compile(
     r"monsieur|madame|mme\.?|mademoiselle|mlle|tante|oom|opa|oma|ome|tata|khalti|khali|3ami|ammi|"
     r"vriend|vriendin|vriendje|vriendinnetje|ex|exvriend|neef|nicht|broer|broertje|zus|zusje|zuster|stiefvader|"
     r"stiefmoeder|stiefbroer|stiefzus|collega|baas|pooier|loverboy|begeleider|begeleidster|mentor|voogd|buurman|"
-    r"buurvrouw|friend|boyfriend|girlfriend|bf|gf|brother|sister|cousin|uncle|aunt|pimp|boss|copain|copine|"
+    r"buurvrouw|lief|liefje|schat|schatje|friend|boyfriend|girlfriend|bf|gf|brother|sister|cousin|uncle|aunt|pimp|boss|copain|copine|"
     r"fr[èe]re|s[œo]eur|cousine|oncle|ami|amie|mec|patron|mate|bro|wife|husband|vrouw|man|dochter|zoon|daughter|"
     r"son|fils|fille|klasgenoot|klasgenote|chauffeur|stiefpa|stiefma|pleegvader|pleegmoeder|pleegouders|"
     r"cliënt|client|klant|ene|een\s+zekere|zekere|ze\s+noemen\s+(?:hem|haar|me|mij)|they\s+call\s+(?:him|her|me))"
