@@ -235,7 +235,7 @@ TLD_SET = set(TLDS.split("|"))
 RE_UNDERSCORE_HANDLE = re.compile(r"(?<![\w@.])[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]\b")
 
 # Phones: candidate runs of digit groups; validity decided in code (digit count, prefix).
-RE_PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)\s?\(?\d{1,3}\)?(?:[ \t.\-/–—]{0,3}\(?\d{1,6}\)?){1,8}(?!\w)")
+RE_PHONE_INTL = re.compile(r"(?<![\w+\-./])(?:\+|00)\s?\(?\d{1,3}\)?(?:[ \t.\-/–—]{0,3}\(?\d{1,6}\)?){1,8}(?!\w)")
 RE_PHONE_NAT = re.compile(r"(?<![\w+])\(?0\d{1,4}\)?(?:[ \t.\-/–—]{0,3}\(?\d{1,8}\)?){0,6}(?![\w])")
 RE_PHONE_NO_ZERO = re.compile(r"(?<![\w+\-.])6[ \-]\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}(?![\w\-])")
 RE_PHONE_CUE = re.compile(
@@ -403,6 +403,12 @@ RE_PLACE_PREP = re.compile(
     r"(?:\s+(?:aan\s+de[n]?|aan\s+zee|op\s+Zoom|bij\s+Duurstede|sur\s+Mer)(?:\s+[A-ZÀ-Ý][\w'’-]+)?)?)"
     r"(?![\w-])",
 )
+COMMON_SURNAMES = {
+    "bakker", "visser", "smit", "mulder", "kok", "koster", "brouwer", "dekker", "kramer", "kuiper", "jonker",
+    "schipper", "jager", "keizer", "koning", "prins", "bos", "vos", "boer", "veen", "berg", "dijk", "beek", "hoek",
+    "kamp", "brink", "heuvel", "broek", "bosch", "vink", "schaap", "valk", "zwaan", "kroon", "zeeman", "maas",
+    "wolf", "winter", "timmerman", "slager", "molenaar", "schilder", "metselaar", "schouten", "koopman",
+}
 RE_TITLE_CUE = re.compile(
     r"\b(?:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|juf|juffrouw|meester|monsieur|madame|mme\.?|"
     r"mademoiselle|familie|fam\.?|dokter|dr\.?|agent|inspecteur|officier|advocaat|mister|miss)\s*$",
@@ -692,7 +698,7 @@ def _detect_streets(text: str) -> list[Span]:
                 break
             w = pm.group(1)
             wl = fold(w)
-            if wl in lookups().places or wl in lookups().first and wl not in STREET_PREFIX_OK:
+            if wl in lookups().places:
                 break
             if w[0].isupper():
                 if wl in lookups().stop and wl not in STREET_PREFIX_OK:
@@ -928,6 +934,8 @@ def _detect_tokens(text: str) -> list[Span]:
         if listed and not (viet_text and not capital and cue != "strong"):
             if not common:
                 return 2
+            if prev_word(i) in ("a", "an", "the", "een", "de", "het", "le", "la", "un", "une", "this", "that", "die", "dat", "deze"):
+                return 0  # "a Guy at the station", "een Roos"
             if cue == "strong":
                 return 2
             if capital and not w.isupper() and not sent_start(i):
@@ -1015,6 +1023,12 @@ def _detect_tokens(text: str) -> list[Span]:
             if f in lk.sur and f not in lk.stop:
                 k += 1
                 continue
+            if f in COMMON_SURNAMES and k == i + 1:
+                k += 1  # "fenna visser", "lisa bakker": a bare noun right after a first name is a surname
+                continue
+            if "-" in f and (f.split("-")[-1] in lk.sur or f.split("-")[0] in PARTICLES) and f not in lk.stop:
+                k += 1  # "el-khattabi", "ait-ouali"
+                continue
             if (
                 not _is_title(w)
                 and f not in lk.stop
@@ -1067,11 +1081,16 @@ def _detect_tokens(text: str) -> list[Span]:
             continue
         # particle-led surnames without first name: "meneer van Dijk", "De Vries zei"
         f = fold(t.text)
-        if f in ("van", "de", "el", "al", "ben", "ait") and (t.text[0].isupper() or cue in ("strong", "weak-rel")):
+        if (
+            f in ("van", "de", "el", "al", "ben", "ait")
+            and (t.text[0].isupper() or cue in ("strong", "weak-rel"))
+            and not (t.text.isupper() and len(t.text) > 1 and not all_caps_text)
+            and not (f == "ben" and prev_word(i) == "ik")
+        ):
             j = extend(i, i)
             if j > i + 1:
                 last = fold(toks[j - 1].text)
-                ok = last in lk.sur or cue in ("strong", "weak-rel") or (
+                ok = last in lk.sur or cue in ("strong", "weak-rel") or not t.text.isupper() and (
                     last not in lk.places and t.text[0].isupper() and not sent_start(i)
                 )
                 if ok and (last not in lk.places or last in lk.sur):
