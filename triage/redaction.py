@@ -350,6 +350,13 @@ RE_EN_STREET = re.compile(
     r"close|way|court|ct|place|pl|square|gardens|terrace|crescent|grove|row|mews|walk|parade|hill)\b\.?",
     _I,
 )
+# "ik woon op de Vlaszak 14", "il habite Singel 109a": a capitalised name and a number after an address verb
+RE_ADDR_CUE_STREET = re.compile(
+    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verblijf|verblijft|adres(?:\s+is)?|address(?:\s+is)?|live|lives|"
+    r"lived|habite|habites|habitons|habitent)\s*[:]?\s+(?:(?:op|aan|in|at|on|au|à|in\s+de)\s+)?"
+    r"(?:(?:de|het|'t|the|la|le)\s+)?)"
+    r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2}\s\d{1,4}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4})?(?![\w:.,]\d))"
+)
 RE_POSTCODE_NL = re.compile(r"(?<![\w-])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
 RE_POSTCODE_NL_LOWER = re.compile(r"(?<![\w-])[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w])")
 RE_POSTCODE_NL_LOWER_SP = re.compile(r"(?<![\w-])[1-9]\d{3}\s(?!sa|sd|ss)[a-z]{2}(?![\w])")
@@ -742,6 +749,10 @@ def _detect_streets(text: str) -> list[Span]:
         spans.append(Span(m.start(), e, "ADDRESS", 2))
     for m in RE_EN_STREET.finditer(text):
         spans.append(Span(m.start(), m.end(), "ADDRESS", 2))
+    for m in RE_ADDR_CUE_STREET.finditer(text):
+        first = fold(m.group(1).split()[0])
+        if first not in lookups().stop and first not in lookups().places:
+            spans.append(Span(m.start(1), m.end(1), "ADDRESS", 3))
     return spans
 
 
