@@ -1217,18 +1217,18 @@ def redact(text: str) -> dict[str, Any]:
 def _norm_key(typ: str, surface: str) -> str:
     f = fold(surface).strip()
     if typ == "PHONE":
-        d = re.sub(r"\(0\)", "", f)
-        d = ("+" if d.lstrip().startswith(("+", "00")) else "") + _digits(d)
-        if d.startswith("+"):
-            d = d[1:]
+        raw = re.sub(r"\(0\)", "", f).strip()
+        d = _digits(raw)
+        if raw.startswith("+"):
+            intl = d
         elif d.startswith("00"):
-            d = d[2:]
+            intl = d[2:]
         else:
             return d
         for cc in ("31", "32"):
-            if d.startswith(cc):
-                return "0" + d[len(cc) :]
-        return d
+            if intl.startswith(cc):
+                return "0" + intl[len(cc) :]
+        return intl
     if typ in ("HANDLE", "EMAIL"):
         return f.lstrip("@")
     if typ == "URL":

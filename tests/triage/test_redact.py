@@ -189,3 +189,9 @@ def test_generator_reproduces_the_committed_sets(tmp_path: Path) -> None:
 def test_birthday_without_year_only_after_a_birth_word() -> None:
     assert found("bday 12/3") == [("12/3", "DATE_OF_BIRTH")]
     assert found("ik ben 12/3 klaar") == []
+
+
+def test_phone_pseudonyms_ignore_country_code_forms() -> None:
+    out = redact_transcript(["bel 06-12345678", "+31612345678", "0031 6 1234 5678", "+31 (0)6 12345678", "0470 12 34 56",
+                             "+32 470 12 34 56"])
+    assert [o["text"].split()[-1] for o in out] == ["[TELEFOON-1]"] * 4 + ["[TELEFOON-2]"] * 2
