@@ -416,6 +416,16 @@ COMMON_SURNAMES = {
     "kamp", "brink", "heuvel", "broek", "bosch", "vink", "schaap", "valk", "zwaan", "kroon", "zeeman", "maas",
     "wolf", "winter", "timmerman", "slager", "molenaar", "schilder", "metselaar", "schouten", "koopman",
 }
+RE_INTRO = re.compile(r"(?i:\b(?:ik\s+ben|ikben|kben|i'?m|i\s+am|im|je\s+suis|moi\s+c'est|c'est|its|it's|dit\s+is|hier\s+is)\s*[:,]?\s*)$")
+RE_GREETING = re.compile(
+    r"(?i:^\W*(?:hoi+|hey+|heey+|hallo+|hai|hi+|hello|yo|salut|bonjour|coucou|dag|goedemiddag|goedemorgen|"
+    r"goedenavond|salaam|salam|selam|wollah)\b)"
+)
+RE_ADJECTIVE_LIKE = re.compile(
+    r"^(?:ge|be|ver|ont|her|over|onder|op|af|uit|mis)\w+[dt]$|(?:ig|lijk|isch|baar|loos|ief|aal|eel|ant|ent|ed|ing|"
+    r"ful|less|ous|ive|able|ible|eux|euse|ique|able|é|ée|és|ées)$"
+)
+RE_AGE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:\d{1,2}\b(?!\s*(?:uur|euro|min|keer|x|%|:))|\(\d{1,2}\)|en\s+ik\s+ben\s+\d)")
 RE_TITLE_CUE = re.compile(
     r"\b(?:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|juf|juffrouw|meester|monsieur|madame|mme\.?|"
     r"mademoiselle|familie|fam\.?|dokter|dr\.?|agent|inspecteur|officier|advocaat|mister|miss)\s*$",
@@ -954,6 +964,20 @@ def _detect_tokens(text: str) -> list[Span]:
             return 1
         if cue == "strong" and not common:
             return 2
+        if (
+            cue == "weak-rel"
+            and not common
+            and f.isalpha()
+            and len(f) >= 3
+            and f not in lk.places
+            and RE_INTRO.search(text[: t.idx])
+            and (RE_GREETING.search(text[: t.idx]) or RE_AGE_AFTER.match(text[t.idx + len(t.text) :]))
+            and not RE_ADJECTIVE_LIKE.search(f)
+            and not re.match(r"^\s+(?:aan|op|met|voor|bij|naar|om|over|at|with|to|of|about|dat|that|want|omdat|"
+                             r"because|so|zo|te|too|heel|erg|really|very|niet|not|pas|à|de|avec)\b",
+                             text[t.idx + len(t.text) :], _I)
+        ):
+            return 2  # "hoi ik ben yordanos", "ik ben dawit, 15"
         title_case = _is_title(w) and not w.isupper()
         if title_case and RE_TITLE_CUE.search(text[max(0, t.idx - 20) : t.idx]):
             return 2  # "mevrouw Bakker", "meneer De Smet"
