@@ -263,7 +263,8 @@ RE_DOB_CUE = re.compile(
 )
 RE_BIRTH_YEAR = re.compile(
     r"\b(?:geboren\s+(?:in|op)|born\s+in|n[ée]e?\s+en|ben\s+(?:van|uit)|(?:i'?m|i\s+am)\s+from|"
-    r"geboortejaar(?:\s+is)?|bouwjaar)\s*[:]?\s*((?:19|20)\d{2}|'\d{2})\b",
+    r"geboortejaar(?:\s+is)?|bouwjaar|(?:ben|werd|is)\s+in(?=\s+(?:19|20)\d{2}\s+geboren))\s*[:]?\s*"
+    r"((?:19|20)\d{2}|'\d{2})\b",
     _I,
 )
 
@@ -339,7 +340,7 @@ RE_HOUSE_NUMBER = re.compile(
     r"(?:\s*(?:bus|bte|boîte|box|hs|huis|I{1,3}|hoog)\s*\d{0,4}(?![\w]))?)"
 )
 RE_FR_STREET = re.compile(
-    r"(?<![\w])(?:(\d{1,4}(?:\s?(?:bis|ter|[a-z]))?,?\s+))?(?:rue|avenue|av\.|boulevard|bd|chauss[ée]e|place|"
+    r"(?<![\w])(?:(\d{1,4}(?:\s?(?:bis|ter|[a-z]))?,?\s+))?(?i:rue|avenue|av\.|boulevard|bd|chauss[ée]e|place|"
     r"chemin|quai|impasse|all[ée]e|square|dr[èe]ve|clos|route|passage|galerie|rempart)\s+"
     r"(?:(?:de\s+la|de\s+l'|de|du|des|d'|la|le|les|l'|aux?)\s*)?"
     r"([A-ZÀ-Ýa-zà-ÿ][\w'’-]*(?:\s+(?:de\s+la|de|du|des|la|le|les|[A-ZÀ-Ý][\w'’-]*)){0,4})"
@@ -924,8 +925,8 @@ def _detect_tokens(text: str) -> list[Span]:
         if len(words) < 1:
             continue
         content = [w for w in words if not re.fullmatch(SCHOOL_WORDS, w, _I)]
-        if words and re.fullmatch(SCHOOL_WORDS, words[0], _I) and len(words) > 1:
-            # "school De Regenboog": keep the generic word outside the span when it leads
+        if words and re.fullmatch(SCHOOL_WORDS, words[0], _I) and len(words) > 1 and not words[0][0].isupper():
+            # "school De Regenboog": a lowercase generic word stays outside; "Lycée Jacques Brel" keeps it
             s = s + len(words[0])
             while s < e and text[s].isspace():
                 s += 1
