@@ -208,8 +208,8 @@ RE_URL = re.compile(
 )
 RE_AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 PLATFORMS = (
-    r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|discord|telegram|tg|twitter|fb|facebook|kik|wickr|threads|"
-    r"bereal|twitch|youtube|yt|pinterest|roblox|fortnite|psn|xbox|steam|whatsapp|signal|onlyfans|reddit|"
+    r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|discord|telegram|tg|twitter|fb|facebook|kik|wickr|"
+    r"bereal|twitch|youtube|yt|pinterest|roblox|fortnite|psn|xbox|whatsapp|onlyfans|reddit|"
     r"tinder|grindr|badoo|x(?=\s*[:@])"
 )
 FILLER = (
