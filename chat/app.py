@@ -16,13 +16,13 @@ import socketio
 from aiohttp import web
 
 import moderator_ui
-from chat import fastjson
+from chat import fastjson, wsdriver
 from chat.accounts import Accounts
 from chat.config import Settings
 from chat.conversations import ConversationService
 from chat.crypto import Vault, load_master_key
 from chat.http_api import HttpApi
-from chat.pubsub import BatchingRedisManager
+from chat.pubsub import PeerAwareRedisManager
 from chat.review import Review
 from chat.store import ConversationStore
 from chat.transport.counsellor import CounsellorNamespace
@@ -87,7 +87,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
     store = ConversationStore(redis, vault)
     accounts = Accounts(redis, settings.login_ttl_s)
-    manager = BatchingRedisManager(redis_url, channel="helpline:socketio")
+    manager = PeerAwareRedisManager(redis_url, channel="helpline:socketio")
     cors: list[str] | None = settings.allowed_origins or None
     sio = socketio.AsyncServer(
         async_mode="aiohttp",
@@ -102,6 +102,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         # One connection's events are handled in order: a visitor's messages keep their order.
         async_handlers=False,
     )
+    wsdriver.install(sio.eio)
     service = ConversationService(sio, store, accounts, settings)
     review = Review(store, settings)
     service.review = review
@@ -127,6 +128,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         if not sio.manager_initialized:
             sio.manager_initialized = True
             sio.manager.initialize()
+            await manager.settle(settings.peer_settle_s)
         service.start()
         review.start()
         if triage is not None:
@@ -137,8 +139,14 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         await review.stop()
         if triage is not None:
             await triage.stop()
+        await manager.close()
         await redis.aclose()
 
+    async def on_shutdown(app: web.Application) -> None:
+        # Close every socket now, rather than waiting for clients to time out.
+        await sio.shutdown()
+
     app.on_startup.append(on_startup)
+    app.on_shutdown.append(on_shutdown)
     app.on_cleanup.append(on_cleanup)
     return app

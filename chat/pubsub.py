@@ -48,3 +48,55 @@ class BatchingRedisManager(socketio.AsyncRedisManager):  # type: ignore[misc]
 
     def initialize(self) -> None:
         super().initialize()
+
+
+# How often each process counts the other processes on the channel, and how long a new process waits
+# before it serves, so that every peer has counted it by then.
+PEER_COUNT_EVERY_S = 0.5
+PEER_SETTLE_S = 1.5
+
+
+class PeerAwareRedisManager(BatchingRedisManager):
+    """Publishes only while another server process listens on the channel.
+
+    A single process (the common case for a helpline) then pays nothing for the pub/sub layer; as
+    soon as a second process subscribes, the first sees it within PEER_COUNT_EVERY_S, and the second
+    waits PEER_SETTLE_S before serving (see `settle`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.peers = 1  # assume company until counted
+        self._counter: asyncio.Task[None] | None = None
+
+    def initialize(self) -> None:
+        super().initialize()
+        self._counter = asyncio.ensure_future(self._count_peers())
+
+    async def _count_peers(self) -> None:
+        while True:
+            try:
+                if not self.connected:
+                    self._redis_connect()
+                counts = await self.redis.pubsub_numsub(self.channel)
+                subscribers = int(counts[0][1]) if counts else 0
+                self.peers = max(0, subscribers - 1)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                self.peers = 1  # unknown: publish, to be safe
+            await asyncio.sleep(PEER_COUNT_EVERY_S)
+
+    async def settle(self, seconds: float = PEER_SETTLE_S) -> None:
+        await asyncio.sleep(seconds)
+
+    async def _publish(self, data: Any) -> None:
+        if self.peers > 0 or data.get("method") == "callback":
+            await super()._publish(data)
+
+    async def close(self) -> None:
+        for task in (self._counter, getattr(self, "thread", None), self._flusher):
+            if task is not None:
+                task.cancel()
+        if self.redis is not None:
+            await self.redis.aclose()
