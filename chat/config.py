@@ -44,6 +44,8 @@ class Settings:
     mean_handle_s: int
     triage_enabled: bool
     log_level: str
+    # Where the quick exit sends a visitor: a neutral, common site.
+    exit_url: str
     # Seconds a new process waits after subscribing before it serves (chat/pubsub.py).
     peer_settle_s: float
     extra: dict[str, str] = field(default_factory=dict)
@@ -72,5 +74,6 @@ class Settings:
             mean_handle_s=_int(env, "HELPLINE_MEAN_HANDLE_S", 900),
             triage_enabled=env.get("HELPLINE_TRIAGE", "on").lower() not in {"off", "0", "false", "no"},
             log_level=env.get("HELPLINE_LOG_LEVEL", "INFO").upper(),
+            exit_url=env.get("HELPLINE_EXIT_URL", "https://www.google.com/search?q=weer"),
             peer_settle_s=float(env.get("HELPLINE_PEER_SETTLE_S", "1.5")),
         )

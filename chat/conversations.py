@@ -43,10 +43,20 @@ SIGNAL_CODES = (
     "labour_exploitation", "debt_bondage", "control_restriction", "violence_threats", "missing_runaway",
     "unaccompanied_migrant", "family_perpetrator",
 )
-OUTCOMES = (
-    "advice_given", "referred", "emergency_services", "follow_up_planned", "visitor_left", "no_contact",
-    "not_helpline_topic", "abusive", "other",
-)
+# Close outcome categories with their labels (Dutch, English, French).
+OUTCOME_LABELS: dict[str, dict[str, str]] = {
+    "advice_given": {"nl": "Advies gegeven", "en": "Advice given", "fr": "Conseil donné"},
+    "referred": {"nl": "Doorverwezen", "en": "Referred", "fr": "Orienté"},
+    "emergency_services": {"nl": "Hulpdiensten ingeschakeld", "en": "Emergency services called",
+                           "fr": "Services d'urgence appelés"},
+    "follow_up_planned": {"nl": "Vervolg afgesproken", "en": "Follow-up planned", "fr": "Suivi prévu"},
+    "visitor_left": {"nl": "Bezoeker vertrokken", "en": "Visitor left", "fr": "Visiteur parti"},
+    "no_contact": {"nl": "Geen contact", "en": "No contact", "fr": "Pas de contact"},
+    "not_helpline_topic": {"nl": "Ander onderwerp", "en": "Not a helpline topic", "fr": "Autre sujet"},
+    "abusive": {"nl": "Misbruik van de chat", "en": "Abusive", "fr": "Abusif"},
+    "other": {"nl": "Anders", "en": "Other", "fr": "Autre"},
+}
+OUTCOMES = tuple(OUTCOME_LABELS)
 
 
 @dataclass
@@ -349,12 +359,12 @@ class ConversationService:
         await self.store.update_fields(cid, {"wait_s": str(max(0, now_ms() - queued_at) // 1000)})
         await self.sio.emit("status", {"conversation_id": cid, "status": "active"}, room=f"v:{cid}",
                             namespace="/visitor")
-        return {"ok": True, "conversation": await self.conversation_detail(cid, conv)}
+        return {"ok": True, "conversation": await self.conversation_detail(cid, conv, with_whispers=True)}
 
     async def open(self, sid: str, cid: str) -> dict[str, Any]:
         conv = await self._owned(sid, cid)
         await self.sio.enter_room(sid, f"c:{cid}", namespace="/counsellor")
-        return {"ok": True, "conversation": await self.conversation_detail(cid, conv)}
+        return {"ok": True, "conversation": await self.conversation_detail(cid, conv, with_whispers=True)}
 
     async def mine(self, sid: str) -> dict[str, Any]:
         account = self.account_of(sid)

@@ -9,9 +9,9 @@ from typing import Any
 import orjson
 from aiohttp import web
 
-from chat import keys
+from chat import keys, notices
 from chat.accounts import Account, Accounts
-from chat.conversations import OUTCOMES, ConversationService
+from chat.conversations import OUTCOME_LABELS, OUTCOMES, ConversationService
 from chat.review import Review
 from chat.transport.auth import SESSION_COOKIE
 
@@ -118,8 +118,9 @@ class HttpApi:
         return _json((await self._staff(request)).public())
 
     async def config(self, request: web.Request) -> web.Response:
-        return _json({**self.service.service_state(), "languages": ["nl", "en", "fr"], "max_text":
-                      self.service.settings.max_text})
+        settings = self.service.settings
+        return _json({**self.service.service_state(), "languages": list(notices.LANGUAGES),
+                      "max_text": settings.max_text, "exit_url": settings.exit_url, "notice": notices.OFFLINE})
 
     async def _get_list(self, key: str, default_file: str) -> list[Any]:
         raw = await self.redis.get(key)
@@ -161,7 +162,7 @@ class HttpApi:
 
     async def outcomes(self, request: web.Request) -> web.Response:
         await self._staff(request)
-        return _json({"outcomes": list(OUTCOMES)})
+        return _json({"outcomes": [{"code": c, "label": OUTCOME_LABELS[c]} for c in OUTCOMES]})
 
     async def transcripts(self, request: web.Request) -> web.Response:
         await self._staff(request, {"supervisor", "admin"})
