@@ -15,6 +15,7 @@ tokenizer and PhraseMatcher on a blank pipeline. No model is downloaded. See doc
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import unicodedata
@@ -196,7 +197,7 @@ RE_EMAIL_SPACED = re.compile(
     _I,
 )
 RE_EMAIL_OBF = re.compile(
-    r"(?<![\w.])[\w.+-]{2,}\s*(?:\[at\]|\(at\)|\{at\}|\s(?:at|apenstaartje)\s)\s*[\w-]+\s*"
+    r"(?<![\w.])[\w.+-]{2,}+\s*(?:\[at\]|\(at\)|\{at\}|\s(?:at|apenstaartje)\s)\s*[\w-]+\s*"
     r"(?:\.|\[dot\]|\(dot\)|\s(?:dot|punt)\s)\s*(?:com|nl|be|fr|net|org|hotmail|live)\b",
     _I,
 )
@@ -223,7 +224,7 @@ RE_HANDLE_CUE = re.compile(
     _I,
 )
 # user names like "jayjay2009", "tessie2010": letters then a (birth) year or a 2-4 digit tag
-RE_YEAR_HANDLE = re.compile(r"(?<![\w@./-])[A-Za-z]{3,}[A-Za-z_]*(?:19\d\d|20[0-2]\d|0\d{2}|\d{2})(?![\w@/-])")
+RE_YEAR_HANDLE = re.compile(r"(?<![\w@./-])[A-Za-z]{3}[A-Za-z_]*+(?:19\d\d|20[0-2]\d|0\d{2}|\d{2})(?![\w@/-])")
 NOT_HANDLE_PREFIXES = {
     "covid", "corona", "fifa", "iphone", "galaxy", "windows", "gta", "pes", "groep", "klas", "bus", "tram", "lijn",
     "nr", "km", "ps", "mp", "xbox", "ipad", "pixel", "redmi", "note", "model", "level", "lvl", "season", "seizoen",
@@ -334,6 +335,9 @@ STREET_PREFIX_OK = {
     "graaf", "gravin", "hertog", "heer", "vrouwe", "onze", "lieve", "noord", "zuid", "oost", "west", "binnen",
     "buiten", "achter", "voor", "boven", "beneden", "groot", "klein", "oud", "nieuw", "eerste", "tweede", "derde",
 }
+RE_STREET_PREFIX = re.compile(
+    r"([A-ZÀ-Ý][\w'’.-]*|" + "|".join(sorted(STREET_PREFIX_OK, key=len, reverse=True)) + r"|'t)\s+$"
+)
 RE_STREET_WORD = re.compile(r"(?<![\w-])[\w'’]+(?:-[\w'’]+)*(?:" + STREET_SUFFIXES + r")\b", _I)
 RE_HOUSE_NUMBER = re.compile(
     r"^(\s*,?\s*(?:nr\.?\s*|nummer\s+|no\.?\s*|n°\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
@@ -487,6 +491,11 @@ SCHOOL_GENERIC = {
 
 def _digits(s: str) -> str:
     return "".join(c for c in s if c.isdigit())
+
+
+def _tail(text: str, pos: int, width: int = 60) -> str:
+    """The text just before ``pos``: patterns anchored at ``$`` stay linear on long messages."""
+    return text[max(0, pos - width) : pos]
 
 
 def _context_before(text: str, start: int, width: int = 45) -> str:
@@ -692,7 +701,7 @@ def _detect_patterns(text: str) -> list[Span]:
         # "1234 ab utrecht": lowercase with a space only next to a town or after an address cue
         nxt = re.match(r"\s*,?\s*([^\W\d_][\w'-]*)", text[m.end() :])
         town = bool(nxt) and fold(nxt.group(1)) in lookups().place_words if nxt else False
-        if town or RE_POSTCODE_CUE.search(text[: m.start()]) or re.search(r"\d[a-z]?\s*,\s*$", text[: m.start()]):
+        if town or RE_POSTCODE_CUE.search(_tail(text, m.start())) or re.search(r"\d[a-z]?\s*,\s*$", _tail(text, m.start())):
             spans.append(Span(m.start(), m.end(), "ADDRESS", 3))
     return spans
 
@@ -710,8 +719,8 @@ def _detect_streets(text: str) -> list[Span]:
         s, e = m.start(), m.end()
         # extend left over capitalised words / particles: "Lange Leemstraat", "Prins Hendrikkade", "Van Baerlestraat"
         while True:
-            pm = re.search(r"([A-ZÀ-Ý][\w'’.-]*|" + "|".join(sorted(STREET_PREFIX_OK, key=len, reverse=True))
-                           + r"|'t)\s+$", text[:s])
+            win = max(0, s - 60)
+            pm = re.search(RE_STREET_PREFIX, text[win:s])
             if not pm:
                 break
             w = pm.group(1)
@@ -728,9 +737,9 @@ def _detect_streets(text: str) -> list[Span]:
                 # lowercase particle only counts when a capitalised word precedes it ("Van der Helststraat")
                 if not (e - s > 0 and text[s].isupper()):
                     break
-                if wl in ("de", "het") and not re.search(r"[A-Z][\w'’.-]*\s+$", text[: pm.start()]):
+                if wl in ("de", "het") and not re.search(r"[A-Z][\w'’.-]*\s+$", _tail(text, win + pm.start())):
                     break
-            s = pm.start(1)
+            s = win + pm.start(1)
             if e - s > 60:
                 break
         num = RE_HOUSE_NUMBER.match(text[e:])
@@ -741,7 +750,7 @@ def _detect_streets(text: str) -> list[Span]:
             spans.append(Span(s, e2, "ADDRESS", 2))
         elif (capital and (strong or suffix in ("park", "markt", "hof", "ring", "baan", "veld", "haven", "dam"))) or (
             strong
-            and re.search(r"\b(?:in|op|aan|at|on|bij|naar|uit|de|the)\s+(?:de\s+|het\s+)?$", text[:s], _I)
+            and re.search(r"\b(?:in|op|aan|at|on|bij|naar|uit|de|the)\s+(?:de\s+|het\s+)?$", _tail(text, s), _I)
         ):
             if not capital and not strong:
                 continue
@@ -786,7 +795,7 @@ def _detect_tokens(text: str) -> list[Span]:
     alpha = [t for t in toks if t.is_alpha]
     titlecase_heavy = len(alpha) >= 4 and sum(1 for t in alpha if t.text[:1].isupper()) > 0.5 * len(alpha)
     def sent_start_at(pos: int) -> bool:
-        return bool(re.search(r"(?:^|[.!?\n]\s*)$", text[:pos]))
+        return bool(re.search(r"[.!?\n]\s*$", _tail(text, pos, 20))) or not text[:pos].strip()
 
     # Vietnamese text: many common words fold to names (mình -> minh); only capitalised names count there
     viet_text = sum(1 for c in text if c in VIET_CHARS) >= 2
@@ -831,11 +840,11 @@ def _detect_tokens(text: str) -> list[Span]:
             capital = surface[0].isupper() and not surface.isupper() or (all_caps_text and surface.isupper())
             pw = prev_word(s)
             if pw in ("'t", "t", "het", "de", "le", "la") and re.search(
-                r"(?i:\b(?:in|uit|naar|bij|rond|van|à|dans))\s+(?:'t|het|de|le|la)\s+$", text[:start]
+                r"(?i:\b(?:in|uit|naar|bij|rond|van|à|dans))\s+(?:'t|het|de|le|la)\s+$", _tail(text, start)
             ):
                 pw = "in"  # "in 't Kiel", "naar de Bijlmer"
             after = text[end : end + 3]
-            prev_is_postcode = bool(re.search(r"\d{4}\s?(?:[A-Za-z]{2})?\s*$", text[:start]))
+            prev_is_postcode = bool(re.search(r"\d{4}\s?(?:[A-Za-z]{2})?\s*$", _tail(text, start)))
             if not prev_is_postcode and not (capital and (pw in LOC_PREPS) and not sent_start(s)):
                 continue
             if key in lk.first and pw in ("van", "de", "met") and not prev_is_postcode:
@@ -971,8 +980,8 @@ def _detect_tokens(text: str) -> list[Span]:
             and f.isalpha()
             and len(f) >= 3
             and f not in lk.places
-            and RE_INTRO.search(text[: t.idx])
-            and (RE_GREETING.search(text[: t.idx]) or RE_AGE_AFTER.match(text[t.idx + len(t.text) :]))
+            and RE_INTRO.search(_tail(text, t.idx))
+            and (RE_GREETING.match(text, 0, t.idx) or RE_AGE_AFTER.match(text[t.idx + len(t.text) :]))
             and not RE_ADJECTIVE_LIKE.search(f)
             and not re.match(r"^\s+(?:aan|op|met|voor|bij|naar|om|over|at|with|to|of|about|dat|that|want|omdat|"
                              r"because|so|zo|te|too|heel|erg|really|very|niet|not|pas|à|de|avec)\b",
@@ -989,7 +998,7 @@ def _detect_tokens(text: str) -> list[Span]:
             and not sent_start(i)
             and not titlecase_heavy
             and len(f) > 2
-            and not re.search(r"(?i:\b(?:ben|am|suis|c'est|is|i'm|im|its|it's))\s*[:,]?\s*$", text[: t.idx])
+            and not re.search(r"(?i:\b(?:ben|am|suis|c'est|is|i'm|im|its|it's))\s*[:,]?\s*$", _tail(text, t.idx))
         ):
             return 2  # "mijn broer Hoop", "m'n vriendin Roos": a capitalised word right after a relation
         if f in lk.sur and not common and capital and not sent_start(i) and f not in lk.places:
@@ -1167,11 +1176,16 @@ def _resolve(spans: list[Span], text: str) -> list[Span]:
     # Higher priority (lower number) first, then longer.
     ordered = sorted(spans, key=lambda s: (s.priority, -(s.end - s.start), s.start))
     chosen: list[Span] = []
+    starts: list[int] = []  # starts of the chosen spans, sorted (chosen spans never overlap)
+    by_start: dict[int, Span] = {}
     for sp in ordered:
         if sp.end <= sp.start:
             continue
-        if any(sp.start < c.end and c.start < sp.end for c in chosen):
+        i = bisect.bisect_left(starts, sp.end)  # chosen spans that start before sp ends: starts[:i]
+        if i > 0 and by_start[starts[i - 1]].end > sp.start:
             continue
+        bisect.insort(starts, sp.start)
+        by_start[sp.start] = sp
         chosen.append(sp)
     chosen.sort(key=lambda s: s.start)
     # Merge a postcode directly before a place ("1234 AB Utrecht" stays two spans; "2000 Antwerpen": the 4
@@ -1179,11 +1193,11 @@ def _resolve(spans: list[Span], text: str) -> list[Span]:
     extra: list[Span] = []
     for sp in chosen:
         if sp.type == "LOCATION":
-            m = re.search(r"(?<![\w-])([1-9]\d{3})\s+$", text[: sp.start])
+            m = re.search(r"(?<![\w-])([1-9]\d{3})\s+$", _tail(text, sp.start))
             if m and not any(c.start < m.end(1) and m.start(1) < c.end for c in chosen):
                 extra.append(Span(m.start(1), m.end(1), "ADDRESS", 3))
     for m in RE_POSTCODE_4.finditer(text):
-        if RE_POSTCODE_CUE.search(text[: m.start()]) and not any(
+        if RE_POSTCODE_CUE.search(_tail(text, m.start())) and not any(
             c.start < m.end() and m.start() < c.end for c in chosen + extra
         ):
             extra.append(Span(m.start(), m.end(), "ADDRESS", 3))
