@@ -403,6 +403,16 @@ RE_VERB_AFTER = re.compile(
     r"m'avait|me|mij|en\s+ik|and\s+i|et\s+moi|[,:])(?![\w])",
     _I,
 )
+RELATIONS = (
+    r"vriend|vriendin|vriendje|vriendinnetje|loverboy|pooier|broer|zus|zusje|broertje|neef|nicht|ex|lief|baas|"
+    r"oom|tante|collega|buurman|buurvrouw|friend|boyfriend|girlfriend|brother|sister|cousin|pimp|boss|copain|"
+    r"copine|fr[èe]re|s[œo]eur|cousine|mec|patron"
+)
+RE_NAME_FOLLOW = re.compile(
+    r"^\s*(?:en\s+ik|and\s+i|and\s+me|et\s+moi|,\s*(?:mijn|my|mon|ma|m'n|mn)\s+(?:" + RELATIONS + r")|"
+    r"(?:is|was|est|c'est)\s+(?:mijn|my|m'n|mn|mon|ma|de|the|le|la)\s+(?:" + RELATIONS + r"))\b",
+    _I,
+)
 RE_SPEECH_AFTER = re.compile(
     r"^\s*(?:zei|zegt|vroeg|belde|appte|stuurde|sloeg|dreigde|heeft\s+gezegd|said|says|told|asked|texted|"
     r"m'a\s+dit|a\s+dit|dit\s+que|m'a\s+frapp[ée])\b",
@@ -961,6 +971,7 @@ def _detect_tokens(text: str) -> list[Span]:
         common = f in lk.stop
         if f in PARTICLES:
             return 0
+        title_case_w = _is_title(w) and not w.isupper()
         listed = f in lk.first or ("-" in f and all(p in lk.first for p in f.split("-")))
         if listed and not (viet_text and not capital and cue != "strong"):
             if not common:
@@ -971,6 +982,8 @@ def _detect_tokens(text: str) -> list[Span]:
                 return 2
             if capital and not w.isupper() and not sent_start(i):
                 return 2
+            if title_case_w and RE_NAME_FOLLOW.match(text[t.idx + len(t.text) :]):
+                return 2  # "Roos en ik zijn weggelopen", "Hoop is mijn vriend"
             return 1
         if cue == "strong" and not common:
             return 2
@@ -1014,7 +1027,7 @@ def _detect_tokens(text: str) -> list[Span]:
         if not titlecase_heavy:
             after = text[t.idx + len(t.text) :]
             if sent_start(i):
-                return 2 if RE_SPEECH_AFTER.match(after) else 0
+                return 2 if RE_SPEECH_AFTER.match(after) or RE_NAME_FOLLOW.match(after) else 0
             prev = toks[i - 1].text if i > 0 else ""
             if (
                 cue == "weak"
