@@ -123,13 +123,13 @@ def score(rows: list[dict[str, Any]], predict: Any = None) -> dict[str, Any]:
             "recall_exact": ratio(c["tp_exact"], c["gold"]),
             "precision_exact": ratio(c["tp_exact"], c["pred"]),
         }
-    r = ch_tp / ch_gold if ch_gold else 1.0
-    p = ch_tp / ch_pred if ch_pred else 1.0
-    f2 = 5 * p * r / (4 * p + r) if (p + r) else 0.0
+    rec = ch_tp / ch_gold if ch_gold else 1.0
+    prec = ch_tp / ch_pred if ch_pred else 1.0
+    f2 = 5 * prec * rec / (4 * prec + rec) if (prec + rec) else 0.0
     return {
         "lines": len(rows),
         "types": types,
-        "chars": {"recall": round(r, 4), "precision": round(p, 4), "f2": round(f2, 4)},
+        "chars": {"recall": round(rec, 4), "precision": round(prec, 4), "f2": round(f2, 4)},
         "clean_lines": sum(1 for row in rows if not row.get("spans")),
         "clean_chars_lost": round(clean_lost / clean_chars, 4) if clean_chars else 0.0,
         "misses": misses,
