@@ -1001,6 +1001,22 @@ def _detect_tokens(text: str) -> list[Span]:
                              text[t.idx + len(t.text) :], _I)
         ):
             return 2  # "hoi ik ben yordanos", "ik ben dawit, 15"
+        if (
+            cue == "weak-rel"
+            and not common
+            and f.isalpha()
+            and len(f) >= 3
+            and f not in lk.places
+            and not RE_ADJECTIVE_LIKE.search(f)
+            and not re.search(r"(?:t|d|en|je|tje)$", f)
+            and not RE_INTRO.search(_tail(text, t.idx))
+            and re.search(r"(?i:\b(?:" + RELATIONS + r"))\s*[:,]?\s*$", _tail(text, t.idx))
+            and re.match(r"^\s*(?:[,.!?)]|$|en\b|and\b|et\b)", text[t.idx + len(t.text) :])
+            or cue == "weak-rel" and not common and f.isalpha() and len(f) >= 3
+            and re.search(r"(?i:\b(?:" + RELATIONS + r"))\s*[:,]?\s*$", _tail(text, t.idx))
+            and RE_SPEECH_AFTER.match(text[t.idx + len(t.text) :])
+        ):
+            return 2  # "mijn vriend yordanos, hij...", "m'n ex dawit zei"
         title_case = _is_title(w) and not w.isupper()
         if title_case and RE_TITLE_CUE.search(text[max(0, t.idx - 20) : t.idx]):
             return 2  # "mevrouw Bakker", "meneer De Smet"
