@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -36,10 +38,22 @@ def run_redact(stdin: IO[str], stdout: IO[str]) -> int:
                 out = {"id": ident, "error": f"{type(exc).__name__}: {exc}"}
             stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
             stdout.flush()
+    except BrokenPipeError:  # the reader went away (e.g. piped into `head`): stop quietly
+        _silence(stdout)
+        return 0
     except OSError as exc:  # input could not be read at all
         stdout.write(json.dumps({"id": None, "error": f"cannot read input: {exc}"}) + "\n")
         return 1
     return 0
+
+
+def _silence(stdout: IO[str]) -> None:
+    """Point a closed pipe at /dev/null so the interpreter's final flush does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 # ---------------------------------------------------------------------------------------------- evaluation
@@ -148,6 +162,14 @@ def run_evaluate_redact(path: str, stdout: IO[str]) -> int:
         stdout.write(f"error: {exc}\n")
         return 2
     res = score(rows)
+    try:
+        _print_report(res, stdout)
+    except BrokenPipeError:
+        _silence(stdout)
+    return 0
+
+
+def _print_report(res: dict[str, Any], stdout: IO[str]) -> None:
     w = stdout.write
     w(f"{res['lines']} lines, {res['clean_lines']} without personal data\n")
     w("type            gold  pred  recall  precis  rec_ex  pre_ex   (span level; overlap, then exact)\n")
@@ -168,4 +190,3 @@ def run_evaluate_redact(path: str, stdout: IO[str]) -> int:
         w(f"\nfalse positives ({len(res['false_positives'])}):\n")
         for m in res["false_positives"][:40]:
             w(f"  {m['type']:<13} {m['text']!r:<30} in {m['line']!r}\n")
-    return 0
