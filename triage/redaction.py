@@ -441,6 +441,10 @@ RE_ADJECTIVE_LIKE = re.compile(
     r"ful|less|ous|ive|able|ible|eux|euse|ique|able|é|ée|és|ées)$"
 )
 RE_AGE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:\d{1,2}\b(?!\s*(?:uur|euro|min|keer|x|%|:))|\(\d{1,2}\)|en\s+ik\s+ben\s+\d)")
+RE_AREA_CODE_CITY = re.compile(
+    r"(?i:\b(?:uit|van|in|naar|bij|rond|from|de)\s+)(0(?:10|20|30|40|50|70|13|15|23|24|26|33|35|36|38|43|45|46|53|55|"
+    r"58|71|72|73|74|75|76|77|78|79))(?![\w\-./])(?!\s*[-./]?\s*\d)"
+)
 RE_TITLE_CUE = re.compile(
     r"\b(?:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|juf|juffrouw|meester|monsieur|madame|mme\.?|"
     r"mademoiselle|familie|fam\.?|dokter|dr\.?|agent|inspecteur|officier|advocaat|mister|miss)\s*$",
@@ -923,6 +927,10 @@ def _detect_tokens(text: str) -> list[Span]:
         words = m.group(1).split()
         if words and not any(fold(w) in lk.stop for w in words[:-1]):
             spans.append(Span(m.start(1), m.end(1), "LOCATION", 3))
+
+    # ---- area codes used as city names: "ik kom uit 010", "jongens van 020"
+    for m in RE_AREA_CODE_CITY.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "LOCATION", 3))
 
     # ---- named schools
     for m in RE_SCHOOL.finditer(text) if not all_caps_text else ():
