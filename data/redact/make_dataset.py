@@ -230,6 +230,13 @@ class Gen:
         raise KeyError(slot)
 
     def build(self, template: str, lang: str, style: str) -> tuple[str, list[dict[str, object]]]:
+        text, spans, _values = self.build_with_values(template, lang, style)
+        return text, spans
+
+    def build_with_values(
+        self, template: str, lang: str, style: str
+    ) -> tuple[str, list[dict[str, object]], list[str]]:
+        """The line, its spans, and the values as inserted (after the style change), in span order."""
         pieces: list[tuple[str, str | None]] = []
         pos = 0
         for m in re.finditer(r"\{([A-Z]+)\}", template):
@@ -243,7 +250,7 @@ class Gen:
             pieces.append((val, typ))
             pos = m.end()
         pieces.append((template[pos:], None))
-        text, spans = "", []
+        text, spans, values = "", [], []
         for s, typ in pieces:
             if style == "lower":
                 s = s.lower()
@@ -253,10 +260,11 @@ class Gen:
                 s = re.sub(r"[.,!?;]", "", s)
             if typ:
                 spans.append({"start": len(text), "end": len(text) + len(s), "type": typ})
+                values.append(s)
             text += s
         if style == "emoji":
             text += " " + self.rng.choice(["😭", "🙏", "😔💔", "😡", "🥺", "xx", "!!", "??"])
-        return text, spans
+        return text, spans, values
 
 
 # ------------------------------------------------------------------------------------------------ templates

@@ -220,3 +220,18 @@ def test_long_junk_is_handled(junk: str) -> None:
     # no timing assert: this only has to finish (quadratic regexes took 10 s here) and stay consistent
     out = redact(junk)
     assert all(0 <= s["start"] < s["end"] <= len(junk) for s in out["spans"])
+
+
+def test_generator_spans_equal_inserted_values() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_dataset", ROOT / "data" / "redact" / "make_dataset.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for split, templates in (("dev", mod.DEV_TEMPLATES), ("heldout", mod.HELDOUT_TEMPLATES)):
+        gen = mod.Gen(split, 1)
+        for style in ("plain", "lower", "upper", "nopunct", "emoji"):
+            for lang, tpl in templates:
+                text, spans, values = gen.build_with_values(tpl, lang, style)
+                assert [text[s["start"] : s["end"]] for s in spans] == values, (tpl, style)
