@@ -271,7 +271,9 @@ RE_BIRTH_YEAR = re.compile(
 
 RE_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", _I)
 RE_BE_NN = re.compile(r"(?<![\d.])\d{2}[. ]?\d{2}[. ]?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?![\d])")
-RE_BSN = re.compile(r"(?<![\d.\-+])(?:\d{4}[. ]\d{2}[. ]\d{3}|\d{3}[. ]\d{3}[. ]\d{3}|\d{9}|\d{8})(?![\d\-])")
+RE_BSN = re.compile(
+    r"(?<![\d.\-+])(?:\d{4}[. \-]\d{2}[. \-]\d{3}|\d{3}[. \-]\d{3}[. \-]\d{3}|\d{9}|\d{8})(?![\d\-])"
+)
 RE_ID_CONTEXT = re.compile(
     r"\b(?:bsn|burgerservicenummer|sofi(?:nummer)?|rijksregister(?:nummer)?|rrn|insz|national\s+number|"
     r"num[ée]ro\s+national|iban|rekening(?:nummer)?|bankrekening|account\s+number|paspoort(?:nummer)?|passport|"
