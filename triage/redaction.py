@@ -995,8 +995,8 @@ def _detect_tokens(text: str) -> list[Span]:
             if title_case_w and RE_NAME_FOLLOW.match(text[t.idx + len(t.text) :]):
                 return 2  # "Roos en ik zijn weggelopen", "Hoop is mijn vriend"
             return 1
-        if cue == "strong" and not common:
-            return 2
+        if cue == "strong" and (not common or (_is_title(w) and not w.isupper() and len(f) > 2)):
+            return 2  # "ik heet yordanos", "his name is Mentor"
         if (
             cue == "weak-rel"
             and not common
@@ -1093,6 +1093,11 @@ def _detect_tokens(text: str) -> list[Span]:
                         break
                     k = m + 1
                     continue
+                break
+            if re.fullmatch(r"[A-Z]\.?", w) and w not in ("I", "A"):
+                k += 1  # surname initial: "Kevin B", "Big K", "Jan B."
+                if k < n and toks[k].text == "." and not toks[k - 1].whitespace_:
+                    k += 1
                 break
             if not _is_word(w):
                 break

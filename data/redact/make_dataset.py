@@ -404,7 +404,7 @@ HARD: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("Mohammed Al-Hassan zegt dat ik moet betalen", [("Mohammed Al-Hassan", "PERSON")]),
         ("Rachid's auto is zwart", [("Rachid", "PERSON")]),
         ("Ik ben bij Jan-Pieter en Marie-Claire", [("Jan-Pieter", "PERSON"), ("Marie-Claire", "PERSON")]),
-        ("hij noemt zich Big K maar echt heet hij Kwabena Mensah", [("Kwabena Mensah", "PERSON")]),
+        ("hij noemt zich Big K maar echt heet hij Kwabena Mensah", [("Big K", "PERSON"), ("Kwabena Mensah", "PERSON")]),
         ("ik woon in Wijhe bij mijn oma", [("Wijhe", "LOCATION")]),
         ("we gingen naar Kerkrade en daarna naar Heerlen", [("Kerkrade", "LOCATION"), ("Heerlen", "LOCATION")]),
         ("hij woont in een dorpje bij Apeldoorn, Twello", [("Apeldoorn", "LOCATION"), ("Twello", "LOCATION")]),
