@@ -108,6 +108,7 @@ class ConversationService:
         self._tasks: list[asyncio.Task[None]] = []
         self._queue_version = -1
         self._waiting: list[Waiting] = []
+        self._last_triage: dict[str, str] = {}
         store.on_commit = self._deliver
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -470,8 +471,14 @@ class ConversationService:
     # -- triage results ----------------------------------------------------------------------
 
     async def apply_triage(self, cid: str, result: dict[str, Any]) -> None:
-        conv = await self.store.get(cid)
-        if conv is None:
+        encoded = orjson.dumps(result).decode()
+        if self._last_triage.get(cid) == encoded:
+            return  # nothing new for the queue or the counsellor
+        self._last_triage[cid] = encoded
+        if len(self._last_triage) > 20000:
+            self._last_triage.clear()
+        queue_override, exists = await self.redis.hmget(keys.conversation(cid), ["queue_override", "status"])
+        if exists is None:
             return
         urgency = result.get("urgency") if result.get("urgency") in {"acute", "high", "normal", "low"} else "normal"
         signals = [s.get("code") for s in result.get("signals", []) if isinstance(s, dict)]
@@ -481,10 +488,10 @@ class ConversationService:
             "language": str(result.get("language") or ""),
             "minor": {True: "true", False: "false"}.get(result.get("minor"), ""),  # type: ignore[arg-type]
             "signals": json.dumps(signals),
-            "triage": orjson.dumps(result).decode(),
+            "triage": encoded,
         }
         suggested_queue = result.get("queue")
-        if not conv.get("queue_override") and suggested_queue in QUEUES:
+        if not queue_override and suggested_queue in QUEUES:
             fields["queue"] = str(suggested_queue)
         await self.store.set_triage(cid, urgency, fields)
         event = {"conversation_id": cid, **result}

@@ -18,6 +18,7 @@ from typing import Any
 
 import orjson
 from redis.asyncio import Redis
+from redis.exceptions import NoScriptError
 
 from chat import keys
 from chat.crypto import KeyDestroyed, Vault
@@ -191,7 +192,7 @@ class ConversationStore:
     def __init__(self, redis: Redis, vault: Vault) -> None:
         self.redis = redis
         self.vault = vault
-        self._append = redis.register_script(_APPEND)
+        self._append_sha: str | None = None
         self._claim = redis.register_script(_CLAIM)
         self._close = redis.register_script(_CLOSE)
         self._transfer = redis.register_script(_TRANSFER)
@@ -300,11 +301,12 @@ class ConversationStore:
     async def _flush(self) -> None:
         while self._pending:
             batch, self._pending = self._pending, []
-            pipe = self.redis.pipeline(transaction=False)
-            for item in batch:
-                await self._append(keys=item.keys, args=item.args, client=pipe)
             try:
-                results = await pipe.execute(raise_on_error=False)
+                results = await self._execute_appends(batch)
+                if any(isinstance(r, NoScriptError) for r in results):
+                    # Redis restarted or its scripts were flushed: nothing ran; load and run again.
+                    self._append_sha = await self.redis.script_load(_APPEND)
+                    results = await self._execute_appends(batch)
             except Exception:  # Redis down: nobody is acknowledged, the clients retry
                 for item in batch:
                     if not item.future.done():
@@ -312,6 +314,16 @@ class ConversationStore:
                 continue
             for item, result in zip(batch, results, strict=True):
                 await self._settle(item, result)
+
+    async def _execute_appends(self, batch: list[_PendingAppend]) -> list[Any]:
+        if self._append_sha is None:
+            self._append_sha = await self.redis.script_load(_APPEND)
+        pipe = self.redis.pipeline(transaction=False)
+        # EVALSHA by hand rather than through redis-py's Script: this is the hottest call we make.
+        for item in batch:
+            pipe.execute_command("EVALSHA", self._append_sha, 5, *item.keys, *item.args)
+        results: list[Any] = await pipe.execute(raise_on_error=False)
+        return results
 
     async def _settle(self, item: _PendingAppend, result: Any) -> None:
         if isinstance(result, Exception) or not isinstance(result, list):

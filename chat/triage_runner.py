@@ -1,9 +1,11 @@
 """Runs triage (triage/classifier.py) for conversations, off the event loop (docs/triage.md).
 
-Triage never blocks or delays a message: it runs in a separate worker process after the message is
-stored and delivered. The first visitor message of a conversation is triaged at once (it decides the
-queue order); after that at most once per THROTTLE_S per conversation, on the latest messages. A
-failing or slow classifier leaves the conversation at urgency `normal`.
+Triage never blocks or delays a message: it runs in a separate worker process, at the lowest CPU
+priority, after the message is stored and delivered. When the machine is busy, triage falls behind
+rather than the chat slowing down. The first visitor message of a conversation is triaged at once
+(it decides the queue order); after that at most once per THROTTLE_S per conversation. The worker
+keeps each conversation's visitor messages, so each run sends it only the new ones. A failing or
+slow classifier leaves the conversation at its current urgency (`normal` until triage lands).
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import asyncio
 import concurrent.futures
 import logging
 import multiprocessing
+import os
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -21,18 +25,43 @@ from chat.store import ConversationStore
 log = logging.getLogger(__name__)
 
 THROTTLE_S = 2.0
-TIMEOUT_S = 10.0
-# The classifier sees at most the last messages of a long conversation.
-MAX_MESSAGES = 50
+TIMEOUT_S = 20.0
+# Conversations whose messages the worker remembers; older ones are sent in full again when needed.
+WORKER_CONVERSATIONS = 5000
+EVIDENCE_PER_SIGNAL = 5
+
+_conversations: OrderedDict[str, list[str]] = OrderedDict()
 
 
-def _classify(messages: list[str]) -> dict[str, Any] | None:
+def _init_worker() -> None:
+    # Chat delivery comes first: the classifier gets only CPU time nothing else wants.
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):  # not Linux
+        os.nice(19)
+
+
+def _classify(cid: str, start: int, texts: list[str]) -> tuple[str, dict[str, Any] | None]:
+    """In the worker. Returns ("resend", None) when it does not hold the messages before `start`."""
     try:
         from triage.classifier import classify
     except ImportError:
-        return None
-    result: dict[str, Any] = classify(messages)
-    return result
+        return "unavailable", None
+    known = _conversations.get(cid)
+    if start == 0:
+        known = []
+    elif known is None or len(known) != start:
+        return "resend", None
+    known = known + texts
+    _conversations[cid] = known
+    _conversations.move_to_end(cid)
+    while len(_conversations) > WORKER_CONVERSATIONS:
+        _conversations.popitem(last=False)
+    result: dict[str, Any] = classify(known)
+    for signal in result.get("signals", []):
+        # The latest evidence is what a counsellor acts on; the event stays small in long conversations.
+        signal["evidence"] = signal.get("evidence", [])[-EVIDENCE_PER_SIGNAL:]
+    return "ok", result
 
 
 def _warm_up() -> bool:
@@ -50,14 +79,21 @@ class TriageRunner:
         self.on_result = on_result
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._last_run: dict[str, float] = {}
+        # Per conversation: (last seq read, visitor messages sent to the worker so far).
+        self._progress: dict[str, tuple[int, int]] = {}
         self._scheduled: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self.available = True
 
     def start(self) -> None:
         # forkserver: the worker does not inherit the server's event loop, sockets or Redis connections.
-        self.pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
-        task = asyncio.ensure_future(self._warm())
+        self.pool = concurrent.futures.ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("forkserver"), initializer=_init_worker
+        )
+        self._spawn(self._warm())
+
+    def _spawn(self, coro: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -74,7 +110,11 @@ class TriageRunner:
         for task in list(self._tasks):
             task.cancel()
         if self.pool is not None:
+            # Do not wait for a classification in flight: stopping the server must be prompt.
+            workers = list(getattr(self.pool, "_processes", {}).values())
             self.pool.shutdown(wait=False, cancel_futures=True)
+            for worker in workers:
+                worker.terminate()
             self.pool = None
 
     def schedule(self, cid: str) -> None:
@@ -82,9 +122,7 @@ class TriageRunner:
             return
         self._scheduled.add(cid)
         wait = max(0.0, self._last_run.get(cid, 0.0) + THROTTLE_S - time.monotonic())
-        task = asyncio.ensure_future(self._run(cid, wait))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._spawn(self._run(cid, wait))
 
     async def _run(self, cid: str, wait: float) -> None:
         try:
@@ -92,20 +130,36 @@ class TriageRunner:
                 await asyncio.sleep(wait)
             self._scheduled.discard(cid)
             self._last_run[cid] = time.monotonic()
-            history = await self.store.history(cid)
-            texts = [m.text for m in history if m.sender == "visitor"][-MAX_MESSAGES:]
-            if not texts:
+            last_seq, sent = self._progress.get(cid, (0, 0))
+            fresh = await self.store.history(cid, last_seq)
+            new = [m.text for m in fresh if m.sender == "visitor"]
+            if not new:
                 return
-            loop = asyncio.get_running_loop()
-            result = await asyncio.wait_for(loop.run_in_executor(self.pool, _classify, texts), TIMEOUT_S)
-            if result is not None:
-                await self.on_result(cid, result)
+            status, result = await self._call(cid, sent, new)
+            if status == "resend":  # the worker restarted or forgot this conversation
+                everything = [m.text for m in await self.store.history(cid) if m.sender == "visitor"]
+                sent, new = 0, everything
+                status, result = await self._call(cid, 0, everything)
+            if status != "ok" or result is None:
+                return
+            self._progress[cid] = (last_seq + len(fresh), sent + len(new))
+            await self.on_result(cid, result)
         except asyncio.CancelledError:
             raise
         except Exception:
             log.exception("triage failed for a conversation; it stays at its current urgency")
         finally:
             self._scheduled.discard(cid)
-            if len(self._last_run) > 10000:
-                cutoff = time.monotonic() - 60
-                self._last_run = {k: v for k, v in self._last_run.items() if v > cutoff}
+            self._trim()
+
+    async def _call(self, cid: str, start: int, texts: list[str]) -> tuple[str, dict[str, Any] | None]:
+        loop = asyncio.get_running_loop()
+        return await asyncio.wait_for(loop.run_in_executor(self.pool, _classify, cid, start, texts), TIMEOUT_S)
+
+    def _trim(self) -> None:
+        if len(self._last_run) > 20000:
+            cutoff = time.monotonic() - 600
+            stale = [k for k, v in self._last_run.items() if v < cutoff]
+            for key in stale:
+                self._last_run.pop(key, None)
+                self._progress.pop(key, None)
