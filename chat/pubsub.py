@@ -90,6 +90,16 @@ class PeerAwareRedisManager(BatchingRedisManager):
     async def settle(self, seconds: float = PEER_SETTLE_S) -> None:
         await asyncio.sleep(seconds)
 
+    async def emit(self, event: str, data: Any, namespace: str | None = None, room: str | None = None,
+                   skip_sid: Any = None, callback: Any = None, to: str | None = None, **kwargs: Any) -> Any:
+        if self.peers == 0 and callback is None:
+            # Alone on the channel: deliver straight to our own sockets, without the pub/sub envelope.
+            return await socketio.AsyncManager.emit(
+                self, event, data, namespace or "/", room=to or room, skip_sid=skip_sid
+            )
+        return await super().emit(event, data, namespace=namespace, room=room, skip_sid=skip_sid,
+                                  callback=callback, to=to, **kwargs)
+
     async def _publish(self, data: Any) -> None:
         if self.peers > 0 or data.get("method") == "callback":
             await super()._publish(data)
