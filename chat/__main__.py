@@ -16,6 +16,23 @@ from chat.config import Settings
 from chat.embedded_redis import EmbeddedRedis
 
 
+class _HideClientDetails(logging.Filter):
+    """aiohttp's own messages can carry the client's address ("Error handling request from ...");
+    their arguments are blanked, so no visitor's IP address reaches a log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.args = tuple("-" for _ in record.args) if isinstance(record.args, tuple) else ()
+        return True
+
+
+def install_anonymous_logging() -> None:
+    # An access log records IP addresses and user agents: off.
+    logging.getLogger("aiohttp.access").disabled = True
+    for name in ("aiohttp.server", "aiohttp.web", "aiohttp.websocket", "aiohttp.internal"):
+        logging.getLogger(name).addFilter(_HideClientDetails())
+
+
 def _redis_url(settings: Settings) -> tuple[str, EmbeddedRedis | None]:
     if settings.redis_url:
         return settings.redis_url, None
@@ -110,9 +127,11 @@ def retention_command(settings: Settings) -> int:
 
 def redis_command(settings: Settings) -> int:
     embedded = EmbeddedRedis(settings.data_dir, settings.redis_fsync)
+    stop_signals = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, stop_signals)  # delivered to sigwait, not as exceptions
     print(f"redis: {embedded.start()}  (Ctrl-C stops it)", flush=True)
     try:
-        signal.sigwait({signal.SIGINT, signal.SIGTERM})
+        signal.sigwait(stop_signals)
     finally:
         embedded.stop()
     return 0
@@ -140,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings.from_env()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("aiohttp.access").disabled = True
+    install_anonymous_logging()
     if args.command == "serve":
         return serve(settings, args.host, args.port)
     if args.command == "user":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import redis.asyncio as aioredis
 import socketio
@@ -88,7 +89,14 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     store = ConversationStore(redis, vault)
     accounts = Accounts(redis, settings.login_ttl_s)
     manager = PeerAwareRedisManager(redis_url, channel="helpline:socketio")
-    cors: list[str] | None = settings.allowed_origins or None
+    def cors(origin: str | None, environ: dict[str, Any]) -> bool:
+        """Same-origin always; partner sites embedding the widget when configured."""
+        if origin is None:
+            return True  # not a browser (the load bench, curl)
+        scheme = environ.get("HTTP_X_FORWARDED_PROTO", environ.get("wsgi.url_scheme", "http")).split(",")[0].strip()
+        host = environ.get("HTTP_X_FORWARDED_HOST", environ.get("HTTP_HOST", "")).split(",")[0].strip()
+        return origin == f"{scheme}://{host}" or origin in settings.allowed_origins
+
     sio = socketio.AsyncServer(
         async_mode="aiohttp",
         client_manager=manager,

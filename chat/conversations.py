@@ -198,6 +198,7 @@ class ConversationService:
             offline = not self.is_open()
             await self.store.update_fields(cid, {"offline": "1" if offline else "0"})
             await self.redis.zadd(keys.STARTED, {cid: time.time()})
+            await self.redis.zrem(keys.FRESH, cid)
             if offline:
                 await self.store.append(cid, "system", notices.pick(notices.OFFLINE, link.lang), "offline-notice")
         if not appended.duplicate and self.triage is not None:

@@ -66,3 +66,4 @@ WAITS = f"{PREFIX}waits"  # sorted set: "cid" -> claimed at (s); waits live in t
 CANNED = f"{PREFIX}canned"  # JSON list of canned responses
 DIRECTORY = f"{PREFIX}directory"  # JSON list of referral organisations
 STARTED = f"{PREFIX}started"  # sorted set: conversation -> entered the queue at (s), for statistics
+FRESH = f"{PREFIX}fresh"  # sorted set: conversation opened but no message yet -> created at (s)

@@ -27,6 +27,8 @@ from chat.store import ConversationStore
 log = logging.getLogger(__name__)
 
 RETENTION_EVERY_S = 3600.0
+# A widget opened without a single message sent leaves an empty conversation; gone after a day.
+ABANDONED_S = 86400
 # Waiting-time histogram buckets for the supervisor's chart, in seconds.
 WAIT_BUCKETS = (30, 60, 120, 300, 600, 1800, 3600)
 
@@ -205,7 +207,13 @@ class Review:
                     pipe.delete(keys.resume(conv["resume"]))
                 await pipe.execute()
                 destroyed += 1
-        review_cutoff = now - self.settings.review_retention_days * 86400
+        for raw in await self.redis.zrangebyscore(keys.FRESH, "-inf", now - ABANDONED_S):
+            cid = raw.decode()
+            conv = await self.store.get(cid) or {}
+            if conv.get("status", "new") == "new":
+                await self.redis.delete(keys.conversation(cid), *([keys.resume(conv["resume"])] if conv.get("resume") else []))
+            await self.redis.zrem(keys.FRESH, cid)
+        review_cutoff = now - max(self.settings.review_retention_days, self.settings.retention_days) * 86400
         for raw in await self.redis.zrangebyscore(keys.CLOSED, "-inf", review_cutoff):
             cid = raw.decode()
             await self.redis.delete(keys.transcript(cid), keys.conversation(cid), keys.feedback(cid))

@@ -224,6 +224,7 @@ class ConversationStore:
             },
         )
         pipe.set(keys.resume(token_hash(resume_token)), cid)
+        pipe.zadd(keys.FRESH, {cid: time.time()})
         await pipe.execute()
         return cid, resume_token
 

@@ -1,0 +1,61 @@
+"""Retention: after HELPLINE_RETENTION_DAYS a closed conversation can no longer be read."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import redis.asyncio as aioredis
+
+from chat import keys
+from chat.config import Settings
+from chat.crypto import KeyDestroyed, Vault
+from chat.review import Review
+from chat.store import ConversationStore
+
+MASTER = b"m" * 32
+
+
+@pytest.fixture
+async def store(redis_url: str) -> ConversationStore:
+    client = aioredis.Redis.from_url(redis_url)
+    yield ConversationStore(client, Vault(MASTER))
+    await client.aclose()
+
+
+async def test_retention_destroys_the_key_and_keeps_only_the_anonymised_transcript(
+    store: ConversationStore, tmp_path: Path, redis_url: str
+) -> None:
+    settings = Settings.from_env({"HELPLINE_DATA_DIR": str(tmp_path), "HELPLINE_RETENTION_DAYS": "30"})
+    cid, token = await store.create()
+    await store.append(cid, "visitor", "ik ben Sanne en mijn nummer is 06-12345678", "c1")
+    assert await store.close(cid, "", {"outcome": "other"}) == "ok"
+    review = Review(store, settings)
+
+    assert await review.apply_retention(now=time.time() + 29 * 86400) == 0
+    assert [m.text for m in await store.history(cid)][0].startswith("ik ben Sanne")
+
+    assert await review.apply_retention(now=time.time() + 31 * 86400) == 1
+    fresh_vault_store = ConversationStore(store.redis, Vault(MASTER))  # no cached key
+    with pytest.raises(KeyDestroyed):
+        fresh_vault_store.vault.cipher(cid, (await fresh_vault_store.get(cid) or {}).get("dek") or None)
+    assert await store.redis.exists(keys.messages(cid)) == 0
+    assert await store.find_by_resume_token(token) is None
+    transcript = await review.transcript(cid)
+    assert transcript is not None and transcript["status"] == "ready"
+    text = transcript["messages"][0]["text"]
+    assert "Sanne" not in text and "06-12345678" not in text
+
+
+async def test_an_opened_but_unused_conversation_is_removed_after_a_day(
+    store: ConversationStore, tmp_path: Path
+) -> None:
+    settings = Settings.from_env({"HELPLINE_DATA_DIR": str(tmp_path)})
+    cid, token = await store.create()
+    used, _ = await store.create()
+    await store.append(used, "visitor", "hallo", "c1")
+    await store.redis.zrem(keys.FRESH, used)  # as the service does on the first message
+    await Review(store, settings).apply_retention(now=time.time() + 2 * 86400)
+    assert await store.get(cid) is None and await store.find_by_resume_token(token) is None
+    assert (await store.get(used) or {}).get("status") == "queued"
