@@ -268,7 +268,11 @@ class ConversationStore:
     async def append(
         self, cid: str, sender: str, text: str, client_id: str, author: str = "", require_counsellor: str = ""
     ) -> Appended:
-        aead = await self._cipher(cid)
+        try:
+            aead = await self._cipher(cid)
+        except KeyDestroyed:
+            # No such conversation (or its key is gone): the same answer as someone else's.
+            raise StoreError("not_found") from None
         ts = time.time()
         entry: dict[str, Any] = {"s": sender, "t": self.vault.seal(aead, cid, text), "ts": ts}
         if author:

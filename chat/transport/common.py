@@ -128,6 +128,7 @@ class GuardedNamespace(socketio.AsyncNamespace):
     def __init__(self, namespace: str) -> None:
         super().__init__(namespace)
         self._buckets: dict[str, TokenBucket] = {}
+        self._connected: set[str] = set()
 
     def bucket(self, sid: str) -> TokenBucket:
         b = self._buckets.get(sid)
@@ -140,14 +141,27 @@ class GuardedNamespace(socketio.AsyncNamespace):
 
     async def trigger_event(self, event: str, *args: Any) -> Any:
         if event in self._lifecycle:
+            sid = args[0] if args else ""
+            # A client may send an event named "connect" or "disconnect"; only python-socketio's own
+            # calls reach the lifecycle handlers: connect once per socket, disconnect while leaving.
+            if event == "connect":
+                if sid in self._connected:
+                    return error("unknown_event", "the server has no such event")
+                self._connected.add(sid)
+            elif self.server.manager.is_connected(sid, self.namespace):
+                return error("unknown_event", "the server has no such event")
+            else:
+                self._connected.discard(sid)
             try:
                 return await super().trigger_event(event, *args)
             except socketio.exceptions.ConnectionRefusedError:
+                self._connected.discard(sid)
                 raise
             except Exception:
                 log.exception("%s %s failed", self.namespace, event)
                 if event == "connect":
-                    raise socketio.exceptions.ConnectionRefusedError({"error": "unavailable"}) from None
+                    self._connected.discard(sid)
+                    raise socketio.exceptions.ConnectionRefusedError("unavailable", {"error": "unavailable"}) from None
                 return None
         sid = args[0] if args else ""
         wait = self.bucket(sid).take()
