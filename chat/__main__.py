@@ -57,7 +57,8 @@ def serve(settings: Settings, host: str, port: int) -> int:
         print(f"helpline: serving on http://{host}:{port} (redis: {'embedded in ' + str(settings.data_dir) if embedded else 'REDIS_URL'})",
               flush=True)
         # access_log=None: an access log would record visitors' IP addresses and user agents.
-        web.run_app(app, host=host, port=port, access_log=None, print=None, handle_signals=True)
+        web.run_app(app, host=host, port=port, access_log=None, print=None, handle_signals=True,
+                    shutdown_timeout=2)
     finally:
         if embedded is not None:
             embedded.stop()

@@ -7,6 +7,7 @@ beside it. docs/operations.md tells how to run it; docs/protocol.md what it spea
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -151,8 +152,12 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         await redis.aclose()
 
     async def on_shutdown(app: web.Application) -> None:
-        # Close every socket now, rather than waiting for clients to time out.
+        # Close every socket now, rather than waiting for aiohttp's shutdown timeout; clients reconnect
+        # to another process (or this one, restarted) and resume.
         await sio.shutdown()
+        for socket in list(sio.eio.sockets.values()):
+            with contextlib.suppress(Exception):
+                await socket.close(wait=False, abort=True)
 
     app.on_startup.append(on_startup)
     app.on_shutdown.append(on_shutdown)

@@ -120,9 +120,9 @@ class ConversationService:
     async def stop(self) -> None:
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        if self._tasks:
+            # A loop cancelled inside a Redis call can swallow the cancellation: never wait forever.
+            await asyncio.wait(self._tasks, timeout=2)
         self._tasks.clear()
 
     # -- service state ------------------------------------------------------------------------

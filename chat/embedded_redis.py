@@ -75,7 +75,9 @@ class EmbeddedRedis:
         ]
         # A new session: Ctrl-C in the terminal stops the chat server, which then shuts Redis down
         # cleanly, instead of both racing.
-        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)
+        self.process = subprocess.Popen(
+            args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

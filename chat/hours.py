@@ -66,4 +66,12 @@ class OpeningHours:
             return True
         local = (at or datetime.now(self.zone)).astimezone(self.zone)
         now = local.time()
-        return any(local.weekday() in w.days and w.start <= now < w.end for w in self.windows)
+        yesterday = (local.weekday() - 1) % 7
+        for w in self.windows:
+            if w.start < w.end:
+                if local.weekday() in w.days and w.start <= now < w.end:
+                    return True
+            # A night window such as "fri 20:00-02:00" runs over into the next morning.
+            elif (local.weekday() in w.days and now >= w.start) or (yesterday in w.days and now < w.end):
+                return True
+        return False

@@ -10,7 +10,6 @@ HELPLINE_REVIEW_RETENTION_DAYS.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import time
@@ -57,9 +56,9 @@ class Review:
         tasks = list(self._tasks) + ([self._retention] if self._retention else [])
         for task in tasks:
             task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        if tasks:
+            # A task cancelled inside a Redis call can swallow the cancellation: never wait forever.
+            await asyncio.wait(tasks, timeout=2)
 
     def schedule(self, cid: str) -> None:
         task = asyncio.ensure_future(self.make_transcript(cid))

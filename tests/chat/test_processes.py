@@ -314,12 +314,6 @@ def _alive(embedded: Embedded) -> bool:
         return False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: SIGTERM with clients connected does not stop the server promptly: on_shutdown calls "
-    "sio.shutdown(), which only stops Engine.IO's service task and closes no socket, so aiohttp waits "
-    "its shutdown timeout (60 s) for the open websockets",
-)
 async def test_sigterm_with_clients_connected_stops_promptly(embedded: Embedded) -> None:
     proc = embedded.start()
     await add_account(embedded.url, "olga")

@@ -136,11 +136,6 @@ def test_bad_opening_hours_stop_the_server_with_a_clear_message(spec: str) -> No
     assert "HELPLINE_OPENING_HOURS" in str(info.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a window past midnight ('mon-sun 20:00-02:00', a night service) is accepted but never "
-    "open (chat/hours.py is_open needs start <= now < end); it should be supported or refused",
-)
 def test_a_window_past_midnight_is_open_at_night_or_refused() -> None:
     try:
         hours = OpeningHours("mon-sun 20:00-02:00", "Europe/Amsterdam")
