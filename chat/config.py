@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -40,7 +40,7 @@ class Settings:
     timezone: str
     allowed_origins: list[str]
     redis_fsync: str
-    # Mean minutes a counsellor spends on a conversation; the first guess for waiting-time estimates.
+    # Mean seconds a counsellor spends on a conversation: the basis of visitors' waiting-time estimates.
     mean_handle_s: int
     triage_enabled: bool
     log_level: str
@@ -48,7 +48,6 @@ class Settings:
     exit_url: str
     # Seconds a new process waits after subscribing before it serves (chat/pubsub.py).
     peer_settle_s: float
-    extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:

@@ -61,8 +61,7 @@ class HttpApi:
         try:
             return orjson.loads(await request.read())
         except orjson.JSONDecodeError:
-            raise web.HTTPBadRequest(body=orjson.dumps({"error": "bad_request"}),
-                                     content_type="application/json") from None
+            raise web.HTTPBadRequest(text='{"error":"bad_request"}', content_type="application/json") from None
 
     @staticmethod
     def _token(request: web.Request) -> str:
@@ -74,9 +73,9 @@ class HttpApi:
     async def _staff(self, request: web.Request, roles: set[str] | None = None) -> Account:
         account = await self.accounts.authenticate(self._token(request))
         if account is None:
-            raise web.HTTPUnauthorized(body=orjson.dumps({"error": "unauthorized"}), content_type="application/json")
+            raise web.HTTPUnauthorized(text='{"error":"unauthorized"}', content_type="application/json")
         if roles and account.role not in roles:
-            raise web.HTTPForbidden(body=orjson.dumps({"error": "not_allowed"}), content_type="application/json")
+            raise web.HTTPForbidden(text='{"error":"not_allowed"}', content_type="application/json")
         return account
 
     async def healthz(self, request: web.Request) -> web.Response:

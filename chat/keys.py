@@ -62,7 +62,6 @@ ACTIVE = f"{PREFIX}active"  # set of active conversations
 CLOSED = f"{PREFIX}closed"  # sorted set: conversation -> closed at (s)
 ONLINE = f"{PREFIX}online"  # sorted set: counsellor -> last heartbeat (ms)
 MONITORED = f"{PREFIX}monitored"  # set of conversations a supervisor is watching
-WAITS = f"{PREFIX}waits"  # sorted set: "cid" -> claimed at (s); waits live in the conversation hash
 CANNED = f"{PREFIX}canned"  # JSON list of canned responses
 DIRECTORY = f"{PREFIX}directory"  # JSON list of referral organisations
 STARTED = f"{PREFIX}started"  # sorted set: conversation -> entered the queue at (s), for statistics

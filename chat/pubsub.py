@@ -46,9 +46,6 @@ class BatchingRedisManager(socketio.AsyncRedisManager):  # type: ignore[misc]
                         # and reach their clients through history on the next resume.
                         log.error("cannot publish %d events to redis: %s", len(batch), exc)
 
-    def initialize(self) -> None:
-        super().initialize()
-
 
 # How often each process counts the other processes on the channel, and how long a new process waits
 # before it serves, so that every peer has counted it by then.
