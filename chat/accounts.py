@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from redis.asyncio import Redis
 
 from chat import keys
+from chat.store import as_text
 from chat.tokens import new_token, token_hash
 
 ROLES = ("counsellor", "supervisor", "admin")
@@ -39,12 +40,6 @@ class Account:
 
     def public(self) -> dict[str, object]:
         return {"username": self.username, "role": self.role, "skills": self.skills, "languages": self.languages}
-
-
-def _s(value: bytes | str | None) -> str:
-    if value is None:
-        return ""
-    return value.decode() if isinstance(value, bytes) else value
 
 
 def valid_username(name: str) -> bool:
@@ -92,7 +87,7 @@ class Accounts:
         raw = await self.redis.hgetall(keys.user(username))
         if not raw:
             return None
-        row = {_s(k): _s(v) for k, v in raw.items()}
+        row = {as_text(k): as_text(v) for k, v in raw.items()}
         return Account(
             username,
             row.get("role", "counsellor"),
@@ -101,12 +96,12 @@ class Accounts:
         )
 
     async def list(self) -> list[Account]:
-        names = sorted(_s(n) for n in await self.redis.smembers(keys.USERS))
+        names = sorted(as_text(n) for n in await self.redis.smembers(keys.USERS))
         accounts = [await self.get(n) for n in names]
         return [a for a in accounts if a is not None]
 
     async def login(self, username: str, password: str) -> tuple[str, Account] | None:
-        stored = _s(await self.redis.hget(keys.user(username), "password")) if valid_username(username) else ""
+        stored = as_text(await self.redis.hget(keys.user(username), "password")) if valid_username(username) else ""
         try:
             # argon2 takes tens of ms of CPU by design: keep it off the event loop.
             await asyncio.to_thread(_hasher.verify, stored or _DUMMY_HASH, password)
@@ -124,7 +119,7 @@ class Accounts:
     async def authenticate(self, token: object) -> Account | None:
         if not isinstance(token, str) or not 16 <= len(token) <= 128:
             return None
-        username = _s(await self.redis.get(keys.login(token_hash(token))))
+        username = as_text(await self.redis.get(keys.login(token_hash(token))))
         if not username:
             return None
         return await self.get(username)

@@ -242,11 +242,7 @@ class ConversationService:
             raise StoreError(result)
         if result == "ok":
             if hurried:
-                await self.store.add_sealed(
-                    keys.notes(cid), cid,
-                    {"id": f"n{now_ms()}", "author": "", "kind": "system", "ts": time.time(),
-                     "text": "De bezoeker heeft de chat met de snelle-uitgangknop verlaten."},
-                )
+                await self._add_note(cid, "", "system", "De bezoeker heeft de chat met de snelle-uitgangknop verlaten.")
             event = {"conversation_id": cid, "hurried": hurried, "counsellor": counsellor}
             await self.sio.emit("visitor_left", event, room=f"c:{cid}", namespace="/counsellor")
             await self.sio.emit("status", {"conversation_id": cid, "status": "closed", "reason": "visitor_left"},
@@ -401,9 +397,12 @@ class ConversationService:
         name = self.account_of(sid).username
         if conv is None or name not in {conv.get("counsellor"), conv.get("last_counsellor")}:
             raise StoreError("not_found")
-        return await self.store.add_sealed(
-            keys.notes(cid), cid, {"id": f"n{now_ms()}", "author": name, "kind": kind, "ts": time.time(), "text": text}
-        )
+        return await self._add_note(cid, name, kind, text)
+
+    async def _add_note(self, cid: str, author: str, kind: str, text: str, **extra: str) -> dict[str, Any]:
+        """An internal note (kinds: note, handover, system): sealed, never shown to the visitor."""
+        record = {"id": f"n{now_ms()}", "author": author, "kind": kind, "ts": time.time(), "text": text, **extra}
+        return await self.store.add_sealed(keys.notes(cid), cid, record)
 
     async def transfer(self, sid: str, cid: str, to_user: str, to_queue: str, note_text: str) -> dict[str, Any]:
         account = self.account_of(sid)
@@ -420,11 +419,7 @@ class ConversationService:
         if result != "ok":
             return {"ok": False, "error": result}
         if note_text:
-            await self.store.add_sealed(
-                keys.notes(cid), cid,
-                {"id": f"n{now_ms()}", "author": account.username, "kind": "handover", "ts": time.time(),
-                 "text": note_text, "to": to_user or f"queue:{to_queue}"},
-            )
+            await self._add_note(cid, account.username, "handover", note_text, to=to_user or f"queue:{to_queue}")
         await self.sio.close_room(f"c:{cid}", namespace="/counsellor")
         if to_user:
             await self.sio.emit("assigned", {"conversation_id": cid, "from": account.username},
@@ -445,10 +440,7 @@ class ConversationService:
         if result != "ok":
             return {"ok": False, "error": result}
         if note_text:
-            await self.store.add_sealed(
-                keys.notes(cid), cid, {"id": f"n{now_ms()}", "author": name, "kind": "note", "ts": time.time(),
-                                       "text": note_text},
-            )
+            await self._add_note(cid, name, "note", note_text)
         await self.sio.emit("status", {"conversation_id": cid, "status": "closed", "reason": "counsellor"},
                             room=f"v:{cid}", namespace="/visitor")
         await self.sio.emit("status", {"conversation_id": cid, "status": "closed"}, room=f"m:{cid}",

@@ -174,7 +174,7 @@ def queue_score(urgency: str, queued_at_ms: int) -> int:
     return URGENCY_BAND.get(urgency, URGENCY_BAND["normal"]) * BAND_WIDTH + queued_at_ms
 
 
-def _s(value: bytes | str | None) -> str:
+def as_text(value: bytes | str | None) -> str:
     if value is None:
         return ""
     return value.decode() if isinstance(value, bytes) else value
@@ -230,13 +230,13 @@ class ConversationStore:
 
     async def find_by_resume_token(self, resume_token: str) -> str | None:
         cid = await self.redis.get(keys.resume(token_hash(resume_token)))
-        return _s(cid) or None
+        return as_text(cid) or None
 
     async def get(self, cid: str) -> dict[str, str] | None:
         raw = await self.redis.hgetall(keys.conversation(cid))
         if not raw:
             return None
-        return {_s(k): _s(v) for k, v in raw.items()}
+        return {as_text(k): as_text(v) for k, v in raw.items()}
 
     async def get_many(self, cids: list[str], fields: list[str]) -> list[dict[str, str] | None]:
         if not cids:
@@ -250,7 +250,7 @@ class ConversationStore:
             if row[0] is None:
                 out.append(None)
             else:
-                out.append({f: _s(v) for f, v in zip(fields, row, strict=True)})
+                out.append({f: as_text(v) for f, v in zip(fields, row, strict=True)})
         return out
 
     async def update_fields(self, cid: str, fields: dict[str, str]) -> None:
@@ -260,7 +260,7 @@ class ConversationStore:
         try:
             return self.vault.cipher(cid, None)
         except KeyDestroyed:
-            wrapped = _s(await self.redis.hget(keys.conversation(cid), "dek"))
+            wrapped = as_text(await self.redis.hget(keys.conversation(cid), "dek"))
             return self.vault.cipher(cid, wrapped or None)
 
     # -- messages ------------------------------------------------------------------------------
@@ -334,9 +334,9 @@ class ConversationStore:
         if isinstance(result, Exception) or not isinstance(result, list):
             item.future.set_exception(StoreError("unavailable"))
             return
-        status = _s(result[0])
+        status = as_text(result[0])
         if status == "err":
-            item.future.set_exception(StoreError(_s(result[1])))
+            item.future.set_exception(StoreError(as_text(result[1])))
             return
         base = item.message
         appended = Appended(
@@ -407,7 +407,7 @@ class ConversationStore:
             ],
             args=[cid, user, limit, now_ms()],
         )
-        return _s(result)
+        return as_text(result)
 
     async def close(self, cid: str, required_counsellor: str, fields: dict[str, str]) -> str:
         args: list[str | int | float] = [cid, time.time(), required_counsellor, f"{keys.PREFIX}user:"]
@@ -416,7 +416,7 @@ class ConversationStore:
         result = await self._close(
             keys=[keys.conversation(cid), keys.QUEUE, keys.ACTIVE, keys.CLOSED, keys.QUEUE_VERSION], args=args
         )
-        return _s(result)
+        return as_text(result)
 
     async def transfer(
         self, cid: str, from_user: str, to_user: str, to_queue: str, limit: int, urgency: str = "normal"
@@ -426,11 +426,11 @@ class ConversationStore:
             keys=[keys.conversation(cid), keys.QUEUE, keys.ACTIVE, keys.QUEUE_VERSION],
             args=[cid, from_user, f"{keys.PREFIX}user:", to_user, to_queue, limit, now_ms(), band_base],
         )
-        return _s(result)
+        return as_text(result)
 
     async def set_triage(self, cid: str, urgency: str, fields: dict[str, str]) -> None:
         conv = await self.redis.hget(keys.conversation(cid), "queued_at")
-        queued_at = int(_s(conv) or now_ms())
+        queued_at = int(as_text(conv) or now_ms())
         args: list[str | int] = [cid, queue_score(urgency, queued_at)]
         for name, value in fields.items():
             args += [name, value]
@@ -438,13 +438,13 @@ class ConversationStore:
 
     async def waiting(self) -> list[tuple[str, int]]:
         rows = await self.redis.zrange(keys.QUEUE, 0, -1, withscores=True)
-        return [(_s(cid), int(score)) for cid, score in rows]
+        return [(as_text(cid), int(score)) for cid, score in rows]
 
     async def active_of(self, user: str) -> list[str]:
-        return sorted(_s(c) for c in await self.redis.smembers(keys.user_active(user)))
+        return sorted(as_text(c) for c in await self.redis.smembers(keys.user_active(user)))
 
     async def queue_version(self) -> int:
-        return int(_s(await self.redis.get(keys.QUEUE_VERSION)) or 0)
+        return int(as_text(await self.redis.get(keys.QUEUE_VERSION)) or 0)
 
     async def destroy_key(self, cid: str) -> None:
         """Retention: forget the data key; the sealed texts stay as unreadable noise until deleted."""
