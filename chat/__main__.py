@@ -126,6 +126,27 @@ def retention_command(settings: Settings) -> int:
     return _with_redis(settings, work)
 
 
+def export_feedback_command(settings: Settings, output: str) -> int:
+    from chat.crypto import Vault, load_master_key
+    from chat.feedback_export import export_feedback
+    from chat.review import Review
+    from chat.store import ConversationStore
+
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+
+    async def work(client: Any) -> int:
+        vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
+        n = await export_feedback(Review(ConversationStore(client, vault), settings), out)
+        print(f"export-feedback: {n} conversations", file=sys.stderr)
+        return 0
+
+    try:
+        return _with_redis(settings, work)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
 def redis_command(settings: Settings) -> int:
     embedded = EmbeddedRedis(settings.data_dir, settings.redis_fsync)
     stop_signals = {signal.SIGINT, signal.SIGTERM}
@@ -156,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     user_sub.add_parser("list", help="list accounts")
     sub.add_parser("redis", help="run only the embedded Redis (for several server processes on one machine)")
     sub.add_parser("retention", help="destroy the keys of conversations past HELPLINE_RETENTION_DAYS now")
+    p_export = sub.add_parser("export-feedback", help="counsellors' triage feedback as redacted, labelled JSONL")
+    p_export.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
     args = parser.parse_args(argv)
 
     settings = Settings.from_env()
@@ -167,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         return user_command(settings, args)
     if args.command == "retention":
         return retention_command(settings)
+    if args.command == "export-feedback":
+        return export_feedback_command(settings, args.output)
     return redis_command(settings)
 
 

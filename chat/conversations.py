@@ -455,7 +455,8 @@ class ConversationService:
         name = self.account_of(sid).username
         if conv is None or name not in {conv.get("counsellor"), conv.get("last_counsellor")}:
             raise StoreError("not_found")
-        if code not in SIGNAL_CODES or verdict not in {"confirm", "reject"}:
+        # "add": a signal triage missed; with confirm/reject it becomes training data (triage export-feedback).
+        if code not in SIGNAL_CODES or verdict not in {"confirm", "reject", "add"}:
             return {"error": "bad_request", "detail": "unknown signal code or verdict"}
         record = {"verdict": verdict, "by": name, "ts": time.time(), "suggested": conv.get("signals", "")}
         await self.redis.hset(keys.feedback(cid), code, orjson.dumps(record))
@@ -470,7 +471,9 @@ class ConversationService:
         self._last_triage[cid] = encoded
         if len(self._last_triage) > 20000:
             self._last_triage.clear()
-        queue_override, exists = await self.redis.hmget(keys.conversation(cid), ["queue_override", "status"])
+        queue_override, exists, about = await self.redis.hmget(
+            keys.conversation(cid), ["queue_override", "status", "about"]
+        )
         if exists is None:
             return
         urgency = result.get("urgency") if result.get("urgency") in {"acute", "high", "normal", "low"} else "normal"
@@ -484,8 +487,12 @@ class ConversationService:
             "triage": encoded,
         }
         suggested_queue = result.get("queue")
-        if not queue_override and suggested_queue in QUEUES:
-            fields["queue"] = str(suggested_queue)
+        if suggested_queue in QUEUES:
+            # The visitor's own answer ("for myself", "for someone else", "I am a professional") routes the
+            # conversation; triage only suggests another queue to the counsellor (docs/triage.md, Queues).
+            fields["suggested_queue"] = str(suggested_queue)
+            if not queue_override and not about:
+                fields["queue"] = str(suggested_queue)
         await self.store.set_triage(cid, urgency, fields)
         event = {"conversation_id": cid, **result}
         await self.sio.emit("triage", event, room=f"c:{cid}", namespace="/counsellor")

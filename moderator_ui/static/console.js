@@ -20,7 +20,7 @@ const DICT = {
     about_label: 'over', urgency: 'urgentie', connected: 'verbonden', disconnected: 'geen verbinding', reconnecting: 'opnieuw verbinden…',
     visitor: 'Bezoeker', you: 'Jij', system: 'Systeem', whisper_from: 'Fluistering van supervisor {from} (alleen voor jou)',
     left: 'De bezoeker heeft het gesprek verlaten.', left_hurry: 'De bezoeker is SNEL WEGGEGAAN (snel-weg-knop). Niet terugschrijven alsof de bezoeker er nog is.',
-    closed: 'Dit gesprek is gesloten.', close_tab: 'Tab sluiten', confirm: 'Klopt', reject: 'Klopt niet', no_signals: 'Geen signalen.',
+    closed: 'Dit gesprek is gesloten.', close_tab: 'Tab sluiten', confirm: 'Klopt', reject: 'Klopt niet', add_signal: 'Gemist signaal toevoegen', add: 'Toevoegen', added: 'door jou toegevoegd', suggested_queue: 'Triage stelt wachtrij {q} voor; de bezoeker koos zelf.', no_signals: 'Geen signalen.',
     score: 'score', evidence: 'bewijs', typing: 'De bezoeker typt…', assigned: '{from} heeft een gesprek aan je overgedragen.',
     claim_not_waiting: 'Iemand anders heeft dit gesprek al aangenomen.', claim_limit_reached: 'Je hebt al het maximum aantal gesprekken.',
     err: 'Mislukt: {code}', transferred: 'Overgedragen.', closed_ok: 'Gesprek gesloten.', pick: '— kies —', none: '— geen —',
@@ -44,7 +44,7 @@ const DICT = {
     about_label: 'about', urgency: 'urgency', connected: 'connected', disconnected: 'disconnected', reconnecting: 'reconnecting…',
     visitor: 'Visitor', you: 'You', system: 'System', whisper_from: 'Whisper from supervisor {from} (only for you)',
     left: 'The visitor has left the conversation.', left_hurry: 'The visitor LEFT IN A HURRY (quick exit). Do not write as if they were still there.',
-    closed: 'This conversation is closed.', close_tab: 'Close tab', confirm: 'Correct', reject: 'Wrong', no_signals: 'No signals.',
+    closed: 'This conversation is closed.', close_tab: 'Close tab', confirm: 'Correct', reject: 'Wrong', add_signal: 'Add a missed signal', add: 'Add', added: 'added by you', suggested_queue: 'Triage suggests queue {q}; the visitor chose themselves.', no_signals: 'No signals.',
     score: 'score', evidence: 'evidence', typing: 'The visitor is typing…', assigned: '{from} transferred a conversation to you.',
     claim_not_waiting: 'Someone else already claimed this conversation.', claim_limit_reached: 'You already have the maximum number of conversations.',
     err: 'Failed: {code}', transferred: 'Transferred.', closed_ok: 'Conversation closed.', pick: '— choose —', none: '— none —',
@@ -68,7 +68,7 @@ const DICT = {
     about_label: 'à propos de', urgency: 'urgence', connected: 'connecté', disconnected: 'déconnecté', reconnecting: 'reconnexion…',
     visitor: 'Visiteur', you: 'Toi', system: 'Système', whisper_from: 'Chuchotement du superviseur {from} (pour toi seul·e)',
     left: 'Le visiteur a quitté la conversation.', left_hurry: 'Le visiteur est PARTI EN HÂTE (sortie rapide). N’écris pas comme s’il était encore là.',
-    closed: 'Cette conversation est clôturée.', close_tab: 'Fermer l’onglet', confirm: 'Correct', reject: 'Faux', no_signals: 'Aucun signal.',
+    closed: 'Cette conversation est clôturée.', close_tab: 'Fermer l’onglet', confirm: 'Correct', reject: 'Faux', add_signal: 'Ajouter un signal manqué', add: 'Ajouter', added: 'ajouté par vous', suggested_queue: 'Le triage suggère la file {q} ; la personne a choisi elle-même.', no_signals: 'Aucun signal.',
     score: 'score', evidence: 'indices', typing: 'Le visiteur écrit…', assigned: '{from} t’a transféré une conversation.',
     claim_not_waiting: 'Quelqu’un d’autre a déjà pris cette conversation.', claim_limit_reached: 'Tu as déjà le nombre maximal de conversations.',
     err: 'Échec : {code}', transferred: 'Transférée.', closed_ok: 'Conversation clôturée.', pick: '— choisir —', none: '— aucune —',
@@ -548,7 +548,23 @@ function renderTriage(c) {
     summary.append(el('span', { class: `chip ${tr.urgency === 'acute' ? 'acute' : ''}`, text: `${t('urgency')}: ${tr.urgency === 'acute' ? t('acute') : t(tr.urgency)}` }));
   }
   const signals = tr && Array.isArray(tr.signals) ? tr.signals : [];
-  if (!signals.length) list.append(el('li', { class: 'muted', text: t('no_signals') }));
+  // The visitor's own answer routes the conversation; triage's other queue is only a suggestion.
+  if (tr && tr.queue && c.data && c.data.about && c.data.queue && tr.queue !== c.data.queue) {
+    summary.append(el('p', { class: 'small muted', text: t('suggested_queue', { q: t(`q_${tr.queue}`) }) }));
+  }
+  const added = Object.keys(c.feedback).filter((code) => c.feedback[code] === 'add' && !signals.some((s) => s.code === code));
+  if (!signals.length && !added.length) list.append(el('li', { class: 'muted', text: t('no_signals') }));
+  for (const code of added) {
+    list.append(el('li', { class: 'signal confirmed' }, el('div', { class: 'row' }, el('span', { class: 'code', text: sig(code) }), el('span', { class: 'score', text: t('added') }))));
+  }
+  const select = box.querySelector('.add-signal-code');
+  if (select) {
+    clear(select);
+    for (const code of Object.keys(SIGNALS.nl)) {
+      if (signals.some((s) => s.code === code) || added.includes(code)) continue;
+      select.append(el('option', { value: code, text: sig(code) }));
+    }
+  }
   for (const s of signals) {
     const verdict = c.feedback[s.code];
     const evid = el('div', { class: 'evid' });
@@ -657,6 +673,11 @@ function wirePanel(c) {
     ta.value = ta.value ? `${ta.value}\n${line}` : line;
     p.querySelector('.close-referral').value = id;
     ta.focus();
+  });
+  p.querySelector('.add-signal').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const code = p.querySelector('.add-signal-code').value;
+    if (code) feedback(c, code, 'add');
   });
   p.querySelector('.note-form').addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -50,3 +50,32 @@ async def test_acute_message_jumps_the_queue_and_the_counsellor_sees_why(
         "triage", lambda t: any(s["code"] == "sexual_exploitation" for s in t["signals"]), wait_s=30
     )
     assert update["conversation_id"] == scared_session["conversation_id"] and update["urgency"] == "acute"
+
+
+async def test_the_visitors_own_answer_routes_and_triage_only_suggests(
+    server: str, make_user: Callable[..., Any], redis_url: str
+) -> None:
+    import redis
+
+    make_user("anna")
+    staff = await counsellor(server, await login(server, "anna", PASSWORD))
+    friend, friend_session = await visitor(server, {"about": "other"})
+    await say(friend, "mijn vriendin zit opgesloten in zijn huis en hij komt zo terug, ze is 15")
+    cid = friend_session["conversation_id"]
+    queue = await staff.wait_for(
+        "queue", lambda q: any(w["conversation_id"] == cid and w["urgency"] == "acute" for w in q["waiting"]),
+        wait_s=60,
+    )
+    item = next(w for w in queue["waiting"] if w["conversation_id"] == cid)
+    assert item["queue"] == "witness"  # what the visitor said, although triage suggests crisis
+    stored = redis.Redis.from_url(redis_url).hmget(f"hl:conv:{cid}", ["queue", "suggested_queue"])
+    assert stored == [b"witness", b"crisis"]
+
+    # without an answer, triage's queue routes
+    kid, kid_session = await visitor(server)
+    await say(kid, "help hij staat nu voor de deur en hij heeft mijn telefoon afgepakt, ik ben 15")
+    queue = await staff.wait_for(
+        "queue", lambda q: any(w["conversation_id"] == kid_session["conversation_id"] and w["queue"] == "crisis"
+                               for w in q["waiting"]), wait_s=60,
+    )
+    await staff.close()
