@@ -11,11 +11,14 @@ Spans always index the ORIGINAL text. Detection is rule based: regular expressio
 (python-stdnum) for numbers, and word lists shipped in ``triage/redaction/`` (names from many communities,
 Dutch and Belgian municipalities, neighbourhoods, a stoplist of common nl/en/fr words) matched with spaCy's
 tokenizer and PhraseMatcher on a blank pipeline. No model is downloaded. See docs/anonymisation.md.
+A small learned NER shipped in ``triage/models/redact_ner/`` (triage/redact_model.py, trained from scratch)
+adds PERSON/LOCATION spans where no rule span is; without its files the rules work alone.
 """
 
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import threading
 import unicodedata
@@ -231,13 +234,20 @@ NOT_HANDLE_PREFIXES = {
     "jaar", "uur", "euro", "eur", "kamer", "room", "page", "pagina", "week", "dag", "minecraft", "roblox", "fortnite",
     "sims", "top", "fase", "stap", "step", "route", "afrit", "exit", "hoofdstuk", "chapter", "versie", "version",
 }
-RE_DOTTED_HANDLE = re.compile(r"(?<![\w@./])[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+(?![\w@/]|\.\w)")
+RE_DOTTED_HANDLE = re.compile(r"(?<![\w@./])_*[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*\.[A-Za-z0-9_]+(?![\w@/]|\.\w)")
+RE_PLATFORM_BEFORE = re.compile(r"\b(?:" + PLATFORMS + r")\b\s*[:=@-]?\s*$", _I)
+# "een ander account bankzz.tlb", "haar naam daar is ivyyy.x3": a dotted name after an account word
+RE_ACCOUNT_CUE = re.compile(
+    r"(?i:\b(?:account|acc|accountje|profiel|profile|compte|konto|profil|naam\s+daar\s+is|onder|under|sous)\s*[:=]?\s*)$"
+)
 TLD_SET = set(TLDS.split("|"))
 RE_UNDERSCORE_HANDLE = re.compile(r"(?<![\w@.])[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]\b")
 
 # Phones: candidate runs of digit groups; validity decided in code (digit count, prefix).
 RE_PHONE_INTL = re.compile(r"(?<![\w+\-./])(?:\+|00)\s?\(?\d{1,3}\)?(?:[ \t.\-/–—]{0,3}\(?\d{1,6}\)?){1,8}(?!\w)")
 RE_PHONE_NAT = re.compile(r"(?<![\w+])\(?0\d{1,4}\)?(?:[ \t.\-/–—]{0,3}\(?\d{1,8}\)?){0,6}(?![\w])")
+# "o6-1234-5678": the letter o typed for the zero of a Dutch mobile number
+RE_PHONE_LETTER_O = re.compile(r"(?<![\w+])[oO]6(?:[ \t.\-/]{0,2}\d){8}(?![\w])")
 RE_PHONE_NO_ZERO = re.compile(r"(?<![\w+\-.])6[ \-]\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}(?![\w\-])")
 RE_PHONE_CUE = re.compile(
     r"\b(?:nummer|nr|tel|telefoon|telefoonnummer|gsm|mobiel|06|bel|bellen|app|whatsapp|phone|number|numéro|numero|"
@@ -248,20 +258,39 @@ RE_PHONE_CUE = re.compile(
 MONTHS = (
     r"jan(?:uari|uary|vier)?|feb(?:ruari|ruary)?|f[ée]vr(?:ier)?|m(?:aa)?rt|march|mar|mars|apr(?:il)?|avr(?:il)?|"
     r"mei|may|mai|jun[ei]?|juin|jul[iy]?|juil(?:let)?|aug(?:ustus|ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|"
-    r"o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?"
+    r"o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?|"
+    # Polish (genitive), Romanian, Spanish/Portuguese/Tagalog, Turkish: migrant writers give dates of birth in them
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|listopada|grudnia|"
+    r"ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    r"ocak|[şs]ubat|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k|"
+    # Somali, Albanian, Vietnamese ("tháng 3" is handled by the numeric forms)
+    r"janaayo|febraayo|maarso|abriil|maajo|juun|luulyo|agoosto|sebtembar|oktoobar|nofembar|desembar|"
+    r"janar|shkurt|prill|qershor|korrik|gusht|shtator|tetor|n[eë]ntor|dhjetor"
 )
 RE_DATE = re.compile(
     r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|"
-    r"\d{1,2}(?:e|ste|de|er|st|nd|rd|th)?\s*(?:of\s+)?(?:" + MONTHS + r")\.?(?:,?\s*(?:'|’)?(?:19|20)?\d{2})?|"
+    r"\d{1,2}(?:e|ste|de|er|st|nd|rd|th)?\s*(?:of\s+|de\s+)?(?:" + MONTHS + r")\.?(?:,?\s*(?:de\s+)?(?:'|’)?(?:19|20)?\d{2})?|"
     r"(?:" + MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*(?:19|20)\d{2})?)(?![\w])",
     _I,
 )
 RE_SHORT_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}[/\-.]\d{1,2}(?![\d/.\-]|\.\d)")
 RE_DOB_CUE = re.compile(
     r"\b(?:geboren|geb\.?|geboortedatum|geboortedag|verjaardag|verjaar|jarig|born|birthday|bday|b-day|birth|"
-    r"dob|d\.o\.b\.?|date of birth|n[ée]e?|date de naissance|naissance|anniversaire|anniv|gebdat)\b",
+    r"dob|d\.o\.b\.?|date of birth|birth\s?date|n[ée]e?|date de naissance|naissance|anniversaire|anniv|gebdat|"
+    r"urodzon[aey]|urodzi[łl][ae]?m?|data urodzenia|ur\.|n[ăa]scut[ăa]?|data na[șs]terii|nascid[oa]|nacid[oa]|"
+    r"fecha de nacimiento|data de nascimento|ipinanganak|geburtsdatum|geboren am|do[ğg]um(?:\s+tarihi)?|"
+    r"d[oō]ğdu|народжен[аи]?|роден[аи]?|родился|родилась|дата рождения|مواليد|تاريخ الميلاد|تاریخ تولد|زیږیدنه|"
+    r"زېږېدنه|ولدت|تولد|nac[íi]|naci[óo]|nac[íi]\s+el|dhashay|dhalasho|sinh(?:\s+ng[àa]y)?|ng[àa]y\s+sinh|"
+    r"lindur|lindi|datlindja|urodziny|(?:word|wordt|turn|turns|become|becomes|deviens|devient)\s+(?:pas\s+|only\s+)?"
+    r"\d{1,2}\s+(?:op|on|le|in)|(?:fête|feest)\s+(?:op|le)|(?<![\w.])b\.\s*$)(?!\w)|(?<![\w°])°",
     _I,
 )
+# Persian/Arabic-Indic digits in a date ("۱۳۸۷/۰۵/۱۲"); \d matches them but RE_DATE anchors years on 19/20
+RE_DATE_OTHER_DIGITS = re.compile(r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?!\d)")
+# "née en février 2008", "born in march 2009": a month and a year only
+RE_MONTH_YEAR = re.compile(r"\b(?:" + MONTHS + r")\.?\s+(?:19|20)\d{2}\b", _I)
 RE_BIRTH_YEAR = re.compile(
     r"\b(?:geboren\s+(?:in|op)|born\s+in|n[ée]e?\s+en|ben\s+(?:van|uit)|(?:i'?m|i\s+am)\s+from|"
     r"geboortejaar(?:\s+is)?|bouwjaar|(?:ben|werd|is)\s+in(?=\s+(?:19|20)\d{2}\s+geboren))\s*[:]?\s*"
@@ -270,6 +299,12 @@ RE_BIRTH_YEAR = re.compile(
 )
 
 RE_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", _I)
+RE_IBAN_SHAPED = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}(?:[ ]?[A-Z0-9]{1,4}){2,7}(?![\w-])")
+IBAN_LENGTHS = {
+    "NL": 18, "BE": 16, "DE": 22, "FR": 27, "LU": 20, "GB": 22, "IE": 22, "ES": 24, "IT": 27, "PT": 25, "PL": 28,
+    "RO": 24, "BG": 22, "TR": 26, "CH": 21, "AT": 20, "DK": 18, "SE": 24, "NO": 15, "FI": 18, "CZ": 24, "SK": 24,
+    "HU": 28, "GR": 27, "HR": 21, "SI": 19, "LT": 20, "LV": 21, "EE": 20, "MA": 28, "TN": 24, "AL": 28, "UA": 29,
+}
 RE_BE_NN = re.compile(r"(?<![\d.])\d{2}[. ]?\d{2}[. ]?\d{2}[-. ]?\d{3}[-. ]?\d{2}(?![\d])")
 RE_BSN = re.compile(
     r"(?<![\d.\-+])(?:\d{4}[. \-]\d{2}[. \-]\d{3}|\d{3}[. \-]\d{3}[. \-]\d{3}|\d{9}|\d{8})(?![\d\-])"
@@ -286,9 +321,31 @@ RE_ID_CONTEXT = re.compile(
 RE_DOC_CONTEXT = re.compile(
     r"\b(?:paspoort(?:nummer)?|passport|passeport|id[- ]?kaart|identiteitskaart|identiteitsbewijs|"
     r"carte\s+d'identit[ée]|documentnummer|document\s+number|verblijfs(?:vergunning|document)|"
-    r"vreemdelingendocument|v-?nummer|kenteken|nummerplaat|licen[cs]e\s+plate|plaque|immatriculation|eid)\b",
+    r"vreemdelingendocument|v-?nummer|kenteken|nummerplaat|licen[cs]e\s+plate|plaque|immatriculation|eid|"
+    r"paszport(?:u|em)?|pa[sș]aport(?:ul|ului)?|buletin(?:ul)?|carte\s+de\s+identitate|dow[oó]d(?:\s+osobisty)?|"
+    r"h[ộo]\s+chi[ếe]u|паспорт(?:а|ът)?|лична(?:та)?\s+(?:си\s+)?карта|личн(?:ая|ую)\s+карт[аыу]|"
+    r"kimlik(?:\s+kart[ıi])?|pasaport(?:u|um)?|pasaporte|passaporte|taz?kira|tazkera|"
+    r"truck\s+plate|plate|номер(?:ът)?\s+на\s+колата|numar(?:ul)?\s+de\s+[iî]nmatriculare|tablica|"
+    r"rejestracja|номерът|bsn|burgerservicenummer|sofi(?:nummer)?|cartes?\s+d'identit[ée]|id[- ]?nummer|"
+    r"(?-i:ID)|id[- ]?(?:number|card|no\.?|nr\.?)|identity\s+(?:card|number|document)|(?:national|ghana|voter'?s?|"
+    r"nin)\s+(?:id\s+)?card|card\s+number|verblijfs(?:kaart|pas|titel)|titre\s+de\s+s[ée]jour|"
+    r"carte\s+de\s+s[ée]jour|residence\s+(?:permit|card)|(?:num[ée]ro|nummer|nr\.?|n°)\s+(?:SP|DVZ|OV|CGVS|"
+    r"CGRS|dossier)|dossiernummer|ov-?nummer|dvz-?nummer|reisdocument|travel\s+document|laissez-passer|"
+    r"pasport|reisepass|ausweis(?:nummer)?|personalausweis|carta\s+d'identit[àa]|c[ée]dula|(?-i:DNI|NIE)|"
+    r"bilet\s+de\s+identitate|kimlik\s+numaras[ıi])(?!\w)",
     _I,
 )
+# National numbers of other countries, and the Belgian one in its printed form: named by the writer, so taken on
+# their length alone (test data and typos fail the check digits, and a mistyped number still identifies someone).
+RE_NATID_CUE = re.compile(
+    r"(?<!\w)(?:(?-i:NN|RRN|NISS|INSZ|BSN)|niss|bsn|burgerservicenummer|sofinummer|cnp(?:-?ul)?|pesel|egn|егн|rijksregister(?:nummer)?|registre\s+national|"
+    r"num[ée]ro\s+(?:de\s+registre\s+)?national|national\s+(?:id|number|insurance\s+number)|insz|nrn|"
+    r"personal\s+(?:id|number)|personnummer|tc\s+kimlik(?:\s+no)?|kimlik\s+no|личен\s+номер|"
+    r"cod\s+numeric\s+personal)(?!\w)",
+    _I,
+)
+RE_NATID_NUMBER = re.compile(r"(?<![\w.+-])\d(?:[.\- ]?\d){8,12}(?![\w-])")
+RE_BE_NN_PRINTED = re.compile(r"(?<![\w.])\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\w])")
 _L = r"[A-Z]"
 _SIDECODES = [
     rf"{_L}{{2}}-\d{{2}}-\d{{2}}", rf"\d{{2}}-\d{{2}}-{_L}{{2}}", rf"\d{{2}}-{_L}{{2}}-\d{{2}}",
@@ -302,14 +359,34 @@ RE_PLATE_LOOSE = re.compile(r"(?<![\w-])[A-Z0-9]{1,3}[- ]?[A-Z0-9]{2,3}[- ]?[A-Z
 RE_BE_PLATE = re.compile(r"(?<![\w-])[1-9][ ]?[A-Z]{3}[ ]?\d{3}(?![\w-])")
 RE_PASSPORT = re.compile(r"(?<![\w-])(?:[A-NP-Z]{2}[A-NP-Z0-9]{6}\d|[A-Z]{2}\d{6,7})(?![\w-])")
 RE_DOC_NUMBER = re.compile(
-    r"(?<![\w-])(?:(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}|\d{10}|\d{3}[- ]?\d{7}[- ]?\d{2}|\d{6,9})(?![\w-])",
+    r"(?<![\w-])(?:[A-Z]{1,4}-\d{5,12}(?:-\d{1,2})?|[A-Z]{1,3}[ -]?\d{5,9}|"
+    r"(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}|\d{10,13}|"
+    r"\d{3}[- ]?\d{7}[- ]?\d{2}|\d{6,9}|"
+    # grouped digits, with an optional letter in front: "2093 41 876", "8.274.113", "B 0473 8812 64"
+    r"(?:[A-Z]{1,2}[ -]?)?\d{1,4}(?:[ .\-/]\d{2,4}){1,4})(?![\w-]|[.,]\d)",
+    _I,
+)
+# a partial plate after a plate word: "plate starts with K-77", "kenteken begint met 12-"
+RE_PLATE_PART = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d)[A-Z0-9]{1,3}(?:-[A-Z0-9]{1,3}){1,2}(?![\w])", _I)
+RE_DOC_PLATE_CUE = re.compile(r"(?i:kenteken|nummerplaat|plaat|plate|plaque|immatriculation|tablica|rejestracja)\s*$")
+# Words that announce a phone number, not a document number
+RE_PHONE_WORD = re.compile(r"(?i:\b(?:bel|bellen|call|tel|telefoon|gsm|mobiel|whatsapp|app|appel(?:le)?z?|contact|"
+                           r"phone|sms|text)\b)")
+# Foreign licence plates with a space ("WPR 4821C" PL, "B 123 XYZ" RO, "CB 1234 AB" BG, "D-KR 4471" DE): only
+# near a vehicle word, since such letter-digit groups are common in other text.
+RE_FOREIGN_PLATE = re.compile(
+    r"(?<![\w-])(?:[A-Z]{1,3}[- ][A-Z]{1,2} \d{1,4}[A-Z]?|[A-Z]{1,3} \d{2,5}[A-Z]?(?: [A-Z]{1,3})?)(?![\w-])"
+)
+RE_VEHICLE_CUE = re.compile(
+    r"(?<!\w)(?:kenteken|nummerplaat|plaat|plate|plaque|auto|car|truck|bus|busje|bestelbus|golf|bmw|audi|"
+    r"mercedes|opel|volkswagen|vw|masina|ma[șs]ina|samoch[oó]d|колата|кола|бус|araba|minibus)(?!\w)",
     _I,
 )
 
 STREET_SUFFIXES = (
     "straat|straatje|laan|weg|plein|pleintje|gracht|kade|dijk|singel|dreef|steenweg|lei|plantsoen|hof|pad|park|"
     "markt|ring|baan|boulevard|allee|steeg|wal|burgwal|erf|veld|kanaal|kaai|vest|berg|haven|dam|weide|akker|"
-    "linie|polder|wetering|hoek|straete|dries|kouter|heide|beemd|gaarde|driesch|ven|oord|zoom|meer|horst|rade"
+    "linie|polder|wetering|hoek|straete|dries|kouter|heide|beemd|gaarde|driesch|ven|oord|zoom|meer|horst|rade|diep"
 )
 STRONG_STREET = ("straat", "laan", "gracht", "kade", "singel", "dreef", "steenweg", "lei", "plantsoen", "dijk", "weg",
                  "plein", "straatje", "burgwal", "boulevard", "allee", "steeg", "kaai")
@@ -336,7 +413,24 @@ STREET_PREFIX_OK = {
     "hoge", "lage", "prins", "prinses", "koning", "koningin", "burgemeester", "dokter", "generaal", "kapitein",
     "graaf", "gravin", "hertog", "heer", "vrouwe", "onze", "lieve", "noord", "zuid", "oost", "west", "binnen",
     "buiten", "achter", "voor", "boven", "beneden", "groot", "klein", "oud", "nieuw", "eerste", "tweede", "derde",
+    "keizer", "keizerin", "pater", "pastoor", "kardinaal", "bisschop", "president", "professor", "majoor", "kolonel",
+    "admiraal", "luitenant", "ridder", "baron", "jonkheer", "meester", "kanunnik", "abt", "paus",
 }
+# "Laan van Meerdervoort 401", "Oude Gracht 19-bis": a bare street word with a name or an adjective and a number
+RE_STREET_WORD_FIRST = re.compile(
+    r"(?<![\w-])(?:(?:Laan|Weg|Plein|Kade|Singel|Dreef|Straat|Dijk|Hof|Park|Markt|Gracht|Wal|Vest|Steenweg|"
+    r"Chaussée|Chaussee|Kiezel|Heirbaan|Baan)\s+"
+    r"(?:van|der|de|den|ten|ter|op|aan|achter|naar|tot)(?:\s+(?:de|der|den|het|'t))?(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}"
+    r"|(?:Oude|Nieuwe|Lange|Korte|Hoge|Lage|Grote|Kleine|Achter|Voor|Binnen|Buiten)\s+(?i:" + STREET_SUFFIXES + r"))"
+    r"(?=\s*\d)"
+)
+# Streets in other languages, with a number: "ul. Vasil Levski 17", "вул. Шевченка 5", "strada Mihai Eminescu 3"
+RE_FOREIGN_STREET = re.compile(
+    r"(?<![\w-])(?i:ul\.|ulica|ulicy|al\.|aleja|ул\.|улица|вул\.|вулиця|бул\.|str\.|strada|calea|bd\.|"
+    r"bulevardul|sokak|sok\.|caddesi|cad\.|mahallesi|mah\.|rua|calle|c/|avenida|av\.|via|viale|piazza|"
+    r"rruga|ulitsa|utca|ulice|đường|phố)\s*"
+    r"[\w'’.-]*[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]*[^\W\d_][\w'’.-]*){0,3}\s+\d{1,4}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4})?(?![\w])"
+)
 RE_STREET_PREFIX = re.compile(
     r"([A-ZÀ-Ý][\w'’.-]*|" + "|".join(sorted(STREET_PREFIX_OK, key=len, reverse=True)) + r"|'t)\s+$"
 )
@@ -364,6 +458,16 @@ RE_ADDR_CUE_STREET = re.compile(
     r"(?:(?:de|het|'t|the|la|le)\s+)?)"
     r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2}\s\d{1,4}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4})?(?![\w:.,]\d))"
 )
+# "aan de Schrans 71", "at the Weena 723": a capitalised name and a house number after a place word and article,
+# or a name and number right before a town ("Weena 723 Rotterdam")
+RE_ARTICLE_STREET = re.compile(
+    r"(?i:\b(?:aan|op|in|bij|naar|vanaf|near|at|on|sur|à|dans)\s+(?:de|het|'t|the|la|le)\s+)"
+    r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2}\s\d{1,4}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4})?)"
+    r"(?!\s*(?:uur|u\b|euro|eur|jaar|keer|x\b|%|min|km|kg|dagen|weken|mensen|man\b|jongens|meisjes)|[\w:.,]\d)"
+)
+RE_NAME_NUMBER_TOWN = re.compile(
+    r"(?<![\w-])([A-ZÀ-Ý][\w'’-]{2,}(?:\s[A-ZÀ-Ý][\w'’-]+){0,2}\s\d{1,4}[a-zA-Z]?)(?=,?\s+([A-ZÀ-Ý][\w'’-]+))"
+)
 RE_POSTCODE_NL = re.compile(r"(?<![\w-])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
 RE_POSTCODE_NL_LOWER = re.compile(r"(?<![\w-])[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w])")
 RE_POSTCODE_NL_LOWER_SP = re.compile(r"(?<![\w-])[1-9]\d{3}\s(?!sa|sd|ss)[a-z]{2}(?![\w])")
@@ -386,9 +490,14 @@ RE_STRONG_CUE = re.compile(
     _I,
 )
 RE_NAMING_CUE = re.compile(
-    r"(?:\b(?:heet|heette|heten|noemt\s+zich|noemt|noem\s+me|genaamd|naam\s+is|naam\s*:|name\s+is|name'?s|name\s*:|"
+    r"(?:\b(?:heet|heette|heten|noemt\s+zich(?:zelf)?|(?:noemt|noemen|noemde|noem)\s+(?:hem|haar|me|mij|ze)|"
+    r"calls?\s+(?:him|her|me|himself|herself)|se\s+llama|me\s+llamo|chama-se|chamo-me|nazywa\s+si[ęe]|"
+    r"nazywam\s+si[ęe]|numele\s+meu\s+(?:e|este)|m[ăa]\s+numesc|se\s+nume[șs]te|benim\s+ad[ıi]m|ad[ıi]m|"
+    r"smit[io]|smiti|ismi|ismim|la\s+yiraahdo|magacaygu(?:\s+waa)?|pangalan\s+ko(?:\s+po)?\s+ay|em\s+t[êe]n|"
+    r"t[êe]n\s+l[àa]|noemt\s+zich|noemt|noem\s+me|genaamd|naam\s+is|naam\s*:|name\s+is|name'?s|name\s*:|"
     r"named|called|call\s+me|m'appelle|t'appelle|s'appelle|appelle|nom\s+est|nom\s*:|pr[ée]nom\s+(?:est|:)|"
-    r"ze\s+noemen\s+(?:hem|haar|me|mij)|they\s+call\s+(?:him|her|me)|bijnaam\s+is|nickname\s+is)\s*[:,]?\s*)$",
+    r"ze\s+noemen\s+(?:hem|haar|me|mij)|they\s+call\s+(?:him|her|me)|bijnaam\s+is|nickname\s+is)"
+    r"\s*[:,'‘\"“]?\s*)$",
     _I,
 )
 # Cues that introduce a name only when the word also looks like one (list, or capital letter).
@@ -452,6 +561,40 @@ RE_TITLE_CUE = re.compile(
     r"mademoiselle|familie|fam\.?|dokter|dr\.?|agent|inspecteur|officier|advocaat|mister|miss)\s*$",
     _I,
 )
+# Words before which a name that is also a word is the word: "ik hoop", "geen hoop", "i will", "de storm"
+NOT_BEFORE_WORD_NAME = {
+    "ik", "i", "je", "jij", "u", "we", "wij", "you", "they", "he", "she", "it", "ge", "gij", "geen", "veel", "vol",
+    "weinig", "meer", "nog", "wat", "met", "zonder", "a", "an", "the", "een", "de", "het", "le", "la", "un", "une",
+    "this", "die", "deze", "des", "du", "of", "my", "your", "our", "their", "onze", "jullie", "what", "zo", "so",
+    "very", "heel", "les", "sa", "son", "ma", "mon", "ta", "ton", "als", "like", "hope", "hoop", "will",
+}
+# A relation or role noun right before a name: "mn vriendin roos", "mijn dochter angel", "leerling Hope"
+RE_REL_BEFORE = re.compile(
+    r"(?i:\b(?:vriend|vriendin|vriendje|vriendinnetje|maat|maatje|bff|ex|lief|broer|broertje|zus|zusje|zuster|"
+    r"neef|neefje|nicht|nichtje|dochter|dochtertje|zoon|zoontje|kleinzoon|kleindochter|kleinkind|pleegdochter|"
+    r"pleegzoon|stiefdochter|stiefzoon|leerling|leerlinge|pupil|cli[ëe]nt|cli[ëe]nte|pati[ëe]nt|pati[ëe]nte|"
+    r"collega|klasgenoot|klasgenote|buurmeisje|buurjongen|buurman|buurvrouw|oom|tante|nonkel|tata|madam|madame|"
+    r"mevrouw|meneer|juf|meester|friend|girlfriend|boyfriend|bestie|sister|brother|daughter|son|cousin|niece|"
+    r"nephew|colleague|coworker|aunt|auntie|uncle|copine|copain|amie|ami|s[œo]eur|fr[èe]re|fille|fils|cousine|"
+    r"coll[èe]gue|l'[ée]ducatrice\s+de|moeder\s+van|vader\s+van|mama\s+van|papa\s+van|zus\s+van|broer\s+van)"
+    r"\s*[:,]?\s*)$"
+)
+# After a name: a verb of a person, an age, or a possessive ("faith haar moeder")
+RE_PERSON_AFTER = re.compile(
+    r"^\s*(?:zegt|zei|zeggen|vroeg|vraagt|werkt|werkte|haalt|haalde|wil|will|wilt|moet|moest|mag|heeft|had|"
+    r"woont|woonde|slaapt|sliep|stuurt|stuurde|belt|belde|appt|appte|dreigt|dreigde|komt|kwam|gaat|ging|zit|zat|"
+    r"weet|wist|vindt|vond|doet|deed|rijdt|reed|neemt|nam|geeft|gaf|praat|chat|says|said|told|asked|wants|works|"
+    r"lives|called|texted|dit|a\s+dit|veut|travaille|habite|m'a|"
+    r"(?:is|was|est|c'est)\s+(?:mijn|mn|m'n|my|mon|ma|zijn|zn|z'n|haar|d'r|his|her|niet\s+haar|niet\s+zijn|"
+    r"gewoon\s+(?:mijn|mn|m'n)|ook\s+(?:mijn|mn|m'n)|\d{1,2}\b)|"
+    r"\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*(?:jaar|ans|years|,)|"
+    r"(?:haar|zn|z'n|zijn|d'r|her|his)\s+(?:moeder|vader|mama|papa|ma|pa|broer|zus|vriend|vriendin|nummer|"
+    r"snap|insta|huis|kamer|ouders|mother|father|mom|dad|number|phone))(?![\w])",
+    _I,
+)
+RE_PLURAL_VERB = re.compile(
+    r"^\s*(?:zijn|hebben|moeten|willen|wonen|werken|slapen|gaan|komen|zitten|zeggen|are|have|work|live|sont|ont)\b", _I
+)
 VIET_CHARS = set("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹơưđĐ")
 PARTICLES = {
     "van", "de", "der", "den", "ten", "ter", "te", "van't", "'t", "vd", "v.d.", "el", "al", "ben", "bin", "ibn",
@@ -499,6 +642,87 @@ SCHOOL_GENERIC = {
     "school", "college", "lyceum", "gymnasium", "campus", "universiteit", "university", "mbo", "roc", "havo",
     "vwo", "vmbo", "mavo", "taalschool", "nieuwe school", "oude school", "zomerschool", "avondschool",
 }
+
+# Named businesses and facilities where a young person works, sleeps or is picked up identify the place as well
+# as a street does: "nagelstudio Lovely Nails", "Carwash Yildiz", "frituur Bij Rudi", "foyer Les Hirondelles".
+BUSINESS_CUES = (
+    r"restaurant|resto|frituur|friterie|friture|frietkot|snackbar|snack|shoarma(?:zaak)?|kebab(?:zaak)?|pizzeria|"
+    r"bakkerij|boulangerie|slagerij|boucherie|nagelstudio|nagelsalon|nail\s?studio|nail\s?bar|nails|salon|"
+    r"kapsalon|kapper|barbershop|barber|massagesalon|massage|carwash|car\s?wash|autowasstraat|wasstraat|toko|"
+    r"nachtwinkel|night\s?shop|avondwinkel|kwekerij|boerderij|tuinderij|farm|ferme|foyer|amo|lounge|"
+    r"shishalounge|shisha\s?lounge|shishabar|caf[ée]|coffeeshop|bar|club|discotheek|disco|garage|agency|"
+    r"uitzendbureau|bureau|hotel|h[ôo]tel|motel|pension|hostel|opvangcentrum|opvanghuis|opvang|ooc|azc|"
+    r"tehuis|internaat|leefgroep|instelling|centrum|center|centre|groep|huis|home|ti[ệe]m|салона?|sklep|"
+    r"magazin|fabriek|fabrik|magazijn|bedrijf|firma|station|gare|parc|park|march[ée]|markt|basisschool|obs|cbs|"
+    r"school|ziekenhuis|kliniek"
+)
+# compounds ending in a business or facility word: "aardbeienkwekerij", "jeugdzorginstelling", "tankstation"
+BUSINESS_COMPOUND = (
+    r"[a-zà-ÿ]{3,}(?:kwekerij|bedrijf|instelling|station|park|salon|winkel|zaak|voorziening|centrum|boerderij|"
+    r"huis|tehuis|opvang|kliniek|hotel|fabriek|restaurant|bakkerij|camping)|salon\s+de\s+coiffure|coiffeur|"
+    r"restaurante|ristorante|makhaayadda|maqaayadda|dukkan[ıi]?|lokanta(?:s[ıi])?|shop|store|winkel|warehouse|"
+    r"magazzino|sklep|magazin(?:ul)?|tiệm|nhà\s+hàng|chu|uz|az|hôpital|hospital|ziekenhuis|parc|porte|hoeve"
+)
+BUSINESS_COMPOUND_I = r"(?i:" + BUSINESS_COMPOUND + r")"
+RE_BUSINESS_CUE_NAME = re.compile(
+    r"(?<![\w-])(?i:" + BUSINESS_CUES + r"|" + BUSINESS_COMPOUND + r")\s+"
+    r"((?:(?:de|het|'t|la|le|les|l'|du|des|d'|bij|by|van|der|den|&|au|aux|of|chez)\s*)?"
+    r"[A-ZÀ-ÝĀ-Ž][\w'’&-]*(?:\s+(?:(?:de|het|'t|la|le|les|du|des|d'|bij|by|van|der|den|&|au|aux|of|and|en)\s+)?"
+    r"(?:[A-ZÀ-ÝĀ-Ž][\w'’&-]*|\d{1,4}(?!\s*(?:uur|euro|u\b|per|x|%|jaar|dagen|km|min)))){0,3})"
+)
+BUSINESS_TYPES = (
+    r"Nails|Nail\s+Studio|Nail\s+Bar|Carwash|Car\s+Wash|Wash|Clean|Cleaning|Massage|Spa|Beauty|Express|Shop|"
+    r"Market|Markt|Lounge|Bubble\s+Tea|Tea|Sushi|Wok|Kebab|D[öo]ner|Pizza|Grill|Restaurant|Hotel|Bar|Caf[ée]|"
+    r"Au\s+Pairs|Garage|Ziekenhuis|Kliniek|Groep|Hoeve|Kwekerij|Bakkerij|Snackbar|Frituur|Boerderij|Farm|Toko|"
+    r"Supermarkt|Bazaar|Palace|Paradise|Kitchen|Food|Foods|Trading|Logistics|Transport|Services|Kapsalon|Barbershop"
+)
+RE_BUSINESS_NAME = re.compile(
+    r"(?<![\w-])(?:[A-ZÀ-ÝĀ-Ž][\w'’&-]*\s+){1,3}(?:" + BUSINESS_TYPES + r")(?![\w-])"
+    r"|(?<![\w-])(?:Carwash|Car\s+Wash|Nails|Nagelstudio|Kwekerij|Bakkerij|Frituur|Toko|Night\s+Shop)\s+"
+    r"(?:by\s+|bij\s+)?[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+(?:&\s+)?[A-ZÀ-ÝĀ-Ž][\w'’-]*){0,2}"
+)
+# Shops and chains named together with a town: "de Jumbo in Honselersdijk", "McDonalds Amersfoort", "Ikea Utrecht"
+RE_CHAIN_BEFORE = re.compile(
+    r"(?i:\b(?:jumbo|albert\s+heijn(?:\s+xl)?|ah(?:\s+xl)?|lidl|aldi|plus|coop|spar|dirk|delhaize|colruyt|"
+    r"carrefour|ikea|mcdonald'?s|mcdo|kfc|burger\s+king|action|kruidvat|hema|primark|ibis|hotel|h[ôo]tel|motel|"
+    r"station|gare|azc|opvang(?:centrum)?|ooc|coa|isk|nh|fedasil|camp|kamp|кемп|کمپ|بكامب)(?:\s+in)?\s+)$"
+)
+RE_PLACE_SUFFIX = re.compile(
+    r"^[ -](?:Centraal|Centrum|Buiten|Poort|Haven|Stad|Noord|Zuid|Oost|West|Airport|Gare|Central|Centrale|"
+    r"Strijp(?:-S)?|Vathorst|CS|Hotel|XL)(?![\w-])",
+)
+
+# "Zuidstation", "Noordstation"; "near Sloterdijk station", "bij Boondael station"
+RE_STATION_NAME = re.compile(
+    r"(?<![\w-])(?:[A-ZÀ-Ý][a-zà-ÿ]{2,}station|[A-ZÀ-Ý][\w'’-]{2,}(?=\s+(?i:station|gare|metrostation|halte)\b))"
+)
+# Turkish case endings on a place: "Schiedam'daki", "Gent'te", "Zaandam'dan"
+RE_TR_PLACE_SUFFIX = re.compile(
+    r"(?<![\w-])([A-ZÀ-Ý][\w-]{2,}(?:\s[A-ZÀ-Ý][\w-]+)?)['’](?:d[ae]ki|t[ae]ki|d[ae]n|t[ae]n|d[ae]|t[ae]|"
+    r"[yn]?[ae])(?!\w)"
+)
+# Turkish case endings on a listed first name: "abim Murat'ın arkadaşı", "Elif'e söyledim"
+RE_TR_NAME_SUFFIX = re.compile(
+    r"(?<![\w-])([A-ZÀ-ÝÇŞĞİÖÜ][\w-]{1,})['’](?:[ıiuü]n|n[ıiuü]n|[ıiuü]|y[ıiuü]|[ae]|y[ae]|l[ae]|yl[ae]|d[ae]n|t[ae]n)(?!\w)"
+)
+# Arabic "my name is", "my sister", "my brother" and the word after it: "اسمي ريم", "أختي رنا"
+RE_AR_NAME_CUE = re.compile(
+    r"(?<!\w)(?:اسمي|إسمي|اسمها|اسمه|أختي|اختي|أخي|اخي|صاحبي|صاحبتي|صديقي|صديقتي|زوجي|خالتي|عمتي|خالي|عمي)\s+"
+    r"((?!(?:هو|هي|في|من|عند|كان|كانت|عمري|ما|لا|مش)\b)[\u0621-\u064A]{2,})"
+)
+# Cyrillic place after a preposition, in any case ending: "у Тілбурзі", "в Дордрехті", "з Харкова"
+RE_CYR_PLACE = re.compile(r"(?<!\w)(?:у|в|във|із|з|от|из|до|біля|около|near)\s+([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]{2,})")
+CYR_NOT_PLACE = re.compile(
+    r"^(?:Нідерланд|Нидерланд|Голланд|Бельгі|Белги|Україн|Украин|Німеччин|Германи|Польщ|Польш|Росі|Русси|Европ|"
+    r"Європ|Франці|Франци|Англі|Болгари|България|Румуні|Румыни|Понеділ|Понедел|Субот|Суббот|Неділ|Воскрес)"
+)
+# Dutch and Belgian cities written in Arabic, Persian and Chinese script (no capitals, no spaces to anchor on)
+RE_SCRIPT_PLACE = re.compile(
+    r"(?:روتردام|أمستردام|امستردام|آمستردام|لاهاي|دن\s?هاخ|أوتريخت|اوترخت|أوترخت|آيندهوفن|ايندهوفن|تيلبورخ|"
+    r"تيلبورغ|خرونينجن|بروكسل|أنتويرب|انتويرب|آنتورپ|غنت|خنت|لييج|لياج|شارلروا|ميشلن|ألمير|الميره|"
+    r"阿姆斯特丹|鹿特丹|海牙|乌得勒支|烏得勒支|埃因霍温|蒂尔堡|格罗宁根|布鲁塞尔|布魯塞爾|安特卫普|安特衛普|根特|列日|"
+    r"奈梅亨|阿纳姆|莱顿|代尔夫特|马斯特里赫特|布雷达|兹沃勒)"
+)
 
 # ----------------------------------------------------------------------------------------------------------
 # Detectors
@@ -550,6 +774,17 @@ def _trim_phone(text: str, m: re.Match[str], international: bool) -> tuple[int, 
     return best
 
 
+def _plausible_date(frag: str) -> bool:
+    """"07.58.21" (part of a French phone number) is no date: a numeric date needs a day and a month."""
+    nums = [int(x) for x in re.findall(r"\d+", frag)]
+    if len(nums) != 3 or re.search(r"[^\d\s./-]", frag):
+        return True
+    a, b, c = nums
+    if a > 31:  # year first: 2009-03-12
+        return 1 <= b <= 12 and 1 <= c <= 31
+    return 1 <= a <= 31 and 1 <= b <= 12 or 1 <= a <= 12 and 1 <= b <= 31
+
+
 def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
@@ -578,9 +813,11 @@ def _detect_patterns(text: str) -> list[Span]:
             # "ok.nl"-like typos where a sentence lacks a space: keep only plausible hosts
             if len(label) < 2 or (host.count(".") == 1 and lookups().is_common(label) and len(label) < 4):
                 continue
+        if "/" not in frag and not frag.lower().startswith("www") and RE_PLATFORM_BEFORE.search(_tail(text, s, 25)):
+            continue  # "tiktok kasia.xx.nl": a user name that ends like a domain
         spans.append(Span(s, e, "URL", 0))
 
-    dates = [(m.start(), m.end()) for m in RE_DATE.finditer(text)]
+    dates = [(m.start(), m.end()) for m in RE_DATE.finditer(text) if _plausible_date(m.group(0))]
     for m in RE_PHONE_INTL.finditer(text):
         r = _trim_phone(text, m, True)
         if r is not None and not _overlaps(r, [(sp.start, sp.end) for sp in spans]):
@@ -596,10 +833,35 @@ def _detect_patterns(text: str) -> list[Span]:
             if len(compact) >= 15 and std_iban.is_valid(compact, check_country=False):  # mod-97, any bank code
                 spans.append(Span(m.start(), m.start() + cut, "ID_NUMBER", 0))
                 break
+    for m in RE_IBAN_SHAPED.finditer(text):
+        # an account number with a mistyped check digit still identifies its owner: the shape is enough when the
+        # length is the one of the country ("NL02RABO0123456789", "BE12 3456 7890 1234")
+        frag = m.group(0)
+        want = IBAN_LENGTHS.get(frag[:2].upper())
+        if not want:
+            continue
+        count = 0
+        for i, c in enumerate(frag):
+            count += c != " "
+            if count == want:
+                if sum(ch.isdigit() for ch in frag[: i + 1]) >= 8:
+                    spans.append(Span(m.start(), m.start() + i + 1, "ID_NUMBER", -1))
+                break
     for m in RE_BE_NN.finditer(text):
         d = _digits(m.group(0))
         if len(d) == 11 and std_nn.is_valid(d):
             spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
+    for m in RE_BE_NN_PRINTED.finditer(text):
+        spans.append(Span(m.start(), m.end(), "ID_NUMBER", -1))
+    for cue in RE_NATID_CUE.finditer(text):
+        # "PESEL van de man is 94051203457", "CNP-ul meu e 2990605123456": the first long number soon after
+        m = RE_NATID_NUMBER.search(text, cue.end(), min(len(text), cue.end() + 50))
+        if m and 9 <= len(_digits(m.group(0))) <= 13:
+            spans.append(Span(m.start(), m.end(), "ID_NUMBER", -1))  # an ID cue wins over a phone reading
+    for m in RE_FOREIGN_PLATE.finditer(text):
+        frag = m.group(0)
+        if sum(c.isdigit() for c in frag) >= 3 and RE_VEHICLE_CUE.search(_context_before(text, m.start(), 50)):
+            spans.append(Span(m.start(), m.end(), "ID_NUMBER", 0))
     for m in RE_BSN.finditer(text):
         d = _digits(m.group(0))
         ctx = _has_id_context(text, m.start(), m.end())
@@ -620,16 +882,39 @@ def _detect_patterns(text: str) -> list[Span]:
         if sum(c.isdigit() for c in m.group(0)) >= 3:
             spans.append(Span(m.start(), m.end(), "ID_NUMBER", 2))
     for cue in RE_DOC_CONTEXT.finditer(text):
-        tail = text[cue.end() : cue.end() + 40]
-        mm = re.match(r"^(?:\s*(?:nummer|number|nr\.?|no\.?|num[ée]ro|is|es|est|:|=|-|van|mijn|my|mon|is\s+nog|was)\b"
-                      r"|\s*[:=#-])*\s*", tail, _I)
+        tail = text[cue.end() : cue.end() + 45]
+        # "paspoort, nummer 055218634", "passeport nigérian n° A09381726", "номерът е 645123987",
+        # "passeport marocain ZR 4718293", "la mienne c'est RX 829104": up to a few lowercase words in between
+        mm = re.match(r"^(?:\s*(?i:nummer|number|nr\.?|no\.?|num[ée]ro|numer|номер(?:ът)?|is|es|est|e|je|е|c'est|van|"
+                      r"mijn|my|mon|is\s+nog|was|\w{3,12}(?:ische?|ian|ais|aise|ese|ski|sk[aiy]|ees|se|s))(?!\w)"
+                      r"|\s*(?:[:=#,(-]|n°|nº|№)|\s+(?!(?i:bel|call|tel|gsm|app|whatsapp|appelle?z?|contact|phone)\b)"
+                      r"[a-zà-ÿ'’]{1,12}(?!\w))*\s*", tail)
         off = cue.end() + (mm.end() if mm else 0)
-        m2 = RE_DOC_NUMBER.match(text, off)
+        if off - cue.end() > 35 or RE_PHONE_WORD.search(text, cue.end(), off):
+            continue
+        doc = RE_DOC_NUMBER.match(text, off)
+        if doc is not None and sum(c.isdigit() for c in doc.group(0)) < 5:
+            doc = None  # "paspoort sinds 12 03": too few digits for a document number
+        cands = [x for x in (RE_FOREIGN_PLATE.match(text, off), doc) if x]
+        m2 = max(cands, key=lambda x: x.end()) if cands else None
+        if m2 is None and RE_DOC_PLATE_CUE.search(text, max(0, cue.end() - 20), cue.end()):
+            m2 = RE_PLATE_PART.match(text, off)
         if m2 is None:
             m2 = RE_PLATE_LOOSE.match(text, off)
             if m2 is None or not (any(c.isdigit() for c in m2.group(0)) and any(c.isalpha() for c in m2.group(0))):
                 continue
-        spans.append(Span(m2.start(), m2.end(), "ID_NUMBER", 0))
+        spans.append(Span(m2.start(), m2.end(), "ID_NUMBER", -1))
+    # "foto van zijn ID gemaakt, naam X, nummer 008765432": a number word after an ID word in the same sentence
+    for m in re.finditer(r"(?i:\b(?:nummer|number|nr\.?|no\.|num[ée]ro|numer|n°)\s*[:=]?\s*)", text):
+        before = text[max(0, m.start() - 70) : m.start()]
+        if not RE_DOC_CONTEXT.search(before) or re.search(r"[.!?\n]\s", before[-40:]):
+            continue
+        if RE_PHONE_WORD.search(before[-25:]):
+            continue
+        m2 = RE_DOC_NUMBER.match(text, m.end())
+        if m2 and sum(c.isdigit() for c in m2.group(0)) >= 6 and not re.match(r"\+|0[46]\d{8}$|0[46][ -]?\d",
+                                                                              m2.group(0)):
+            spans.append(Span(m2.start(), m2.end(), "ID_NUMBER", -1))
 
     # Dates of birth: a date with a birth cue close before (or right after) it.
     for s, e in dates:
@@ -637,7 +922,12 @@ def _detect_patterns(text: str) -> list[Span]:
         after = text[e : e + 25]
         if RE_DOB_CUE.search(before) or re.search(r"\b(?:ben|is)\s+van\s*$", before, _I) or re.match(r"^\W{0,3}\s*(?:is\s+mijn\s+verjaardag|geboren|born|birthday)",
                                                   after, _I):
-            spans.append(Span(s, e, "DATE_OF_BIRTH", 1))
+            deg = re.search(r"(?<![\w°])°\s?$", before)  # "° 12/03/2009": the sign belongs to the date
+            spans.append(Span(s - len(deg.group(0)) if deg else s, e, "DATE_OF_BIRTH", 1))
+    for rx in (RE_DATE_OTHER_DIGITS, RE_MONTH_YEAR):
+        for m in rx.finditer(text):
+            if RE_DOB_CUE.search(_context_before(text, m.start(), 45)) and not _overlaps((m.start(), m.end()), dates):
+                spans.append(Span(m.start(), m.end(), "DATE_OF_BIRTH", 1))
     for m in RE_SHORT_DATE.finditer(text):  # "bday 12/3": day and month only, right after a birth word
         if RE_DOB_CUE.search(_context_before(text, m.start(), 25)) and not _overlaps((m.start(), m.end()), dates):
             spans.append(Span(m.start(), m.end(), "DATE_OF_BIRTH", 1))
@@ -660,6 +950,9 @@ def _detect_patterns(text: str) -> list[Span]:
                 continue
             spans.append(Span(r[0], r[1], "PHONE", 1))
     taken = [(sp.start, sp.end) for sp in spans]
+    for m in RE_PHONE_LETTER_O.finditer(text):
+        if not _overlaps((m.start(), m.end()), taken):
+            spans.append(Span(m.start(), m.end(), "PHONE", 2))
     for m in RE_PHONE_NO_ZERO.finditer(text):
         if not _overlaps((m.start(), m.end()), taken):
             spans.append(Span(m.start(), m.end(), "PHONE", 2))
@@ -700,11 +993,45 @@ def _detect_patterns(text: str) -> list[Span]:
             spans.append(Span(m.start(), m.end(), "HANDLE", 4))
     for m in RE_DOTTED_HANDLE.finditer(text):
         parts = fold(m.group(0)).split(".")
-        if parts[-1] in TLD_SET or all(p.isdigit() for p in parts):
-            continue
-        marked = any(p.isdigit() for p in parts) or any(p in lookups().first for p in parts) or "xx" in parts
+        if parts[-1] in TLD_SET or all(p.isdigit() for p in parts) or sum(c.isalpha() for c in m.group(0)) < 3:
+            continue  # "12.30u", "3.5kg" are not user names
+        marked = (
+            any(re.search(r"\d", p) and not p.isdigit() for p in parts)  # "s3mih.x", "ivyyy.x3"
+            or any(p.isdigit() for p in parts) or any(p.strip("_") in lookups().first for p in parts)
+            or bool(set(parts) & {"xx", "x", "xo", "xox", "xoxo", "off", "official", "offi", "vd", "tv"})
+            or m.group(0).startswith("_")
+            or bool(RE_ACCOUNT_CUE.search(_tail(text, m.start(), 30)))
+        )
         if marked and not all(p in lookups().stop for p in parts):
             spans.append(Span(m.start(), m.end(), "HANDLE", 3))
+
+    # Places that the word lists cannot anchor: station names, case endings, other scripts.
+    for m in RE_STATION_NAME.finditer(text):
+        w = m.group(0)
+        if lookups().is_common(w) or re.search(r"[.!?]\s*$|^\s*$", _tail(text, m.start(), 3)):
+            continue
+        if re.match(r"(?i:centraal|hoofd|trein|bus|metro|politie|benzine|tank|brandweer|tram|pomp|laad|weer|"
+                    r"tussen|eind|begin|volgend|vorig)", w):
+            continue  # "Centraalstation", "Politiestation": a kind of station, not its name
+        spans.append(Span(m.start(), m.end(), "LOCATION", 1))
+    for m in RE_TR_PLACE_SUFFIX.finditer(text):
+        name = m.group(1)
+        key = fold(name)
+        if key in lookups().places or (key not in lookups().first and key not in lookups().stop
+                                       and re.search(r"['’](?:d[ae]ki|t[ae]ki|d[ae]n|t[ae]n|d[ae]|t[ae])$",
+                                                     m.group(0))):
+            spans.append(Span(m.start(1), m.end(1), "LOCATION", 1))
+    for m in RE_TR_NAME_SUFFIX.finditer(text):
+        key = fold(m.group(1))
+        if key in lookups().first and key not in lookups().places:
+            spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+    for m in RE_AR_NAME_CUE.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+    for m in RE_CYR_PLACE.finditer(text):
+        if not CYR_NOT_PLACE.match(m.group(1)):
+            spans.append(Span(m.start(1), m.end(1), "LOCATION", 1))
+    for m in RE_SCRIPT_PLACE.finditer(text):
+        spans.append(Span(m.start(), m.end(), "LOCATION", 1))
 
     # Addresses.
     spans.extend(_detect_streets(text))
@@ -720,6 +1047,14 @@ def _detect_patterns(text: str) -> list[Span]:
         if town or RE_POSTCODE_CUE.search(_tail(text, m.start())) or re.search(r"\d[a-z]?\s*,\s*$", _tail(text, m.start())):
             spans.append(Span(m.start(), m.end(), "ADDRESS", 3))
     return spans
+
+
+# Capitalised words before a number that are no street: "groep 8", "klas 3", "Windows 11", "Route 66"
+NOT_STREET_NAMES = {
+    "groep", "klas", "windows", "iphone", "galaxy", "fifa", "level", "kamer", "room", "bus", "tram", "lijn", "top",
+    "fase", "stap", "route", "hoofdstuk", "seizoen", "season", "jaar", "nummer", "nr", "ps", "playstation", "xbox",
+    "a", "n", "e", "r", "s", "gate", "perron", "spoor", "afrit", "exit", "pagina", "page", "artikel", "article",
+}
 
 
 def _detect_streets(text: str) -> list[Span]:
@@ -741,8 +1076,8 @@ def _detect_streets(text: str) -> list[Span]:
                 break
             w = pm.group(1)
             wl = fold(w)
-            if wl in lookups().places:
-                break
+            if wl in lookups().places or re.search(r"\w['’][a-z]{1,5}$", w):
+                break  # a town, or a word with a case ending ("Feijenoord'da") is not part of the street
             if w[0].isupper():
                 if wl in lookups().stop and wl not in STREET_PREFIX_OK:
                     break
@@ -776,15 +1111,35 @@ def _detect_streets(text: str) -> list[Span]:
         has_num = bool(m.group(1) or m.group(3))
         if not has_num and not name[:1].isupper():
             continue
-        if not has_num and fold(name.split()[0]) in lookups().stop:
+        if not has_num and fold(name.split()[0]) in lookups().stop and not (
+            text[m.start()].isupper() and name[:1].isupper()  # "Rue de Brabant": both capitalised, a street name
+        ):
             continue
         e = m.end()
         while e > m.start() and text[e - 1] in " ,":
             e -= 1
         # trim trailing lowercase words that are not part of the name ("rue de la Loi et ...")
         spans.append(Span(m.start(), e, "ADDRESS", 2))
+    for rx in (RE_STREET_WORD_FIRST, RE_FOREIGN_STREET):
+        for m in rx.finditer(text):
+            e = m.end()
+            num = RE_HOUSE_NUMBER.match(text[e:])
+            if num and num.group(1).strip():
+                e += num.end(1)
+                bis = re.match(r"^-?(?:bis|ter)\b", text[e:])
+                e += bis.end() if bis else 0
+            spans.append(Span(m.start(), e, "ADDRESS", 2))
     for m in RE_EN_STREET.finditer(text):
         spans.append(Span(m.start(), m.end(), "ADDRESS", 2))
+    for m in RE_ARTICLE_STREET.finditer(text):
+        first = fold(m.group(1).split()[0])
+        if first not in lookups().stop and first not in lookups().places and first not in NOT_STREET_NAMES:
+            spans.append(Span(m.start(1), m.end(1), "ADDRESS", 3))
+    for m in RE_NAME_NUMBER_TOWN.finditer(text):
+        first = fold(m.group(1).split()[0])
+        if fold(m.group(2)) in lookups().places and first not in lookups().stop and first not in lookups().places \
+                and first not in lookups().first and first not in NOT_STREET_NAMES:
+            spans.append(Span(m.start(1), m.end(1), "ADDRESS", 3))
     for m in RE_ADDR_CUE_STREET.finditer(text):
         first = fold(m.group(1).split()[0])
         if first not in lookups().stop and first not in lookups().places:
@@ -967,7 +1322,58 @@ def _detect_tokens(text: str) -> list[Span]:
             continue
         spans.append(Span(s, e, "LOCATION", 2))
 
+    # ---- named businesses and facilities. The cue word stays readable ("hotel", "carwash", "azc" carry the
+    # meaning of the conversation; the contract keeps them): only the name is a span.
+    for m in RE_BUSINESS_CUE_NAME.finditer(text) if not all_caps_text else ():
+        words = m.group(1).split()
+        while words and (fold(words[-1]) in lk.stop and not words[-1][0].isupper() or words[-1] in ("&", "en", "and")):
+            words.pop()
+        if not words or fold(words[0]) in lk.stop and len(words) == 1 and not words[0][0].isupper():
+            continue
+        if sent_start_at(m.start(1)) or re.fullmatch(r"(?:de|het|la|le|les|the)", fold(words[0])) and len(words) == 1:
+            continue
+        if fold(" ".join(words)) in SCHOOL_GENERIC or words[0].isupper() and len(words[0]) > 4:
+            continue
+        if len(words) > 2 and words[-2] == "en" and fold(words[-1]) in lk.places:
+            words = words[:-2]  # "restaurante La Bodega en Maastricht": the town is a span of its own
+        e = m.start(1) + len(" ".join(words))
+        if text[m.start(1) : e] != " ".join(words):
+            e = m.end(1)
+        spans.append(Span(m.start(), e, "LOCATION", 1))
+    for m in RE_BUSINESS_NAME.finditer(text) if not all_caps_text and not titlecase_heavy else ():
+        words = m.group(0).split()
+        if fold(words[0]) in lk.stop and words[0][0].isupper() and sent_start_at(m.start()) and len(words) == 2:
+            continue  # "Super clean" at the start of a sentence is not a name; "Maasstad Ziekenhuis" is
+        spans.append(Span(m.start(), m.end(), "LOCATION", 1))
+
     # ---- person names
+    def _word_name_in_use(i: int) -> bool:
+        """A listed name that is also a word (hoop, storm, joy, will, angel...) used as a name, in any case:
+        after a relation noun or "ik ben", before a verb of a person, next to another name, after "bel"."""
+        t = toks[i]
+        pw = prev_word(i)
+        before = _tail(text, t.idx, 40)
+        after = text[t.idx + len(t.text) :]
+        if RE_REL_BEFORE.search(before):
+            return True  # "mn vriendin roos", "leerling Hope", "l'éducatrice de Marine"
+        if pw in NOT_BEFORE_WORD_NAME:
+            return False  # "ik hoop", "geen hoop", "i will", "vol hoop"
+        if RE_INTRO.search(before) and not RE_ADJECTIVE_LIKE.search(fold(t.text)):
+            return True  # "ik ben joy"
+        if RE_PERSON_AFTER.match(after):
+            return True  # "will zegt", "Hoop is mn nichtje", "Joy (24)", "faith haar moeder"
+        if pw in ("bel", "call", "app", "appen", "bellen", "sms", "text") or (
+            pw in ("bij", "chez") and re.match(r"^\s+(?:in|op|aan|thuis)\b", after)
+        ):
+            return True  # "bel sunny op +32...", "ik woon bij hope in de Kruiskade"
+        # "angel en faith", "Rose en Angel": two names joined by "en"
+        m = re.match(r"^\s*(?:en|and|et|&|,)\s*([^\W\d_]+)", after)
+        if m and fold(m.group(1)) in lk.first and fold(m.group(1)) not in NOT_BEFORE_WORD_NAME:
+            return True
+        m = re.search(r"([^\W\d_]+)\s*(?:en|and|et|&|,)\s*$", before)
+        return bool(m and fold(m.group(1)) in lk.first and fold(m.group(1)) not in lk.stop | NOT_BEFORE_WORD_NAME
+                    or m and fold(m.group(1)) in lk.first and (RE_PERSON_AFTER.match(after) or RE_PLURAL_VERB.match(after)))
+
     def looks_name(i: int, cue: str | None) -> int:
         """0: no, 1: weak (needs support), 2: yes."""
         t = toks[i]
@@ -986,7 +1392,7 @@ def _detect_tokens(text: str) -> list[Span]:
         if listed and not (viet_text and not capital and cue != "strong"):
             if not common:
                 return 2
-            if prev_word(i) in ("a", "an", "the", "een", "de", "het", "le", "la", "un", "une", "this", "that", "die", "dat", "deze"):
+            if prev_word(i) in ("a", "an", "the", "een", "de", "het", "le", "la", "un", "une", "this", "die", "deze"):
                 return 0  # "a Guy at the station", "een Roos"
             if cue == "strong":
                 return 2
@@ -994,7 +1400,7 @@ def _detect_tokens(text: str) -> list[Span]:
                 return 2
             if title_case_w and RE_NAME_FOLLOW.match(text[t.idx + len(t.text) :]):
                 return 2  # "Roos en ik zijn weggelopen", "Hoop is mijn vriend"
-            return 1
+            return 2 if _word_name_in_use(i) else 1
         if cue == "strong" and (not common or (_is_title(w) and not w.isupper() and len(f) > 2)):
             return 2  # "ik heet yordanos", "his name is Mentor"
         if (
@@ -1250,15 +1656,85 @@ def _resolve(spans: list[Span], text: str) -> list[Span]:
     return chosen
 
 
+def _grow_locations(text: str, spans: list[Span]) -> list[Span]:
+    """Join the parts of one place: "Ibis" + "Amsterdam" + "Airport", "station almere buiten", "de Jumbo in X"."""
+    out: list[Span] = []
+    for sp in spans:
+        if sp.type == "LOCATION":
+            s, e = sp.start, sp.end
+            while True:  # "Almere Buiten", "Ibis Charleroi Gare"
+                m = RE_PLACE_SUFFIX.match(text[e:]) or (
+                    re.match(r"^ (?i:buiten|centrum|centraal|poort)(?!\w)", text[e:]) if text[s:e].islower() else None
+                )
+                if not m:
+                    break
+                e += m.end()
+            prev_end = out[-1].end if out else 0
+            cm = RE_CHAIN_BEFORE.search(text, max(prev_end, s - 40), s)
+            if cm:
+                s = cm.start()
+            if out and out[-1].type == "LOCATION" and not text[out[-1].end : s].strip(" -"):
+                s = out.pop().start  # adjacent parts of one name
+            sp = Span(s, e, "LOCATION", sp.priority)
+        elif sp.type == "ADDRESS" and out and out[-1].type == "ADDRESS" and re.fullmatch(r",?\s*", text[out[-1].end : sp.start]):
+            sp = Span(out.pop().start, sp.end, "ADDRESS", sp.priority)  # "Dorpsstraat 5, 9400"
+        out.append(sp)
+    return out
+
+
 def detect(text: str) -> list[Span]:
     """All personal-data spans in ``text`` (non-overlapping, sorted). Never raises on odd input."""
     if not isinstance(text, str) or not text:
         return []
     try:
         spans = _detect_patterns(text) + _detect_tokens(text)
-        return _resolve(spans, text)
+        spans = _keep_meaning_words(text, _grow_locations(text, _resolve(spans, text)))
     except Exception:  # pragma: no cover - last-resort safety: never break the chat server
         return _fallback(text)
+    return _add_model_spans(text, spans) if USE_MODEL else spans
+
+
+#: The learned name/place finder (triage/redact_model.py) beside the rules; off when its files are missing
+#: or with TRIAGE_REDACT_MODEL=0 in the environment.
+USE_MODEL = os.environ.get("TRIAGE_REDACT_MODEL", "1") != "0"
+
+
+def _add_model_spans(text: str, spans: list[Span]) -> list[Span]:
+    """Rule spans plus the model's PERSON/LOCATION spans that overlap none of them (model loaded lazily)."""
+    try:
+        from triage.redact_model import get_model, merge
+
+        model = get_model()
+        if model is None:
+            return spans
+        rule = [sp.as_dict() for sp in spans]
+        extra = [d for d in merge(rule, model.spans(text), text) if d not in rule]
+        if not extra:
+            return spans
+        return sorted(spans + [Span(d["start"], d["end"], d["type"], 6) for d in extra], key=lambda sp: sp.start)
+    except Exception:  # pragma: no cover - the model must never break redaction: the rules' spans stand
+        return spans
+
+
+RE_LEADING_CUE = re.compile(
+    r"(?i:(?:" + BUSINESS_CUES + r"|" + BUSINESS_COMPOUND + r")(?:\s+de\s+coiffure)?)\s+(?=\S)"
+)
+
+
+def _keep_meaning_words(text: str, spans: list[Span]) -> list[Span]:
+    """"hotel Ibis" -> only "Ibis": words like hotel, carwash, azc, school carry the meaning of the conversation
+    and the contract keeps them readable; the name after them is what identifies the place."""
+    out = []
+    for sp in spans:
+        if sp.type == "LOCATION":
+            m = RE_LEADING_CUE.match(text, sp.start, sp.end)
+            if m and text[sp.start].isupper() and re.fullmatch(BUSINESS_COMPOUND_I, m.group(0).strip()) and not \
+                    re.fullmatch(r"(?i:" + BUSINESS_CUES + r")", m.group(0).strip()):
+                m = None  # "Fruitbedrijf Hermans", "CHU Saint-Pierre", "Hoeve De Lindehof": the capital makes it a name
+            if m and m.end() < sp.end:
+                sp = Span(m.end(), sp.end, sp.type, sp.priority)
+        out.append(sp)
+    return out
 
 
 def _fallback(text: str) -> list[Span]:
