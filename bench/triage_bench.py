@@ -40,20 +40,25 @@ def main() -> int:
     rss_warm = rss_mb()
 
     # Make every message text unique so the per-message cache cannot hide the real cost of a new message.
-    times: list[float] = []
-    for rnd in range(3):
-        for ci, msgs in enumerate(convs):
-            so_far: list[str] = []
-            for m in msgs:
-                so_far.append(f"{m} #{rnd}.{ci}")
-                t = time.perf_counter()
-                classifier.classify(so_far)
-                times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    p50 = statistics.median(times)
-    p99 = times[int(len(times) * 0.99) - 1]
-    print(f"conversations: {len(convs)}  incremental classify calls: {len(times)}")
-    print(f"ms per new message: p50 {p50:.2f}  p99 {p99:.2f}  max {times[-1]:.2f}  mean {statistics.mean(times):.2f}")
+    # Side by side in one run: rules + model (what ships) and the rules alone (the peer).
+    model = classifier.get_model()
+    variants = [("rules + model", model), ("rules only", None)] if model is not None else [("rules only", None)]
+    print(f"conversations: {len(convs)}")
+    for vi, (name, m) in enumerate(variants):
+        times: list[float] = []
+        for rnd in range(3):
+            for ci, msgs in enumerate(convs):
+                so_far: list[str] = []
+                for msg in msgs:
+                    so_far.append(f"{msg} #{rnd}.{ci}.{vi}")
+                    t = time.perf_counter()
+                    classifier._classify(so_far, m)
+                    times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        p50 = statistics.median(times)
+        p99 = times[int(len(times) * 0.99) - 1]
+        print(f"{name:<14} ms per new message ({len(times)} calls): p50 {p50:.2f}  p99 {p99:.2f}  "
+              f"max {times[-1]:.2f}  mean {statistics.mean(times):.2f}")
     print(f"start-up: import {t_import:.2f} s, import + warm_up {t_start:.2f} s")
     print(f"memory (max RSS): before import {rss0:.0f} MB, after warm_up {rss_warm:.0f} MB, end {rss_mb():.0f} MB")
     return 0

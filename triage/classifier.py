@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from triage import language as lang_id
+from triage.model import TriageModel, get_model
 from triage.pipeline import (
     CORE_LANGS,
     MAX_CHARS,
@@ -57,6 +59,7 @@ def _merge(a: MessageAnalysis, b: MessageAnalysis) -> MessageAnalysis:
         language=a.language, cues=cues, role_votes=votes, ages=a.ages or b.ages,
         minor_cue=a.minor_cue or b.minor_cue, adult_cue=a.adult_cue or b.adult_cue, hypo=a.hypo or b.hypo,
         recovered=a.recovered or b.recovered, now=a.now or b.now, family=a.family + b.family,
+        scoped=a.scoped | b.scoped,
     )
 
 
@@ -92,39 +95,56 @@ def _empty(language: str = "nl") -> dict[str, Any]:
 def classify(messages: list[str]) -> dict[str, Any]:
     """Suggest signals, urgency, role, minor, language and queue for the visitor's messages (in order)."""
     try:
-        return _classify(messages)
+        return _classify(messages, get_model())
     except Exception:  # a suggestion engine must never take the chat down
         return _empty()
 
 
-def _classify(messages: Any) -> dict[str, Any]:
-    if isinstance(messages, str):
-        messages = [messages]
-    if not isinstance(messages, (list, tuple)):
-        return _empty()
-    offset = max(0, len(messages) - MAX_MESSAGES)
-    texts = [_clean(m) for m in messages[offset:]]
-    if not any(t.strip() for t in texts):
-        return _empty()
-    analyses = [analyse_message(t) for t in texts]
+@dataclass
+class RuleView:
+    """What the rules found in a conversation, before the learned model has its say."""
 
-    language = lang_id.detect_conversation(texts)
+    scores: dict[str, float]  # noisy-OR of the live cues per signal code
+    evidence: dict[str, list[dict[str, int]]]
+    scoped: set[str]  # codes whose only cues were negated, past, benign or hypothetical
+    minor: bool | None
+    votes: dict[str, float]
+    violence_now: bool
+    language: str
+    hypothetical: bool = False  # a school project, film, joke, or "it is over now" somewhere in it
+    past: bool = False  # told in the past ("toen", "vorig jaar", "years ago") and nothing says "now"
+
+
+def _prod(values: Any) -> float:
+    p = 1.0
+    for v in values:
+        p *= v
+    return p
+
+
+def rule_view(texts: list[str], offset: int = 0) -> RuleView:
+    analyses = [analyse_message(t) for t in texts]
     per_code: dict[str, list[tuple[float, int, Cue]]] = {c: [] for c in SIGNALS}
     votes: dict[str, float] = {}
     ages: list[int] = []
+    scoped: set[str] = set()
     minor_cue = adult_cue = violence_now = False
+    family_elsewhere: list[tuple[float, int, Cue]] = []
     for i, a in enumerate(analyses):
         damp = 0.15 if i + 1 < len(analyses) and analyses[i + 1].joke_only else 1.0
         msg_idx = i + offset
         msg_score: dict[str, float] = {}
+        scoped |= a.scoped
         for c in a.cues:
             w = c.weight * damp
             per_code[c.code].append((w, msg_idx, c))
             msg_score[c.code] = 1 - (1 - msg_score.get(c.code, 0.0)) * (1 - w)
-        # a relative who arranges or profits from the exploitation
+        # a relative who arranges or profits from the exploitation (same message: strong)
         if a.family and any(msg_score.get(e, 0.0) >= THRESHOLD for e in EXPLOITATION):
             for f in a.family:
                 per_code["family_perpetrator"].append((f.weight * damp, msg_idx, f))
+        elif a.family:
+            family_elsewhere += [(f.weight * damp * 0.7, msg_idx, f) for f in a.family]
         if msg_score.get("violence_threats", 0.0) >= THRESHOLD and a.now and not a.recovered:
             violence_now = True
         for k, v in a.role_votes.items():
@@ -133,7 +153,12 @@ def _classify(messages: Any) -> dict[str, Any]:
         minor_cue |= a.minor_cue
         adult_cue |= a.adult_cue
 
-    signals = []
+    # a relative acting in one message, the exploitation told in another: weaker, but still a signal
+    if family_elsewhere and not per_code["family_perpetrator"] and any(
+            1 - _prod(1 - w for w, _, _ in per_code[e]) >= THRESHOLD for e in EXPLOITATION):
+        per_code["family_perpetrator"] += family_elsewhere
+    scores: dict[str, float] = {}
+    evidence: dict[str, list[dict[str, int]]] = {}
     for code in SIGNALS:
         hits = per_code[code]
         if not hits:
@@ -141,21 +166,17 @@ def _classify(messages: Any) -> dict[str, Any]:
         p = 1.0
         for w, _, _ in hits:
             p *= 1 - w
-        score = 1 - p
-        if score < THRESHOLD:
-            continue
-        ev = sorted(hits, key=lambda h: -h[0])
-        evidence, seen = [], set()
-        for w, mi, c in ev:
+        scores[code] = 1 - p
+        ev: list[dict[str, int]] = []
+        seen: set[tuple[int, int, int]] = set()
+        for w, mi, c in sorted(hits, key=lambda h: -h[0]):
             key = (mi, c.start, c.end)
-            if w < 0.2 or key in seen or len(evidence) >= 5:
+            if w < 0.2 or key in seen or len(ev) >= 5:
                 continue
             seen.add(key)
-            evidence.append({"start": c.start, "end": c.end, "message": mi})
-        evidence.sort(key=lambda e: (e["message"], e["start"]))
-        signals.append({"code": code, "score": round(score, 3), "evidence": evidence})
-    signals.sort(key=lambda s: -s["score"])
-    codes = {s["code"] for s in signals}
+            ev.append({"start": c.start, "end": c.end, "message": mi})
+        ev.sort(key=lambda e: (e["message"], e["start"]))
+        evidence[code] = ev
 
     if any(a < 18 for a in ages):
         minor: bool | None = True
@@ -167,29 +188,152 @@ def _classify(messages: Any) -> dict[str, Any]:
         minor = False
     else:
         minor = None
+    hypothetical = any(a.hypo or a.recovered or a.joke_only for a in analyses)
+    past = any(_PAST.search(t) for t in texts) and not any(_NOW.search(t) for t in texts)
+    return RuleView(scores, evidence, scoped - {c for c, v in scores.items() if v >= THRESHOLD}, minor, votes,
+                    violence_now, lang_id.detect_conversation(texts), hypothetical, past)
 
+
+def rule_features(rv: RuleView) -> list[str]:
+    """The rules' findings as words the learned model reads beside the text (triage/model.py)."""
+    out = []
+    for code, v in sorted(rv.scores.items()):
+        name = code.replace("_", "")
+        out.append(f"zzcue{name}" if v >= THRESHOLD else f"zzweak{name}")
+    out += [f"zzscoped{c.replace('_', '')}" for c in sorted(rv.scoped)]
+    out += [f"zzvote{k.replace('_', '')}" for k, v in sorted(rv.votes.items()) if v > 0]
+    if rv.minor is not None:
+        out.append("zzminor" if rv.minor else "zzadult")
+    if rv.violence_now:
+        out.append("zzviolencenow")
+    return out
+
+
+# Strong past and present markers for the acute frame (nl, en, fr; teen spelling). Tense words like "was" are
+# too common in present-tense chat to count here.
+_PAST = re.compile(r"\b(?:toen|vroeger|geleden|destijds|vorig(?:e)? (?:jaar|maand|week|zomer)|last (?:year|month|"
+                   r"week|summer)|years? ago|months? ago|used to|back then|l'ann[ée]e derni[èe]re|l'an dernier|"
+                   r"autrefois|il y a \d+ (?:ans|mois))\b", re.I)
+_NOW = re.compile(r"\b(?:nu|net|nou|zometeen|vanavond|vannacht|straks|now|right now|tonight|just now|maintenant|"
+                  r"ce soir|cette nuit|tout de suite|mtn)\b", re.I)
+
+# In a conversation that says it is a school project, a film, a joke or over now, the model alone must be
+# this sure: it reads words, not that frame.
+FRAMED_MODEL_MIN = 0.9
+
+
+def model_threshold(rv: RuleView, code: str, base: float) -> float | None:
+    """The model's threshold for `code` here, or None when the rules' scope vetoes it: the rules found the
+    cue and scope dropped it ("hij pakt mijn telefoon niet af", "toen zat ik opgesloten").
+
+    A frame raises it to FRAMED_MODEL_MIN: a school project, film, joke or "it is over now"; cues found
+    but all of them negated or benign ("hij is gewoon lief"); and, for acute danger only, a conversation
+    told in the past with nothing that says now (past exploitation keeps its signal, but is not acute)."""
+    if code in rv.scoped:
+        return None
+    framed = rv.hypothetical or (bool(rv.scoped) and not rv.scores) or (code == "acute_danger" and rv.past)
+    return max(base, FRAMED_MODEL_MIN) if framed else base
+
+
+def decide_signals(rv: RuleView, ms: dict[str, dict[str, float]] | None,
+                   thresholds: dict[str, Any]) -> dict[str, float]:
+    """Signal code -> score, for the codes that hold. Rules or model, whichever is sure enough."""
+    out = {c: v for c, v in rv.scores.items() if v >= THRESHOLD}
+    if ms is None:
+        return out
+    th_sig = thresholds.get("signals", {})
+    for code, score in ms["signals"].items():
+        if code == "acute_danger":
+            continue
+        th = model_threshold(rv, code, float(th_sig.get(code, 0.5)))
+        if th is not None and score >= th:
+            out[code] = max(out.get(code, 0.0), score)
+    # Acute is recall-first: either head (signal or urgency) above a threshold chosen on writers the model
+    # had not seen, for recall >= 0.97 (triage/training.py).
+    acute = max(ms["signals"].get("acute_danger", 0.0), ms["urgency"].get("acute", 0.0))
+    key = "acute" if rv.language in CORE_LANGS else "acute_other"
+    th_acute = model_threshold(rv, "acute_danger", float(thresholds.get(key, thresholds.get("acute", 0.5))))
+    if th_acute is not None and acute >= th_acute:
+        out["acute_danger"] = max(out.get("acute_danger", 0.0), acute)
+    return out
+
+
+def decide_role(rv: RuleView, codes: set[str], ms: dict[str, dict[str, float]] | None) -> str:
+    """Explicit words win ("ik ben leerkracht", "ben ik een loverboy"); otherwise the model; else rules."""
+    votes = rv.votes
     pro, perp = votes.get("professional", 0.0), votes.get("perpetrator", 0.0)
     wit, wit_sig, vic_sig = votes.get("witness", 0.0), votes.get("witness_signal", 0.0), votes.get("victim_signal", 0.0)
     if pro > 0 and pro >= perp:
-        role = "professional"
-    elif perp > 0:
-        role = "perpetrator"
-    elif codes:
-        role = "witness" if wit_sig > vic_sig or (wit > 0 and vic_sig == 0) else "victim"
-    else:
-        role = "witness" if wit > 0 else "unknown"
+        return "professional"
+    if perp > 0:
+        return "perpetrator"
+    if ms is not None:
+        roles = ms["role"]
+        best = max(roles, key=lambda r: roles[r])
+        if best != "unknown" or not codes:
+            return best
+    if codes:
+        return "witness" if wit_sig > vic_sig or (wit > 0 and vic_sig == 0) else "victim"
+    return "witness" if wit > 0 else "unknown"
 
+
+def decide_urgency(rv: RuleView, codes: set[str], ms: dict[str, dict[str, float]] | None) -> str:
+    """By the contract's rule; when age is unknown, the model's reading of it decides high vs normal."""
     if "acute_danger" in codes:
-        urgency = "acute"
-    elif (minor is True and codes and codes != {"self_harm"}) or ("violence_threats" in codes and violence_now):
-        urgency = "high"
-    elif codes:
-        urgency = "normal"
-    else:
-        urgency = "low"
+        return "acute"
+    if not codes:
+        return "low"
+    if (rv.minor is True and codes != {"self_harm"}) or ("violence_threats" in codes and rv.violence_now):
+        return "high"
+    if rv.minor is None and ms is not None and codes != {"self_harm"}:
+        u = ms["urgency"]
+        if u.get("high", 0.0) > max(u.get("normal", 0.0), u.get("low", 0.0)):
+            return "high"
+    return "normal"
 
-    return {"signals": signals, "urgency": urgency, "role": role, "minor": minor, "language": language,
-            "queue": suggest_queue(urgency, role, minor)}
+
+def _classify(messages: Any, model: TriageModel | None = None) -> dict[str, Any]:
+    if isinstance(messages, str):
+        messages = [messages]
+    if not isinstance(messages, (list, tuple)):
+        return _empty()
+    offset = max(0, len(messages) - MAX_MESSAGES)
+    texts = [_clean(m) for m in messages[offset:]]
+    if not any(t.strip() for t in texts):
+        return _empty()
+    rv = rule_view(texts, offset)
+    ms = model.score_conversation(texts, rule_features(rv)) if model is not None else None
+    decided = decide_signals(rv, ms, model.thresholds if model is not None else {})
+    codes = set(decided)
+
+    signals = []
+    for code in SIGNALS:
+        if code not in decided:
+            continue
+        evidence = rv.evidence.get(code) or []
+        if not evidence and model is not None:
+            evidence = _model_evidence(model, texts, offset, code)
+        signals.append({"code": code, "score": round(decided[code], 3), "evidence": evidence})
+    signals.sort(key=lambda s: -s["score"])
+
+    role = decide_role(rv, codes, ms)
+    urgency = decide_urgency(rv, codes, ms)
+    return {"signals": signals, "urgency": urgency, "role": role, "minor": rv.minor, "language": rv.language,
+            "queue": suggest_queue(urgency, role, rv.minor)}
+
+
+def _model_evidence(model: TriageModel, texts: list[str], offset: int, code: str) -> list[dict[str, int]]:
+    """When only the model saw a signal: the message it scores highest for that code, as one span."""
+    best, best_i = -1.0, -1
+    for i, score in enumerate(model.score_messages(texts)):
+        v = score.get(code, 0.0)
+        if texts[i].strip() and v >= best:
+            best, best_i = v, i
+    if best_i < 0:
+        return []
+    text = texts[best_i]
+    start = len(text) - len(text.lstrip())
+    return [{"start": start, "end": len(text.rstrip()), "message": best_i + offset}]
 
 
 def suggest_queue(urgency: str, role: str, minor: bool | None) -> str:
@@ -211,6 +355,7 @@ def warm_up() -> None:
             return
         build_all()
         lang_id.warm_up()
+        get_model()
         for t in ("hoi ik ben 15 en hij pakt mijn telefoon af", "he took my passport", "il me frappe",
                   "ajutor", "помогнете", "ساعدوني", "tôi bị nhốt", "ሰላም", "pomocy", "ayuda"):
             lang_id.detect_scores(t)

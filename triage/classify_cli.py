@@ -60,15 +60,21 @@ def run_classify(stdin: IO[str], stdout: IO[str]) -> int:
     return 0
 
 
-def run_evaluate(path: str, stdout: IO[str], as_json: bool = False) -> int:
+def run_evaluate(paths: str | list[str], stdout: IO[str], as_json: bool = False) -> int:
+    from pathlib import Path
+
     from triage.classifier import classify, warm_up
     from triage.evaluation import evaluate, format_report, load_jsonl
 
-    try:
-        rows = load_jsonl(path)
-    except (OSError, ValueError) as e:
-        print(f"cannot read {path}: {e}", file=sys.stderr)
-        return 1
+    rows = []
+    for path in [paths] if isinstance(paths, str) else paths:
+        files = sorted(Path(path).glob("*.jsonl")) if Path(path).is_dir() else [Path(path)]
+        for f in files:
+            try:
+                rows += load_jsonl(str(f))
+            except (OSError, ValueError) as e:
+                print(f"cannot read {f}: {e}", file=sys.stderr)
+                return 1
     warm_up()
     report = evaluate(rows, classify)
     if as_json:
@@ -87,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="command", required=True)
     sub.add_parser("classify")
     ev = sub.add_parser("evaluate")
-    ev.add_argument("data")
+    ev.add_argument("data", nargs="+")
     ev.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     if args.command == "classify":

@@ -16,7 +16,21 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(rows: Iterable[dict[str, Any]], classify: Callable[[list[str]], dict[str, Any]]) -> dict[str, Any]:
+def evaluate(rows: Iterable[dict[str, Any]], classify: Callable[[list[str]], dict[str, Any]],
+             per_language: bool = True) -> dict[str, Any]:
+    """Scores overall and, per_language, for each gold language group (nl, en, fr, other)."""
+    rows = list(rows)
+    report = _evaluate(rows, classify)
+    if per_language:
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            lang = str(row.get("language") or "other")
+            groups.setdefault(lang if lang in ("nl", "en", "fr") else "other", []).append(row)
+        report["per_language"] = {k: _evaluate(v, classify) for k, v in sorted(groups.items())}
+    return report
+
+
+def _evaluate(rows: list[dict[str, Any]], classify: Callable[[list[str]], dict[str, Any]]) -> dict[str, Any]:
     counts = {c: [0, 0, 0] for c in SIGNALS}  # tp fp fn
     acc = {k: [0, 0] for k in ("urgency", "role", "minor", "language", "queue_sanity")}
     confusion: dict[str, dict[str, int]] = {}
@@ -50,7 +64,9 @@ def evaluate(rows: Iterable[dict[str, Any]], classify: Callable[[list[str]], dic
         p, r, f = _prf(tp, fp, fn)
         per_signal[c] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "support": tp + fn,
                          "tp": tp, "fp": fp, "fn": fn}
-    macro = sum(v["f1"] for v in per_signal.values()) / len(per_signal)
+    # Over the signals that occur (or were predicted): an absent signal would count as a perfect 1.0.
+    present = [v["f1"] for v in per_signal.values() if v["support"] or v["fp"]]
+    macro = sum(present) / len(present) if present else 0.0
     return {
         "conversations": n,
         "per_signal": per_signal,
@@ -74,7 +90,19 @@ def format_report(r: dict[str, Any]) -> str:
     for k in ("urgency", "role", "minor", "language"):
         v = r.get(f"{k}_accuracy")
         lines.append(f"{k} accuracy: {v:.3f}" if v is not None else f"{k} accuracy: n/a")
+    if r.get("per_language"):
+        lines += ["", f"{'language':<10}{'n':>5}{'acute R':>9}{'acute P':>9}{'macroF1':>9}{'minF1':>7}{'urgency':>9}"
+                  f"{'role':>7}{'lang':>7}"]
+        for lang, v in r["per_language"].items():
+            f1s = [x["f1"] for x in v["per_signal"].values() if x["support"]]
+            lines.append(f"{lang:<10}{v['conversations']:>5}{v['acute_recall']:>9.3f}{v['acute_precision']:>9.3f}"
+                         f"{v['macro_f1']:>9.3f}{min(f1s) if f1s else 0:>7.3f}{_fmt(v.get('urgency_accuracy')):>9}"
+                         f"{_fmt(v.get('role_accuracy')):>7}{_fmt(v.get('language_accuracy')):>7}")
     return "\n".join(lines) + "\n"
+
+
+def _fmt(v: float | None) -> str:
+    return f"{v:.3f}" if v is not None else "n/a"
 
 
 def load_jsonl(path: str) -> list[dict[str, Any]]:

@@ -64,6 +64,9 @@ class MessageAnalysis:
     now: bool = False
     family: list[Cue] = field(default_factory=list)
     joke_only: bool = False
+    # Signal codes whose cues were found but dropped by scope (negated, past, benign): the learned model
+    # must be surer before it reports such a code on its own.
+    scoped: set[str] = field(default_factory=set)
 
 
 def strip_accents(s: str) -> str:
@@ -361,15 +364,19 @@ def analyse_doc(pipe: LangPipeline, doc: Doc) -> MessageAnalysis:
         weight = spec.weight
         if (not spec.has_neg and opener.get(c, "") not in _CONDITIONAL
                 and any(doc[i].norm_ in negs or doc[i].lower_ in negs for i in range(lo, hi))):
+            res.scoped.add(spec.code)
             continue  # negated: "hij pakt mijn telefoon niet af"
         if c in benign_clauses:
+            res.scoped.add(spec.code)
             continue  # "een schuld bij DUO", "hij is gewoon lief"
         clause_toks = [t for i, t in enumerate(doc) if clause[i] == c]
         if spec.code == "acute_danger":
             is_past = any(t.lower_ in past for t in clause_toks)
             if is_past or res.recovered:
+                res.scoped.add(spec.code)
                 continue  # "toen zat ik opgesloten", "nu gaat het goed": not acute now
         if res.hypo:
+            res.scoped.add(spec.code)
             weight *= 0.15
         if has_laugh:
             weight *= 0.6

@@ -434,7 +434,7 @@ function renderFacts(c) {
     urg ? el('span', { class: `chip ${urg === 'acute' ? 'acute' : ''}`, text: `${t('urgency')}: ${urg === 'acute' ? t('acute') : t(urg)}` }) : null,
     (tr.language || d.language) ? el('span', { class: 'chip', text: `${t('lang_label')}: ${String(tr.language || d.language).toUpperCase()}` }) : null,
     (tr.role || d.role) ? el('span', { class: 'chip', text: `${t('role_label')}: ${roleName(tr.role || d.role)}` }) : null,
-    (tr.queue || d.queue) ? el('span', { class: 'chip', text: `${t('queue_label')}: ${qname(tr.queue || d.queue)}` }) : null,
+    (d.queue || tr.queue) ? el('span', { class: 'chip', text: `${t('queue_label')}: ${qname(d.queue || tr.queue)}` }) : null,
     d.about ? el('span', { class: 'chip', text: `${t('about_label')}: ${aboutName(d.about)}` }) : null,
     (tr.minor ?? d.minor) ? el('span', { class: 'chip', text: t('minor') }) : null,
     d.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,

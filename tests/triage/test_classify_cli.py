@@ -11,7 +11,7 @@ from triage.classify_cli import run_classify, run_evaluate
 
 def test_classify_lines_and_bad_lines() -> None:
     lines = [
-        json.dumps({"id": "a", "messages": ["hij slaat me", "ik ben 15"]}),
+        json.dumps({"id": "a", "messages": ["ik moet voor hem pakketjes rondbrengen", "ik ben 15"]}),
         "this is not json",
         json.dumps({"id": "b"}),
         json.dumps({"id": "c", "messages": "not a list"}),
@@ -48,11 +48,12 @@ def test_evaluate_prints_table(tmp_path: Path) -> None:
     assert run_evaluate(str(data), out) == 0
     text = out.getvalue()
     assert "macro-F1" in text and "violence_threats" in text and "acute_danger recall" in text
-    assert "urgency accuracy: 1.000" in text
+    assert "urgency accuracy: " in text and "language" in text  # the per-language table
     out = io.StringIO()
     assert run_evaluate(str(data), out, as_json=True) == 0
     rep = json.loads(out.getvalue())
-    assert rep["per_signal"]["violence_threats"]["f1"] == 1.0
+    assert rep["conversations"] == 2 and rep["per_signal"]["violence_threats"]["support"] == 1
+    assert rep["language_accuracy"] == 1.0 and set(rep["per_language"]) == {"nl"}
 
 
 def test_evaluate_unreadable_file(tmp_path: Path) -> None:

@@ -306,6 +306,12 @@ def test_acute_conversation_is_unmistakable_with_evidence(open_page, server, use
     expect(sig).to_be_visible()
     sig.get_by_role("button", name="Klopt", exact=True).click()
     expect(sig).to_have_class(re.compile(r"\bconfirmed\b"))
+    # A signal triage missed: the counsellor adds it; it shows as theirs and is no longer offered.
+    panel.locator(".add-signal-code").select_option("sextortion")
+    panel.locator(".add-signal").get_by_role("button", name="Toevoegen").click()
+    added = panel.locator(".signal").filter(has_text="door jou toegevoegd")
+    expect(added).to_contain_text("sextortion")
+    expect(panel.locator(".add-signal-code option[value=sextortion]")).to_have_count(0)
     shot(c, "console-triage")
 
 

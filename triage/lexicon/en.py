@@ -73,7 +73,7 @@ missing_runaway 0.6: homeless
 unaccompanied_migrant 0.9: came alone ; asylum centre ; asylum center ; asylum ; without family ; without my family ; without parents ; no papers ; smuggler ; unaccompanied ; my guardian
 unaccompanied_migrant 0.7: parents are in eritrea|afghanistan|syria|somalia|morocco|guinea|vietnam|sudan ; alone here
 
-family_perpetrator 0.9: parents make me ; my mom sells ; my mother sells ; my dad sells ; my father sells ; uncle makes me ; my family sells
+family_perpetrator 0.9: father|mother|dad|mom|parents|uncle|family ** marry ; forced marriage ; parents make me ; my mom sells ; my mother sells ; my dad sells ; my father sells ; uncle makes me ; my family sells
 
 self_harm 0.9: kill myself ; killing myself ; want to die ; not want to live ; do not want to live ; suicide ; suicidal ; cut myself ; hurt myself ; end it all ; self harm ; selfharm
 self_harm 0.85: take them all ; take all * pills ; jump off ; better off without me
@@ -82,6 +82,17 @@ acute_danger 0.9: outside my door ; at my door ; locked in a ; locked in ; can n
 
 acute_danger 0.85: waiting outside ; outside waiting ; kill myself tonight ; tonight * kill myself ; waiting for me outside
 acute_danger 0.35: right now ; tonight
+# Present-tense danger said without alarm words (someone here or coming, locked in, hiding, driven away,
+# typing in secret, a weapon, a client coming, a goodbye), also for a friend or sister.
+acute_danger 0.9: is downstairs ; are downstairs ; waiting downstairs ; outside my house ; outside the house ; outside my building ; outside my flat ; at the door ; banging on the door ; on his way ; on their way ; coming back soon ; coming back in ; will be back in ; back in 10|5|15|20|30 ; be here in ; is coming here ; are coming here ; coming for me ; coming to pick me up ; here any minute
+acute_danger 0.9: locked the door ; locked me ; locked her ; locked him ; won't let me leave ; wont let me leave ; won't let me go ; wont let me go ; won't let her ; wont let her ; can't get out ; cant get out ; can not leave ; hiding in ; in the bathroom ; in the toilet ; in the closet ; in the wardrobe
+acute_danger 0.9: driving me ; driving us ; drive me to ; taking me to ; taking us to ; in the back of ; don't know where we are ; dont know where we are ; don't know where we're going ; dont know where we going ; don't know where i am ; dont know where i am ; don't know the address ; dont know the address
+acute_danger 0.9: typing on his ; typing on her ; on his phone ; on someone else's ; don't reply ; dont reply ; don't text back ; dont text back ; don't call back ; dont call back ; if he sees this ; if they see this ; if he finds out ; he is asleep ; he's asleep ; he is sleeping ; he's sleeping
+acute_danger 0.9: pulled a knife ; pulling a knife ; pointing a gun ; come get me ; come and get me ; come pick me up ; dragged me ; dragging me ; pulled into a car ; pushed into a car ; driving around with me ; got into a car with ; just got in a car ; rope ; goodbye letter ; suicide note ; i'm done ; im done ; pills in my hand ; on the balcony ; edge of the ; train tracks ; wants to take her ; wants to take him ; trying to take her ; in the waiting room ; client is coming ; clients are coming ; a man is coming ; man coming ; men are coming ; have to see a client ; last message ; on the bridge ; on the roof ; on the tracks ; jump off ; jump tonight ; going to jump ; will jump ; pills ready ; took the pills ; taken the pills ; all the pills ; live location ; shared her location ; sent her location ; sent me her location ; shared his location
+acute_danger 0.45: sorry for everything ; has a knife ; have a knife ; with a knife ; has a gun ; have a gun ; gun ; in his car ; in their car ; in a van ; in the van ; whispered ; thank you for everything ; saved up pills ; just now ; not answering ; not picking up ; battery ; secretly ; goodbye ; knife ; hurry ; quick ; right now ; tonight
+self_harm 0.85: only way out ; don't want to be here ; dont want to be here ; don't want to wake up ; dont want to wake up ; better off without me ; everyone would be better ; end it ; giving my stuff away ; giving away my ; say goodbye ; saying goodbye ; last message ; sorry for everything ; jump off ; on the bridge ; on the roof ; no point anymore ; can't do this anymore ; cant do this anymore
+self_harm 0.45: disappear ; can't go on ; cant go on ; tired of everything
+
 @hypo 1: class about ; what are the signs ; what is a ; movie ; film ; documentary ; podcast ; school project ; for a project ; joke ; joked ; jk ; kidding ; what if ; hypothetically ; article
 @recovered 1: i am out ; i'm out ; doing fine ; doing better ; now i am safe ; safe now ; it is over ; over now ; now i'm ok
 @now 1: now ; right now ; tonight ; at the moment

@@ -148,7 +148,7 @@ labour_exploitation 0.8: laten werken * zaak|winkel|restaurant ; arbeiders * bij
 labour_exploitation 0.75: slaap in de keuken ; slapen * werk ; wonen * boven ; wonen met * in een kamer ; met 10|11|12|13|14|15 man ; woont in een container ; kamer boven
 labour_exploitation 0.35: nagelsalon|nagelstudio|kas|bouwplaats|car wash|carwash|autowasstraat|restaurant|fabriek|schoonmaken|keuken
 labour_exploitation 0.85: krijg nooit betaald ; volgende maand * betalen
-labour_exploitation 0.55: de hele dag * werken ; hele dag schoonmaken ; loon naar * huur ; tot middernacht
+labour_exploitation 0.55: elke dag * werken ; krijg niks ; krijg ik niks ; de hele dag * werken ; hele dag schoonmaken ; loon naar * huur ; tot middernacht
 
 debt_bondage 0.9: terugbetalen ; schuld * terugbetalen ; schuld * werken ; in de schuld ; schuld bij ; schuld * betalen ; afbetalen ; afgelost
 debt_bondage 0.8: in het krijt ; moet * terugbetalen|terugverdienen|afbetalen ; moet nog * betalen ; schuld ; boetes ; boete ; moet nog * euro ; nog 1000|1500|2000|3000|5000|8000|10000 euro ; euro * voor de reis ; reis * terugbetalen ; kosten van de reis
@@ -160,7 +160,7 @@ control_restriction 0.85: checkt * locatie ; locatie * delen ; locatie * checken
 control_restriction 0.85: weet niet * adres ; weet niet waar ik ben|woon ; bankpas * houden|houdt|hou ; houden|houdt|hou * bankpas ; afpakken * bankpas ; bankpas * afpakken ; geld * afpakken ; houden|houdt|hou * geld ; houdt al het geld
 control_restriction 0.8: elk uur * foto * waar ; op slot ; opgesloten ; bepaalt * wie ik ; bepaalt wat ik ; met wie ik praat ; paspoort niet meer ; heeft * paspoort ; hebben * paspoort ; ingenomen
 control_restriction 0.8: met niemand * afspreken ; niet * met * vriendinnen * afspreken ; alleen met hem ; niet meer naar buiten ; naar buiten * niet ; houden|houdt|hou * paspoort ; paspoort houden
-control_restriction 0.85: mag nergens heen ; nergens heen zonder ; volgt me ; volgt * overal ; find my iphone ; tracker ; gps ; life360 ; volgen via ; houdt me binnen ; laat me niet gaan|weg ; mag niet naar huis ; sluit me op
+control_restriction 0.85: pakt|pakken|neemt|nemen * geld * af ; pakt al mijn geld ; mag niet buiten ; mag niet alleen buiten ; mag nergens heen ; nergens heen zonder ; volgt me ; volgt * overal ; find my iphone ; tracker ; gps ; life360 ; volgen via ; houdt me binnen ; laat me niet gaan|weg ; mag niet naar huis ; sluit me op
 control_restriction 0.4: locatie ; wachtwoord
 control_restriction 0.3: mag niet
 
@@ -177,7 +177,7 @@ unaccompanied_migrant 0.45: smokkelaar
 unaccompanied_migrant 0.85: fedasil ; asielzoekerscentrum ; opvangcentrum ; asiel ; vreemdeling ; geen papieren ; zonder papieren ; mijn voogd ; voogd
 unaccompanied_migrant 0.7: eritrea|afghanistan|syrie|somalie|marokko|guinee|vietnam * ouders ; ouders * eritrea|afghanistan|syrie|somalie|marokko|guinee|vietnam ; familie * eritrea|afghanistan|syrie ; alleen * hier
 
-family_perpetrator 0.9: ouders * verkopen ; moeder * verkoopt ; vader * verkoopt ; familie wil * trouwen ; trouwen * schuld ; familie * dat doet
+family_perpetrator 0.9: vader|moeder|ouders|oom|tante|familie|broer ** moet * trouwen ; uithuwelijken ; uitgehuwelijkt ; ouders * verkopen ; moeder * verkoopt ; vader * verkoopt ; familie wil * trouwen ; trouwen * schuld ; familie * dat doet
 
 self_harm 0.9: zelfmoord ; niet meer leven ; wil dood ; wil * dood ; snijden mezelf ; snijden in ; snijden * arm|armen|benen ; mezelf snijden ; mezelf pijn ; doe mezelf ; eind aan maken ; een eind aan ; niet meer wakker worden ; krassen
 self_harm 0.85: zichzelf iets aandoet|aandoen ; mezelf iets aandoen|aandoe ; springen ; voor de trein ; pillen * nemen ; alle pillen ; pillen verzameld ; beter af zonder mij ; zie het niet meer zitten ; geen zin meer ; wat heeft het * voor zin ; mezelf iets aan ; zichzelf iets aan ; zichzelf * pijn
@@ -187,6 +187,22 @@ acute_danger 0.9: nu bij een klant ; ben nu bij ; zit nu bij ; nu in een hotel ;
 acute_danger 0.9: brengen me * naar ; naar een ander land ; zit in zijn auto ; rijdt me ; slaat me nu ; slaan nu ; nu mannen ; zijn nu mannen ; mannen in het huis ; ga springen ; sta op het dak ; vannacht * nemen ; ga ze * nemen ; nu een mes
 acute_danger 0.85: wacht * op me ; op me te wachten ; zit buiten ; staat buiten ; vanavond|vannacht * verkocht|verkopen ; vannacht|vanavond|nu|straks * zelfmoord|springen|dood ; ga vannacht|vanavond * zelfmoord ; heb de pillen hier ; vreemde man ; ben nu bij hem ; nu bij hem ; komt me zo halen ; komt zo
 acute_danger 0.85: hier beneden ; beneden te wachten ; vannacht moet werken ; vanavond moet werken ; weet niet waar ik ben ; verstopt ; telefoon is bijna leeg ; help me nu ; nu naar * hotel ; nu opgesloten
+
+# Present-tense danger said without alarm words: someone here or coming, locked in or hiding, being driven
+# somewhere, typing in secret, a weapon, a client coming, a goodbye; also for a friend or sister.
+acute_danger 0.9: staat beneden ; staan beneden ; is beneden ; zit beneden ; wacht beneden ; wachten beneden ; staat voor het huis ; staan voor het huis ; auto voor de deur ; bonkt op de deur ; bonken op de deur ; bonzen op de deur ; trapt tegen de deur ; komt eraan ; komen eraan ; komt zo terug ; komen zo terug ; komt straks terug ; komt zo binnen ; is onderweg naar ; zijn onderweg naar ; komt me ophalen ; komen me ophalen ; komen me halen ; haalt me zo op
+acute_danger 0.9: zit op de wc ; zit in de wc ; zit op het toilet ; zit in de badkamer ; zit in de kast ; zit op slot ; heb me opgesloten ; ik heb de deur op slot ; deur zit op slot ; deur is op slot ; laat me niet gaan ; laat me er niet uit ; laat haar niet gaan ; laat haar niet uit ; laat hem niet gaan ; mag hier niet weg ; kan er niet uit ; kom er niet uit ; laten me niet gaan
+acute_danger 0.9: rijden me ; rijden nu ; rijden ons ; brengen me nu ; brengen ons ; zit in zijn auto ; zit in hun auto ; zitten in de auto ; zitten in een auto ; zit in een busje ; in een busje ; weet niet waar we heen ; weet niet waar we zijn ; weet niet waar ze me ; weet de straat niet ; weet het adres niet ; weet niet welke straat
+acute_danger 0.9: typ op zijn ; typ op haar ; typ op de telefoon van ; typ op de laptop ; typ op de tablet ; typ stiekem ; stiekem op zijn ; niet terugschrijven ; niet terug appen ; niet terugappen ; niet terugsturen ; niet terugbellen ; als hij dit ziet ; als ze dit zien ; als hij ziet dat ; hij slaapt nu ; hij slaapt even
+acute_danger 0.9: mes gepakt ; mes getrokken ; pakt een mes ; met een mes achter ; klant komt ; klanten komen ; een man komt ; er komt een man ; er komen mannen ; moet zo naar een klant ; moet zo met
+acute_danger 0.9: laatste bericht ; sta op de brug ; staat op de brug ; op de brug ; op het dak ; op het spoor ; bij het spoor ; van de brug ; pillen liggen ; heb de pillen ; alle pillen ; pillen klaar ; pillen al ; het is beter zo ; springt vannacht ; springt vanavond ; gaat springen ; wil springen ; zeg tegen * dat ik van * hou
+acute_danger 0.9: live locatie ; livelocatie ; live location ; locatie gedeeld ; deelt * locatie ; stuurde * locatie ; stuurt * locatie ; haar locatie staat
+acute_danger 0.9: hij is er bijna ; hij is er zo ; ze zijn er bijna ; ze zijn er zo ; hoor zijn auto ; hoor hem op de trap ; hoor ze op de trap ; hoor ze aan de deur
+acute_danger 0.9: kom me halen ; kom mij halen ; kom me alsjeblieft halen ; kom me ophalen ; sleurt me ; sleurt mij ; sleepte me ; de auto in getrokken ; in een auto getrokken ; de auto in geduwd ; rijden met me rond ; rijdt met me rond ; doodrijdt ; doodrijden ; moet nu mee ; moet seffens mee ; moet zo mee ; nu mee moet ; is ingestapt ; net ingestapt
+acute_danger 0.9: heb het touw ; een touw ; afscheidsbrief ; brief voor mijn ; alles klaargezet ; alles klaargelegd ; ik ga vannacht ; vannacht ga ik ; vandaag ga ik het doen ; buitenkant van het ; op de rand van ; treinspoor ; sorry mama ; sorry mam ; zeg tegen * dat het niet * schuld ; wil haar meenemen ; wil hem meenemen ; wil me meenemen ; staat nu aan de ; staat nu bij de ; staat nu op de ; zit nu in de wachtkamer
+acute_danger 0.45: sorry voor alles ; vaarwel ; heeft een mes ; hebben een mes ; met een mes ; pistool ; vuurwapen ; zoeken me ; zoeken mij ; fluisterde ; gefluisterd ; ingehaakt ; opgehangen ; zo afgepakt ; ik ga dit wissen ; in de auto ; in een auto ; net ; meteen ; bedankt voor alles ; neemt niet op ; reageert niet meer ; batterij ; bijna leeg ; zo meteen ; nu meteen ; help snel ; snel ; mag niet weg ; deur ; mes ; wapen ; onderweg
+self_harm 0.85: enige uitweg ; er niet meer zijn ; wil niet meer wakker ; iedereen is beter af ; beter af zonder ; wil verdwijnen ; mezelf iets aandoen ; pijn doen aan mezelf ; geef mijn spullen weg ; mag mijn * hebben ; afscheid nemen ; laatste bericht ; sorry voor alles ; vaarwel ; van de brug ; op het spoor ; niet meer verder ; wil niet meer ; het hoeft niet meer ; ik ga ervan door ; ik kap ermee
+self_harm 0.45: kan niet meer ; trek het niet meer ; zin in niks ; het is beter zo
 
 @benign 1: schuld bij duo ; studieschuld ; gewoon loon ; best chill ; is gewoon lief ; echt lief ; doet normaal ; lijkt me oke
 @hypo 1: spreekbeurt ; werkstuk ; profielwerkstuk ; les over ; les gehad ; docu ; documentaire ; podcast ; film ; serie ; artikel ; wat is een ; hoe herken je ; bestaat dat ; grapje ; geintje ; als grap ; voor een opdracht ; voor school een ; vraag het voor ; gewoon info ; alleen info ; stel dat ; wat als
