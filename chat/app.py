@@ -84,8 +84,17 @@ def _page(path: Path) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     return handler
 
 
+def redis_client(settings: Settings, redis_url: str) -> aioredis.Redis:
+    """A bounded pool that waits for a free connection rather than failing under a burst (docs/operations.md)."""
+    pool = aioredis.BlockingConnectionPool.from_url(
+        redis_url, max_connections=settings.redis_pool_size, timeout=settings.redis_pool_timeout_s,
+        health_check_interval=30,
+    )
+    return aioredis.Redis.from_pool(pool)
+
+
 def create_app(settings: Settings, redis_url: str) -> web.Application:
-    redis = aioredis.Redis.from_url(redis_url, health_check_interval=30)
+    redis = redis_client(settings, redis_url)
     vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
     store = ConversationStore(redis, vault)
     accounts = Accounts(redis, settings.login_ttl_s)

@@ -48,6 +48,11 @@ class Settings:
     exit_url: str
     # Seconds a new process waits after subscribing before it serves (chat/pubsub.py).
     peer_settle_s: float
+    # Redis connections one process may open. When all are busy a command waits for one (up to
+    # redis_pool_timeout_s) instead of failing: redis-py's default pool raises at once at 100, which turned
+    # a burst of 150 first messages into 50 errors (issue 9).
+    redis_pool_size: int = 200
+    redis_pool_timeout_s: float = 20.0
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -75,4 +80,6 @@ class Settings:
             log_level=env.get("HELPLINE_LOG_LEVEL", "INFO").upper(),
             exit_url=env.get("HELPLINE_EXIT_URL", "https://www.google.com/search?q=weer"),
             peer_settle_s=float(env.get("HELPLINE_PEER_SETTLE_S", "1.5")),
+            redis_pool_size=max(2, _int(env, "HELPLINE_REDIS_POOL", 200)),
+            redis_pool_timeout_s=float(env.get("HELPLINE_REDIS_POOL_TIMEOUT_S", "20")),
         )
