@@ -113,6 +113,7 @@ class RuleView:
     language: str
     hypothetical: bool = False  # a school project, film, joke, or "it is over now" somewhere in it
     past: bool = False  # told in the past ("toen", "vorig jaar", "years ago") and nothing says "now"
+    chars: int = 0  # characters the visitor wrote
 
 
 def _prod(values: Any) -> float:
@@ -191,7 +192,7 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
     hypothetical = any(a.hypo or a.recovered or a.joke_only for a in analyses)
     past = any(_PAST.search(t) for t in texts) and not any(_NOW.search(t) for t in texts)
     return RuleView(scores, evidence, scoped - {c for c, v in scores.items() if v >= THRESHOLD}, minor, votes,
-                    violence_now, lang_id.detect_conversation(texts), hypothetical, past)
+                    violence_now, lang_id.detect_conversation(texts), hypothetical, past, sum(len(t) for t in texts))
 
 
 def rule_features(rv: RuleView) -> list[str]:
@@ -220,6 +221,9 @@ _NOW = re.compile(r"\b(?:nu|net|nou|zometeen|vanavond|vannacht|straks|now|right 
 # In a conversation that says it is a school project, a film, a joke or over now, the model alone must be
 # this sure: it reads words, not that frame.
 FRAMED_MODEL_MIN = 0.9
+SELF_HARM_ONLY_ACUTE_MIN = 0.5
+SHORT_OPENING_CHARS = 60
+SHORT_OPENING_ACUTE_MIN = 0.5
 
 
 def model_threshold(rv: RuleView, code: str, base: float) -> float | None:
@@ -232,7 +236,17 @@ def model_threshold(rv: RuleView, code: str, base: float) -> float | None:
     if code in rv.scoped:
         return None
     framed = rv.hypothetical or (bool(rv.scoped) and not rv.scores) or (code == "acute_danger" and rv.past)
-    return max(base, FRAMED_MODEL_MIN) if framed else base
+    if framed:
+        return max(base, FRAMED_MODEL_MIN)
+    if code == "acute_danger" and not rv.scores and rv.chars <= SHORT_OPENING_CHARS:
+        # "wie zit er aan de andere kant?": a short opening with no cue at all is not a child in danger yet;
+        # on the corpus this bar cost no acute recall and removed false alarms.
+        return max(base, SHORT_OPENING_ACUTE_MIN)
+    if code == "acute_danger" and {c for c, v in rv.scores.items() if v >= THRESHOLD} == {"self_harm"}:
+        # Self-harm is acute only with a plan or means now; the rules know those words ("pillen liggen klaar",
+        # "op de brug"). Without them the model must be surer than its recall-first floor.
+        return max(base, SELF_HARM_ONLY_ACUTE_MIN)
+    return base
 
 
 def decide_signals(rv: RuleView, ms: dict[str, dict[str, float]] | None,
@@ -270,7 +284,10 @@ def decide_role(rv: RuleView, codes: set[str], ms: dict[str, dict[str, float]] |
     if ms is not None:
         roles = ms["role"]
         best = max(roles, key=lambda r: roles[r])
-        if best != "unknown" or not codes:
+        if not codes:
+            # Without a signal nobody is a victim yet; a witness, professional or perpetrator may show.
+            return "unknown" if best == "victim" else best
+        if best != "unknown":
             return best
     if codes:
         return "witness" if wit_sig > vic_sig or (wit > 0 and vic_sig == 0) else "victim"
