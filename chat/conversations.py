@@ -309,11 +309,7 @@ class ConversationService:
     async def conversation_detail(self, cid: str, conv: dict[str, str], with_whispers: bool = False) -> dict[str, Any]:
         messages = await self.store.history(cid)
         notes = await self.store.read_sealed(keys.notes(cid), cid)
-        raw_feedback = await self.redis.hgetall(keys.feedback(cid))
-        feedback = {}
-        for code, value in raw_feedback.items():
-            with contextlib.suppress(ValueError):
-                feedback[code.decode()] = orjson.loads(value).get("verdict")
+        feedback = feedback_verdicts(await self.redis.hgetall(keys.feedback(cid)))
         detail = {
             "conversation_id": cid,
             "status": conv.get("status"),
@@ -658,4 +654,15 @@ class ConversationService:
         return {"ok": True}
 
 
-__all__ = ["ConversationService", "Message", "OUTCOMES", "SIGNAL_CODES"]
+def feedback_verdicts(raw: dict[Any, Any]) -> dict[str, str]:
+    """A conversation's feedback hash (written by `triage_feedback`) as signal code -> verdict."""
+    out: dict[str, str] = {}
+    for code, value in raw.items():
+        with contextlib.suppress(ValueError):
+            verdict = orjson.loads(value).get("verdict")
+            if isinstance(verdict, str):
+                out[code.decode()] = verdict
+    return out
+
+
+__all__ = ["ConversationService", "Message", "OUTCOMES", "SIGNAL_CODES", "feedback_verdicts"]

@@ -20,16 +20,9 @@ import json
 from collections.abc import AsyncIterator
 from typing import IO, Any
 
-import orjson
-
 from chat import keys
+from chat.conversations import SIGNAL_CODES, feedback_verdicts
 from chat.review import Review
-
-SIGNAL_CODES = frozenset((
-    "acute_danger", "self_harm", "grooming", "sexual_exploitation", "sextortion", "criminal_exploitation",
-    "labour_exploitation", "debt_bondage", "control_restriction", "violence_threats", "missing_runaway",
-    "unaccompanied_migrant", "family_perpetrator",
-))
 
 
 def labels_from_feedback(suggested: list[str], feedback: dict[str, str]) -> list[str]:
@@ -45,15 +38,7 @@ async def feedback_rows(review: Review) -> AsyncIterator[dict[str, Any]]:
         cid = raw_key.decode().rsplit(":", 1)[-1]
         if await redis.zscore(keys.CLOSED, cid) is None:
             continue
-        raw = await redis.hgetall(raw_key)
-        feedback: dict[str, str] = {}
-        for code, value in raw.items():
-            try:
-                verdict = orjson.loads(value).get("verdict")
-            except orjson.JSONDecodeError:
-                continue
-            if isinstance(verdict, str):
-                feedback[code.decode()] = verdict
+        feedback = feedback_verdicts(await redis.hgetall(raw_key))
         if not feedback:
             continue
         transcript = await review.transcript(cid)

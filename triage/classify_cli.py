@@ -61,20 +61,16 @@ def run_classify(stdin: IO[str], stdout: IO[str]) -> int:
 
 
 def run_evaluate(paths: str | list[str], stdout: IO[str], as_json: bool = False) -> int:
-    from pathlib import Path
-
     from triage.classifier import classify, warm_up
-    from triage.evaluation import evaluate, format_report, load_jsonl
+    from triage.evaluation import evaluate, format_report, jsonl_files, load_jsonl
 
     rows = []
-    for path in [paths] if isinstance(paths, str) else paths:
-        files = sorted(Path(path).glob("*.jsonl")) if Path(path).is_dir() else [Path(path)]
-        for f in files:
-            try:
-                rows += load_jsonl(str(f))
-            except (OSError, ValueError) as e:
-                print(f"cannot read {f}: {e}", file=sys.stderr)
-                return 1
+    for f in jsonl_files([paths] if isinstance(paths, str) else paths):
+        try:
+            rows += load_jsonl(str(f))
+        except (OSError, ValueError) as e:
+            print(f"cannot read {f}: {e}", file=sys.stderr)
+            return 1
     warm_up()
     report = evaluate(rows, classify)
     if as_json:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from triage.pipeline import SIGNALS
@@ -103,6 +104,14 @@ def format_report(r: dict[str, Any]) -> str:
 
 def _fmt(v: float | None) -> str:
     return f"{v:.3f}" if v is not None else "n/a"
+
+
+def jsonl_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The JSONL files named, a folder standing for the `*.jsonl` files in it (sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out += sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
+    return out
 
 
 def load_jsonl(path: str) -> list[dict[str, Any]]:

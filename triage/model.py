@@ -169,21 +169,22 @@ class TriageModel:
     """A loaded model: per-conversation and per-message scores, with thresholds chosen on dev."""
 
     def __init__(self, nlp: Any, thresholds: dict[str, Any] | None = None, path: Path | None = None) -> None:
-        self.nlp = nlp
         self.thresholds: dict[str, Any] = thresholds or {}
         self.path = path
         self._lock = threading.Lock()
-        self.classifier = nlp.get_pipe("triage") if nlp is not None else None
         self._message_cache: OrderedDict[str, dict[str, float]] = OrderedDict()
+        self._use(nlp)
+
+    def _use(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.classifier = nlp.get_pipe("triage") if nlp is not None else None
         self._vocab_limit = (len(nlp.vocab) if nlp is not None else 0) + VOCAB_GROWTH_LIMIT
 
     def _reload(self) -> None:
         import spacy
 
         assert self.path is not None
-        self.nlp = spacy.load(self.path)
-        self.classifier = self.nlp.get_pipe("triage")
-        self._vocab_limit = len(self.nlp.vocab) + VOCAB_GROWTH_LIMIT
+        self._use(spacy.load(self.path))
 
     @classmethod
     def load(cls, path: Path = MODEL_DIR) -> TriageModel | None:
@@ -200,9 +201,6 @@ class TriageModel:
         path.mkdir(parents=True, exist_ok=True)
         self.nlp.to_disk(path)
         (path / THRESHOLDS_FILE).write_text(json.dumps(self.thresholds, indent=1, sort_keys=True) + "\n")
-
-    def signal_threshold(self, code: str) -> float:
-        return float(self.thresholds.get("signals", {}).get(code, 0.5))
 
     def scores_many(self, texts: Sequence[str]) -> list[dict[str, dict[str, float]]]:
         """Scores of all three label groups for already joined, normalised texts, in one forward pass:

@@ -64,8 +64,8 @@ class MessageAnalysis:
     now: bool = False
     family: list[Cue] = field(default_factory=list)
     joke_only: bool = False
-    # Signal codes whose cues were found but dropped by scope (negated, past, benign): the learned model
-    # must be surer before it reports such a code on its own.
+    # Signal codes whose cues were found but dropped by scope (negated, past, benign, hypothetical): the
+    # learned model may not report them on its own (triage/classifier.py, model_threshold).
     scoped: set[str] = field(default_factory=set)
 
 

@@ -31,11 +31,10 @@ GRID = [round(0.05 * i, 2) for i in range(1, 20)]
 
 
 def load_rows(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    from triage.evaluation import jsonl_files
+
     rows: list[dict[str, Any]] = []
-    files: list[Path] = []
-    for p in paths:
-        files += sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
-    for f in files:
+    for f in jsonl_files(paths):
         with f.open(encoding="utf-8") as fh:
             for line in fh:
                 if not line.strip():
