@@ -114,12 +114,15 @@ def user_command(settings: Settings, args: argparse.Namespace) -> int:
 
 def retention_command(settings: Settings) -> int:
     from chat.crypto import Vault, load_master_key
+    from chat.retention import Retention
     from chat.review import Review
     from chat.store import ConversationStore
 
     async def work(client: Any) -> int:
         vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
-        destroyed = await Review(ConversationStore(client, vault), settings).apply_retention()
+        store = ConversationStore(client, vault)
+        await store.upgrade()
+        destroyed = await Retention(store, Review(store), settings).apply()
         print(f"retention: destroyed the keys of {destroyed} conversations")
         return 0
 
@@ -136,7 +139,7 @@ def export_feedback_command(settings: Settings, output: str) -> int:
 
     async def work(client: Any) -> int:
         vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
-        n = await export_feedback(Review(ConversationStore(client, vault), settings), out)
+        n = await export_feedback(Review(ConversationStore(client, vault)), out)
         print(f"export-feedback: {n} conversations", file=sys.stderr)
         return 0
 

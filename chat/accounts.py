@@ -15,11 +15,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from redis.asyncio import Redis
 
 from chat import keys
-from chat.store import as_text
+from chat.records import as_text
 from chat.tokens import new_token, token_hash
+from vocabulary import QUEUES
 
 ROLES = ("counsellor", "supervisor", "admin")
-SKILLS = ("crisis", "youth", "adult", "witness", "professional", "perpetrator")
+SKILLS = QUEUES  # a skill is a queue the account takes
 USERNAME_MAX = 64
 
 _hasher = PasswordHasher()

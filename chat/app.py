@@ -1,8 +1,9 @@
-"""Assembles the server: aiohttp app, Socket.IO namespaces, store, service, triage and review.
+"""Assembles the server: every part is built here, once, and handed what it needs (README, "Layout").
 
-Message path: transport/ (visitor, counsellor, supervisor namespaces) -> conversations.py (service)
--> store.py (Redis, encryption) -> routing.py (queue views) ; triage_runner.py and review.py work
-beside it. docs/operations.md tells how to run it; docs/protocol.md what it speaks.
+Message path: transport/ (the visitor, counsellor and supervisor namespaces) -> conversations.py (the
+commands) -> store.py (Redis, encryption) -> delivery.py (to the other side's sockets) and
+queue_view.py + routing.py (who sees it waiting) -> triage_runner.py (urgency and signals). review.py
+and retention.py work beside it. docs/operations.md tells how to run it; docs/protocol.md what it speaks.
 """
 
 from __future__ import annotations
@@ -23,14 +24,20 @@ from chat.accounts import Accounts
 from chat.config import Settings
 from chat.conversations import ConversationService
 from chat.crypto import Vault, load_master_key
+from chat.delivery import Delivery
+from chat.errors import json_errors
+from chat.hours import OpeningHours
 from chat.http_api import HttpApi
+from chat.presence import Presence
 from chat.pubsub import PeerAwareRedisManager
+from chat.queue_view import QueueView
+from chat.retention import Retention
 from chat.review import Review
 from chat.store import ConversationStore
 from chat.transport.counsellor import CounsellorNamespace
 from chat.transport.supervisor import SupervisorNamespace
 from chat.transport.visitor import VisitorNamespace
-from chat.triage_runner import TriageRunner
+from chat.triage_runner import TriageResults, TriageRunner
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +103,6 @@ def redis_client(settings: Settings, redis_url: str) -> aioredis.Redis:
 def create_app(settings: Settings, redis_url: str) -> web.Application:
     redis = redis_client(settings, redis_url)
     vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
-    store = ConversationStore(redis, vault)
     accounts = Accounts(redis, settings.login_ttl_s)
     manager = PeerAwareRedisManager(redis_url, channel="helpline:socketio")
     def cors(origin: str | None, environ: dict[str, Any]) -> bool:
@@ -121,20 +127,25 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         async_handlers=False,
     )
     wsdriver.install(sio.eio)
-    service = ConversationService(sio, store, accounts, settings)
-    review = Review(store, settings)
-    service.review = review
-    triage = TriageRunner(store, service.apply_triage) if settings.triage_enabled else None
-    service.triage = triage
+    presence = Presence(redis, OpeningHours(settings.opening_hours, settings.timezone))
+    delivery = Delivery(sio, presence.is_monitored)
+    store = ConversationStore(redis, vault, on_commit=delivery.message)
+    queue_view = QueueView(store, presence, delivery, settings)
+    review = Review(store)
+    retention = Retention(store, review, settings)
+    triage_results = TriageResults(store, delivery)
+    triage = TriageRunner(store, triage_results) if settings.triage_enabled else None
+    service = ConversationService(store, presence, delivery, queue_view, accounts, settings, triage, review)
     sio.register_namespace(VisitorNamespace(service))
     sio.register_namespace(CounsellorNamespace(service, accounts))
     sio.register_namespace(SupervisorNamespace(service, accounts))
 
-    app = web.Application(middlewares=[security_headers(settings)], client_max_size=MAX_PACKET_BYTES * 4)
+    app = web.Application(middlewares=[security_headers(settings), json_errors],
+                          client_max_size=MAX_PACKET_BYTES * 4)
     app[APP_KEY_SERVICE] = service
     app[APP_KEY_REDIS] = redis
     sio.attach(app)
-    app.add_routes(HttpApi(service, accounts, review).routes())
+    app.add_routes(HttpApi(redis, presence, delivery, accounts, review, settings).routes())
     for url_path, file_name in moderator_ui.PAGES.items():
         app.router.add_get(url_path, _page(moderator_ui.STATIC_DIR / file_name))
     if moderator_ui.STATIC_DIR.exists():
@@ -142,18 +153,20 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
 
     async def on_startup(app: web.Application) -> None:
         await redis.ping()
+        await store.upgrade()
         # Subscribe to the other processes' events before the first client arrives, not on it.
         if not sio.manager_initialized:
             sio.manager_initialized = True
             sio.manager.initialize()
             await manager.settle(settings.peer_settle_s)
-        service.start()
-        review.start()
+        queue_view.start()
+        retention.start()
         if triage is not None:
             triage.start()
 
     async def on_cleanup(app: web.Application) -> None:
-        await service.stop()
+        await queue_view.stop()
+        await retention.stop()
         await review.stop()
         if triage is not None:
             await triage.stop()

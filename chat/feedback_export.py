@@ -20,25 +20,23 @@ import json
 from collections.abc import AsyncIterator
 from typing import IO, Any
 
-from chat import keys
-from chat.conversations import SIGNAL_CODES, feedback_verdicts
 from chat.review import Review
+from vocabulary import SIGNALS, Signal, Urgency
 
 
 def labels_from_feedback(suggested: list[str], feedback: dict[str, str]) -> list[str]:
     """Suggested minus rejected, plus confirmed and added (a counsellor's word beats triage's)."""
     out = {c for c in suggested if feedback.get(c) != "reject"}
     out |= {c for c, v in feedback.items() if v in ("confirm", "add")}
-    return sorted(c for c in out if c in SIGNAL_CODES)
+    return sorted(c for c in out if c in SIGNALS)
 
 
 async def feedback_rows(review: Review) -> AsyncIterator[dict[str, Any]]:
-    redis = review.redis
-    async for raw_key in redis.scan_iter(match=keys.feedback("*"), count=500):
-        cid = raw_key.decode().rsplit(":", 1)[-1]
-        if await redis.zscore(keys.CLOSED, cid) is None:
+    store = review.store
+    for cid in await store.with_feedback():
+        if not await store.is_closed(cid):
             continue
-        feedback = feedback_verdicts(await redis.hgetall(raw_key))
+        feedback = await store.feedback(cid)
         if not feedback:
             continue
         transcript = await review.transcript(cid)
@@ -47,9 +45,10 @@ async def feedback_rows(review: Review) -> AsyncIterator[dict[str, Any]]:
         messages = [str(m.get("text", "")) for m in transcript["messages"] if m.get("sender") == "visitor"]
         if not messages:
             continue
-        conv = await review.store.get(cid) or {}
-        suggested = json.loads(conv.get("signals") or "[]")
-        signals = labels_from_feedback(suggested if isinstance(suggested, list) else [], feedback)
+        record = await store.get(cid)
+        if record is None:
+            continue
+        signals = labels_from_feedback(record.signals, feedback)
         row: dict[str, Any] = {
             "id": "fb-" + hashlib.sha256(cid.encode()).hexdigest()[:16],
             "writer": "feedback",
@@ -57,12 +56,12 @@ async def feedback_rows(review: Review) -> AsyncIterator[dict[str, Any]]:
             "signals": signals,
             "feedback": dict(sorted(feedback.items())),
         }
-        if conv.get("language"):
-            row["language"] = conv["language"]
-        if "acute_danger" in signals:
-            row["urgency"] = "acute"
+        if record.language:
+            row["language"] = record.language
+        if Signal.ACUTE_DANGER in signals:
+            row["urgency"] = Urgency.ACUTE
         elif not signals:
-            row["urgency"] = "low"
+            row["urgency"] = Urgency.LOW
         yield row
 
 

@@ -1,19 +1,26 @@
-"""HTTP endpoints: health, staff login, configuration data, supervisor review (docs/protocol.md, "HTTP")."""
+"""HTTP endpoints: health, staff login, configuration and vocabulary, helpline content, supervisor review
+(docs/protocol.md, "HTTP"). Errors are raised as `HelplineError`; chat/errors.py's middleware renders
+them in the one wire shape."""
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
 
 import orjson
 from aiohttp import web
+from redis.asyncio import Redis
 
-from chat import keys, notices
+import vocabulary
 from chat.accounts import Account, Accounts
-from chat.conversations import OUTCOME_LABELS, OUTCOMES, ConversationService
+from chat.config import Settings
+from chat.content import CANNED, DIRECTORY, ContentStore
+from chat.delivery import Delivery
+from chat.errors import ErrorCode, HelplineError
+from chat.notices import OFFLINE
+from chat.presence import Presence
 from chat.review import Review
 from chat.transport.auth import SESSION_COOKIE
+from chat.transport.common import CLIENT_ID_MAX, NOTE_MAX, TAG_MAX, TAGS_MAX
 
 MAX_JSON_BODY = 256 * 1024
 
@@ -22,21 +29,18 @@ def _json(data: Any, status: int = 200) -> web.Response:
     return web.Response(body=orjson.dumps(data), status=status, content_type="application/json")
 
 
-def _error(code: str, status: int) -> web.Response:
-    return _json({"error": code}, status)
-
-
-def _default(name: str) -> list[Any]:
-    data: list[Any] = json.loads(resources.files("chat.defaults").joinpath(name).read_text("utf-8"))
-    return data
-
-
 class HttpApi:
-    def __init__(self, service: ConversationService, accounts: Accounts, review: Review) -> None:
-        self.service = service
+    def __init__(
+        self, redis: Redis, presence: Presence, delivery: Delivery, accounts: Accounts, review: Review,
+        settings: Settings,
+    ) -> None:
+        self.redis = redis
+        self.presence = presence
+        self.delivery = delivery
         self.accounts = accounts
         self.review = review
-        self.redis = service.redis
+        self.settings = settings
+        self.content = ContentStore(redis)
 
     def routes(self) -> list[web.RouteDef]:
         return [
@@ -55,13 +59,16 @@ class HttpApi:
             web.get("/api/supervisor/stats", self.stats),
         ]
 
-    async def _body(self, request: web.Request) -> Any:
+    async def _body(self, request: web.Request) -> dict[str, Any]:
         if request.content_length is not None and request.content_length > MAX_JSON_BODY:
-            raise web.HTTPRequestEntityTooLarge(max_size=MAX_JSON_BODY, actual_size=request.content_length)
+            raise HelplineError(ErrorCode.PAYLOAD_TOO_LARGE)
         try:
-            return orjson.loads(await request.read())
+            body = orjson.loads(await request.read())
         except orjson.JSONDecodeError:
-            raise web.HTTPBadRequest(text='{"error":"bad_request"}', content_type="application/json") from None
+            raise HelplineError(ErrorCode.BAD_REQUEST, "the body must be JSON") from None
+        if not isinstance(body, dict):
+            raise HelplineError(ErrorCode.BAD_REQUEST, "the body must be a JSON object")
+        return body
 
     @staticmethod
     def _token(request: web.Request) -> str:
@@ -73,9 +80,9 @@ class HttpApi:
     async def _staff(self, request: web.Request, roles: set[str] | None = None) -> Account:
         account = await self.accounts.authenticate(self._token(request))
         if account is None:
-            raise web.HTTPUnauthorized(text='{"error":"unauthorized"}', content_type="application/json")
+            raise HelplineError(ErrorCode.UNAUTHORIZED)
         if roles and account.role not in roles:
-            raise web.HTTPForbidden(text='{"error":"not_allowed"}', content_type="application/json")
+            raise HelplineError(ErrorCode.NOT_ALLOWED)
         return account
 
     async def healthz(self, request: web.Request) -> web.Response:
@@ -87,14 +94,12 @@ class HttpApi:
 
     async def login(self, request: web.Request) -> web.Response:
         body = await self._body(request)
-        if not isinstance(body, dict):
-            return _error("bad_request", 400)
         username, password = body.get("username"), body.get("password")
         if not isinstance(username, str) or not isinstance(password, str) or len(password) > 1024:
-            return _error("unauthorized", 401)
+            raise HelplineError(ErrorCode.UNAUTHORIZED, "wrong username or password")
         result = await self.accounts.login(username, password)
         if result is None:
-            return _error("unauthorized", 401)
+            raise HelplineError(ErrorCode.UNAUTHORIZED, "wrong username or password")
         token, account = result
         response = _json({"token": token, "username": account.username, "role": account.role,
                           "expires_in": self.accounts.login_ttl_s})
@@ -106,9 +111,8 @@ class HttpApi:
         token = self._token(request)
         if token:
             await self.accounts.logout(token)
-            for sid, link in list(self.service.counsellors.items()):
-                if link.token == token:
-                    await self.service.sio.disconnect(sid, namespace="/counsellor")
+            for sid in self.presence.sockets_of_token(token):
+                await self.delivery.disconnect_counsellor(sid)
         response = _json({"ok": True})
         response.del_cookie(SESSION_COOKIE, path="/")
         return response
@@ -117,51 +121,50 @@ class HttpApi:
         return _json((await self._staff(request)).public())
 
     async def config(self, request: web.Request) -> web.Response:
-        settings = self.service.settings
-        return _json({**self.service.service_state(), "languages": list(notices.LANGUAGES),
-                      "max_text": settings.max_text, "exit_url": settings.exit_url, "notice": notices.OFFLINE})
-
-    async def _get_list(self, key: str, default_file: str) -> list[Any]:
-        raw = await self.redis.get(key)
-        if raw:
-            value: list[Any] = orjson.loads(raw)
-            return value
-        return _default(default_file)
+        """Everything the pages need to know and label; no page keeps its own copy (docs/protocol.md)."""
+        return _json({
+            **self.presence.service_state(),
+            "languages": list(vocabulary.UI_LANGUAGES),
+            "max_text": self.settings.max_text,
+            "limits": {"max_text": self.settings.max_text, "note_max": NOTE_MAX, "tag_max": TAG_MAX,
+                       "tags_max": TAGS_MAX, "client_id_max": CLIENT_ID_MAX},
+            "exit_url": self.settings.exit_url,
+            "notice": OFFLINE,
+            "vocabulary": vocabulary.wire(),
+        })
 
     async def get_canned(self, request: web.Request) -> web.Response:
         await self._staff(request)
-        return _json({"responses": await self._get_list(keys.CANNED, "canned.json")})
+        return _json({"responses": await self.content.get(CANNED)})
 
     async def put_canned(self, request: web.Request) -> web.Response:
         await self._staff(request, {"admin"})
-        body = await self._body(request)
-        items = body.get("responses") if isinstance(body, dict) else None
+        items = (await self._body(request)).get("responses")
         required = {"id", "language", "title", "text"}
         if not isinstance(items, list) or not all(
             isinstance(i, dict) and required <= set(i) and all(isinstance(i[k], str) for k in required) for i in items
         ):
-            return _error("bad_request", 400)
-        await self.redis.set(keys.CANNED, orjson.dumps(items))
+            raise HelplineError(ErrorCode.BAD_REQUEST, "'responses': a list of {id, language, title, text}")
+        await self.content.put(CANNED, items)
         return _json({"ok": True})
 
     async def get_directory(self, request: web.Request) -> web.Response:
         await self._staff(request)
-        return _json({"organisations": await self._get_list(keys.DIRECTORY, "directory.json")})
+        return _json({"organisations": await self.content.get(DIRECTORY)})
 
     async def put_directory(self, request: web.Request) -> web.Response:
         await self._staff(request, {"admin"})
-        body = await self._body(request)
-        items = body.get("organisations") if isinstance(body, dict) else None
+        items = (await self._body(request)).get("organisations")
         if not isinstance(items, list) or not all(
             isinstance(i, dict) and isinstance(i.get("id"), str) and isinstance(i.get("name"), str) for i in items
         ):
-            return _error("bad_request", 400)
-        await self.redis.set(keys.DIRECTORY, orjson.dumps(items))
+            raise HelplineError(ErrorCode.BAD_REQUEST, "'organisations': a list of {id, name, ...}")
+        await self.content.put(DIRECTORY, items)
         return _json({"ok": True})
 
     async def outcomes(self, request: web.Request) -> web.Response:
         await self._staff(request)
-        return _json({"outcomes": [{"code": c, "label": OUTCOME_LABELS[c]} for c in OUTCOMES]})
+        return _json({"outcomes": vocabulary.wire()["outcomes"]})
 
     async def transcripts(self, request: web.Request) -> web.Response:
         await self._staff(request, {"supervisor", "admin"})
@@ -172,7 +175,7 @@ class HttpApi:
         await self._staff(request, {"supervisor", "admin"})
         result = await self.review.transcript(request.match_info["cid"])
         if result is None:
-            return _error("not_found", 404)
+            raise HelplineError(ErrorCode.NOT_FOUND)
         return _json(result)
 
     async def stats(self, request: web.Request) -> web.Response:

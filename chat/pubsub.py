@@ -16,7 +16,9 @@ import socketio
 log = logging.getLogger(__name__)
 
 
-class BatchingRedisManager(socketio.AsyncRedisManager):  # type: ignore[misc]
+class BatchingRedisManager(socketio.AsyncRedisManager):  # type: ignore[misc]  # no type hints upstream
+    connected: bool  # set by python-socketio's AsyncRedisManager
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._outbox: list[str] = []

@@ -1,16 +1,13 @@
-"""Supervisor review: anonymised transcripts, statistics and retention (docs/operations.md).
+"""Supervisor review: anonymised transcripts and statistics (docs/operations.md, "Review").
 
 A transcript is redacted once, when its conversation closes (triage/redaction.py, in a worker thread),
 and stored sealed with the review key. Supervisors only ever get this redacted text; whispers and
-internal notes are not part of it. Retention: HELPLINE_RETENTION_DAYS after closing, the conversation's
-data key and its sealed texts are destroyed; the anonymised transcript lives on for
-HELPLINE_REVIEW_RETENTION_DAYS.
+internal notes are not part of it. How long what is kept: chat/retention.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from datetime import UTC, datetime
@@ -18,16 +15,13 @@ from typing import Any
 
 import orjson
 
-from chat import keys
-from chat.config import Settings
 from chat.crypto import KeyDestroyed
+from chat.records import ConversationRecord
 from chat.store import ConversationStore
+from vocabulary import Urgency
 
 log = logging.getLogger(__name__)
 
-RETENTION_EVERY_S = 3600.0
-# A widget opened without a single message sent leaves an empty conversation; gone after a day.
-ABANDONED_S = 86400
 # Waiting-time histogram buckets for the supervisor's chart, in seconds.
 WAIT_BUCKETS = (30, 60, 120, 300, 600, 1800, 3600)
 
@@ -42,18 +36,12 @@ def _redact_transcript(texts: list[str]) -> list[dict[str, Any]] | None:
 
 
 class Review:
-    def __init__(self, store: ConversationStore, settings: Settings) -> None:
+    def __init__(self, store: ConversationStore) -> None:
         self.store = store
-        self.redis = store.redis
-        self.settings = settings
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._retention: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        self._retention = asyncio.ensure_future(self._retention_loop())
+        self._tasks: set[asyncio.Task[bool]] = set()
 
     async def stop(self) -> None:
-        tasks = list(self._tasks) + ([self._retention] if self._retention else [])
+        tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
         if tasks:
@@ -82,43 +70,34 @@ class Review:
             for m, r in zip(messages, redacted, strict=True)
         ]
         sealed = self.store.vault.seal_review(cid, orjson.dumps(entries).decode())
-        await self.redis.set(keys.transcript(cid), sealed)
+        await self.store.save_transcript(cid, sealed)
         return True
 
     # -- reading -----------------------------------------------------------------------------
 
     async def list_closed(self, filters: dict[str, str], limit: int = 200) -> list[dict[str, Any]]:
-        start = _day(filters.get("from"), 0)
-        end = _day(filters.get("to"), 86400) if filters.get("to") else "+inf"
-        cids = [c.decode() for c in await self.redis.zrevrangebyscore(keys.CLOSED, end, start, start=0, num=2000)]
-        fields = ["closed_at", "created", "outcome", "tags", "last_counsellor", "signals", "urgency", "language",
-                  "role", "quick_exit", "wait_s", "referral"]
-        rows = await self.store.get_many(cids, fields)
+        start = _day_ms(filters.get("from"), 0)
+        end = _day_ms(filters.get("to"), 86400) if filters.get("to") else "+inf"
+        cids = await self.store.closed_between(start, end, 2000)
+        records = await self.store.get_many(cids, SUMMARY_FIELDS + ["created", "role", "language", "wait_s", "referral"])
         out = []
-        for cid, row in zip(cids, rows, strict=True):
-            if row is None:
+        for record in records:
+            if record is None:
                 continue
-            signals = json.loads(row["signals"]) if row["signals"] else []
-            if filters.get("signal") and filters["signal"] not in signals:
+            if filters.get("signal") and filters["signal"] not in record.signals:
                 continue
-            if filters.get("outcome") and row["outcome"] != filters["outcome"]:
+            if filters.get("outcome") and record.outcome != filters["outcome"]:
                 continue
-            if filters.get("counsellor") and row["last_counsellor"] != filters["counsellor"]:
+            if filters.get("counsellor") and record.last_counsellor != filters["counsellor"]:
                 continue
             out.append({
-                "conversation_id": cid,
-                "closed_at": float(row["closed_at"] or 0),
-                "created": float(row["created"] or 0),
-                "outcome": row["outcome"] or None,
-                "tags": json.loads(row["tags"]) if row["tags"] else [],
-                "counsellor": row["last_counsellor"] or None,
-                "signals": signals,
-                "urgency": row["urgency"] or "normal",
-                "language": row["language"] or None,
-                "role": row["role"] or None,
-                "quick_exit": row["quick_exit"] == "1",
-                "wait_s": int(row["wait_s"]) if row["wait_s"] else None,
-                "referral": row["referral"] or None,
+                **_summary(record),
+                "conversation_id": record.conversation_id,
+                "created": record.created_ms / 1000,
+                "language": record.language or None,
+                "role": record.role,
+                "wait_s": record.wait_s,
+                "referral": record.referral or None,
             })
             if len(out) >= limit:
                 break
@@ -126,55 +105,36 @@ class Review:
 
     async def transcript(self, cid: str) -> dict[str, Any] | None:
         """The anonymised transcript; None if there is no closed conversation with this id."""
-        if await self.redis.zscore(keys.CLOSED, cid) is None:
+        if not await self.store.is_closed(cid):
             return None
-        sealed = await self.redis.get(keys.transcript(cid))
+        sealed = await self.store.transcript(cid)
         if sealed is None and await self.make_transcript(cid):
-            sealed = await self.redis.get(keys.transcript(cid))
-        summary = next(iter(await self._summary(cid)), {})
+            sealed = await self.store.transcript(cid)
+        record = (await self.store.get_many([cid], SUMMARY_FIELDS))[0]
+        summary = _summary(record) if record is not None else {}
         if sealed is None:
             return {**summary, "conversation_id": cid, "status": "pending", "messages": []}
-        messages = orjson.loads(self.store.vault.open_review(cid, sealed.decode()))
+        messages = orjson.loads(self.store.vault.open_review(cid, sealed))
         return {**summary, "conversation_id": cid, "status": "ready", "redacted": True, "messages": messages}
 
-    async def _summary(self, cid: str) -> list[dict[str, Any]]:
-        rows = await self.store.get_many([cid], ["outcome", "tags", "last_counsellor", "signals", "urgency",
-                                                 "closed_at", "quick_exit"])
-        row = rows[0]
-        if row is None:
-            return []
-        return [{
-            "outcome": row["outcome"] or None,
-            "tags": json.loads(row["tags"]) if row["tags"] else [],
-            "counsellor": row["last_counsellor"] or None,
-            "signals": json.loads(row["signals"]) if row["signals"] else [],
-            "urgency": row["urgency"] or "normal",
-            "closed_at": float(row["closed_at"] or 0),
-            "quick_exit": row["quick_exit"] == "1",
-        }]
-
     async def stats(self, days: int = 7) -> dict[str, Any]:
-        now = time.time()
-        since = now - days * 86400
-        cids = [c.decode() for c in await self.redis.zrangebyscore(keys.STARTED, since, "+inf")]
-        rows = await self.store.get_many(cids, ["queued_at", "wait_s", "signals"])
+        since_ms = (time.time() - days * 86400) * 1000
+        cids = await self.store.started_since(since_ms)
+        records = await self.store.get_many(cids, ["queued_at", "wait_s", "signals"])
         per_hour: dict[str, int] = {}
         per_day_signals: dict[str, dict[str, int]] = {}
         waits = [0] * (len(WAIT_BUCKETS) + 1)
-        for row in rows:
-            if row is None:
+        for record in records:
+            if record is None or not record.queued_at_ms:
                 continue
-            started = int(row["queued_at"] or 0) / 1000
-            if not started:
-                continue
-            moment = datetime.fromtimestamp(started, UTC)
+            moment = datetime.fromtimestamp(record.queued_at_ms / 1000, UTC)
             hour = moment.strftime("%Y-%m-%dT%H:00Z")
             per_hour[hour] = per_hour.get(hour, 0) + 1
-            if row["wait_s"]:
-                wait = int(row["wait_s"])
+            if record.wait_s is not None:
+                wait = record.wait_s
                 waits[next((i for i, b in enumerate(WAIT_BUCKETS) if wait < b), len(WAIT_BUCKETS))] += 1
             day = moment.strftime("%Y-%m-%d")
-            for code in json.loads(row["signals"]) if row["signals"] else []:
+            for code in record.signals:
                 per_day_signals.setdefault(day, {})
                 per_day_signals[day][code] = per_day_signals[day].get(code, 0) + 1
         labels = [f"<{b}s" for b in WAIT_BUCKETS] + [f">={WAIT_BUCKETS[-1]}s"]
@@ -185,56 +145,27 @@ class Review:
             "signals_per_day": [{"day": d, "signals": s} for d, s in sorted(per_day_signals.items())],
         }
 
-    # -- retention -----------------------------------------------------------------------------
 
-    async def apply_retention(self, now: float | None = None) -> int:
-        """Destroy data keys and texts of conversations closed longer ago than the retention period."""
-        now = now or time.time()
-        cutoff = now - self.settings.retention_days * 86400
-        destroyed = 0
-        for raw in await self.redis.zrangebyscore(keys.CLOSED, "-inf", cutoff):
-            cid = raw.decode()
-            conv = await self.store.get(cid) or {}
-            if conv.get("dek"):
-                if not await self.redis.exists(keys.transcript(cid)):
-                    await self.make_transcript(cid)
-                await self.store.destroy_key(cid)
-                pipe = self.redis.pipeline(transaction=False)
-                for key in (keys.messages(cid), keys.notes(cid), keys.whispers(cid), keys.client_ids(cid)):
-                    pipe.delete(key)
-                if conv.get("resume"):
-                    pipe.delete(keys.resume(conv["resume"]))
-                await pipe.execute()
-                destroyed += 1
-        for raw in await self.redis.zrangebyscore(keys.FRESH, "-inf", now - ABANDONED_S):
-            cid = raw.decode()
-            conv = await self.store.get(cid) or {}
-            if conv.get("status", "new") == "new":
-                await self.redis.delete(keys.conversation(cid), *([keys.resume(conv["resume"])] if conv.get("resume") else []))
-            await self.redis.zrem(keys.FRESH, cid)
-        review_cutoff = now - max(self.settings.review_retention_days, self.settings.retention_days) * 86400
-        for raw in await self.redis.zrangebyscore(keys.CLOSED, "-inf", review_cutoff):
-            cid = raw.decode()
-            await self.redis.delete(keys.transcript(cid), keys.conversation(cid), keys.feedback(cid))
-            await self.redis.zrem(keys.CLOSED, cid)
-            await self.redis.zrem(keys.STARTED, cid)
-        return destroyed
-
-    async def _retention_loop(self) -> None:
-        while True:
-            try:
-                await self.apply_retention()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("retention")
-            await asyncio.sleep(RETENTION_EVERY_S)
+SUMMARY_FIELDS = ["outcome", "tags", "last_counsellor", "signals", "urgency", "closed_at", "quick_exit"]
 
 
-def _day(value: str | None, offset: int) -> float | str:
+def _summary(record: ConversationRecord) -> dict[str, Any]:
+    return {
+        "outcome": record.outcome or None,
+        "tags": record.tags,
+        "counsellor": record.last_counsellor or None,
+        "signals": record.signals,
+        "urgency": record.urgency or Urgency.NORMAL,
+        "closed_at": (record.closed_at_ms or 0) / 1000,
+        "quick_exit": record.quick_exit,
+    }
+
+
+def _day_ms(value: str | None, offset_s: int) -> float | str:
+    """The start of an ISO day (plus an offset) in ms, for a range over closing times."""
     if not value:
         return "-inf"
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=UTC).timestamp() + offset
+        return (datetime.fromisoformat(value).replace(tzinfo=UTC).timestamp() + offset_s) * 1000
     except ValueError:
         return "-inf"

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from chat.accounts import Account
-
-QUEUES = ("crisis", "youth", "adult", "witness", "professional", "perpetrator")
+from vocabulary import Role, Urgency
 
 # Fields of the conversation hash the queue view needs.
 QUEUE_FIELDS = ["queue", "urgency", "language", "role", "minor", "signals", "queued_at", "offline", "about"]
@@ -27,7 +26,7 @@ class Waiting:
     urgency: str
     language: str
     role: str
-    minor: str
+    minor: bool | None
     signals: list[str]
     queued_at_ms: int
     offline: bool
@@ -36,7 +35,7 @@ class Waiting:
         return max(0, (now_ms - self.queued_at_ms) // 1000)
 
     def overflowing(self, now_ms: int, overflow_s: int) -> bool:
-        return self.urgency == "acute" or self.waited_s(now_ms) >= overflow_s
+        return self.urgency == Urgency.ACUTE or self.waited_s(now_ms) >= overflow_s
 
     def wire(self, now_ms: int, overflow_s: int) -> dict[str, Any]:
         return {
@@ -44,9 +43,9 @@ class Waiting:
             "waited_s": self.waited_s(now_ms),
             "urgency": self.urgency,
             "signals": self.signals,
-            "role": self.role or "unknown",
+            "role": self.role or Role.UNKNOWN,
             "language": self.language or None,
-            "minor": {"true": True, "false": False}.get(self.minor),
+            "minor": self.minor,
             "queue": self.queue,
             "offline": self.offline,
             "overflow": self.overflowing(now_ms, overflow_s),

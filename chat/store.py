@@ -1,10 +1,13 @@
-"""The conversation store: Redis is the system of record (docs/operations.md, "Data in Redis").
+"""The conversation store: the only code that reads or writes a conversation's data in Redis
+(docs/operations.md, "Data in Redis"; key names in chat/keys.py, encodings in chat/records.py).
 
 Every state change that must be atomic across server processes (append a message and enqueue on the
-first one, claim, transfer, close) is one Lua script. Message appends are group-committed: all the
-appends that arrive while one Redis round trip is in flight go out together in the next pipeline, in
-arrival order, so the hot path costs a fraction of a round trip per message, and messages are
-acknowledged only after Redis has them.
+first one, claim, transfer, close, a triage result) is one Lua script, and every script names all the
+keys it touches in KEYS. Message appends are group-committed: all the appends that arrive while one
+Redis round trip is in flight go out together in the next pipeline, in arrival order, so the hot path
+costs a fraction of a round trip per message, and messages are acknowledged only after Redis has them.
+
+Refusals are raised as `HelplineError` with the protocol's code.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from redis.asyncio import Redis
@@ -22,14 +25,19 @@ from redis.exceptions import NoScriptError
 
 from chat import keys
 from chat.crypto import KeyDestroyed, Vault
+from chat.errors import ErrorCode, HelplineError
+from chat.records import ConversationRecord, as_text, encode_bool, now_ms
 from chat.tokens import new_id, new_token, token_hash
+from vocabulary import Status, Urgency, queue_for_about
 
 log = logging.getLogger(__name__)
 
-URGENCY_BAND = {"acute": 0, "high": 1, "normal": 2, "low": 3}
+URGENCY_BAND: dict[str, int] = {Urgency.ACUTE: 0, Urgency.HIGH: 1, Urgency.NORMAL: 2, Urgency.LOW: 3}
 # Queue score = band * BAND_WIDTH + queued-at in ms: lower is served first (urgency, then waiting time).
 BAND_WIDTH = 10**13
 
+# KEYS: conv, msgs, client ids, queue, queue_version
+# ARGV: cid, sender:client_id, sealed entry, sender, now_ms, normal band base, required counsellor ('' none)
 _APPEND = """
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st then return {'err', 'not_found'} end
@@ -49,25 +57,29 @@ end
 return {'ok', seq, queued}
 """
 
+# KEYS: conv, queue, counsellor's active set, active, queue_version; ARGV: cid, user, limit, now_ms
 _CLAIM = """
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st then return 'not_found' end
 if st ~= 'queued' then return 'not_waiting' end
 if tonumber(ARGV[3]) > 0 and redis.call('SCARD', KEYS[3]) >= tonumber(ARGV[3]) then return 'limit_reached' end
 redis.call('ZREM', KEYS[2], ARGV[1])
-redis.call('HSET', KEYS[1], 'status', 'active', 'counsellor', ARGV[2], 'claimed_at', ARGV[4])
+local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or ARGV[4])
+local wait_s = math.max(0, math.floor((tonumber(ARGV[4]) - queued_at) / 1000))
+redis.call('HSET', KEYS[1], 'status', 'active', 'counsellor', ARGV[2], 'claimed_at', ARGV[4], 'wait_s', wait_s)
 redis.call('SADD', KEYS[3], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[1])
 redis.call('INCR', KEYS[5])
 return 'ok'
 """
 
-# KEYS: conv, queue, active, closed, queue_version; ARGV: cid, now_s, required counsellor,
-# user key prefix, field, value, ...
+# KEYS: conv, queue, active, closed, queue_version, active set of the counsellor who has it (read before)
+# ARGV: cid, now_ms, required counsellor ('' for the visitor), counsellor who has it ('' none), field, value...
+# 'retry': the conversation changed hands between the read and the script; the caller reads again.
 _CLOSE = """
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st then return 'not_found' end
-local c = redis.call('HGET', KEYS[1], 'counsellor')
+local c = redis.call('HGET', KEYS[1], 'counsellor') or ''
 if ARGV[3] ~= '' and c ~= ARGV[3] and redis.call('HGET', KEYS[1], 'last_counsellor') ~= ARGV[3] then
   return 'not_found'
 end
@@ -77,8 +89,9 @@ if st == 'closed' then
   for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
   return 'ok'
 end
-if c then
-  redis.call('SREM', ARGV[4] .. c .. ':active', ARGV[1])
+if c ~= ARGV[4] then return 'retry' end
+if c ~= '' then
+  redis.call('SREM', KEYS[6], ARGV[1])
   redis.call('HSET', KEYS[1], 'last_counsellor', c)
   redis.call('HDEL', KEYS[1], 'counsellor')
 end
@@ -91,57 +104,53 @@ redis.call('INCR', KEYS[5])
 return 'ok'
 """
 
-# KEYS: conv, queue, active, queue_version; ARGV: cid, from user, user key prefix, to_user ('' for
-# a queue), to_queue, limit, now_ms, band base
+# KEYS: conv, queue, active, queue_version, from user's active set, to user's active set (to a queue:
+# the from user's again, untouched); ARGV: cid, from user, to_user ('' for a queue), to_queue, limit,
+# now_ms, band base
 _TRANSFER = """
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st or redis.call('HGET', KEYS[1], 'counsellor') ~= ARGV[2] then return 'not_found' end
 if st ~= 'active' then return 'conversation_closed' end
-if ARGV[4] ~= '' then
-  local target = ARGV[3] .. ARGV[4] .. ':active'
-  if tonumber(ARGV[6]) > 0 and redis.call('SCARD', target) >= tonumber(ARGV[6]) then return 'limit_reached' end
-  redis.call('SREM', ARGV[3] .. ARGV[2] .. ':active', ARGV[1])
-  redis.call('SADD', target, ARGV[1])
-  redis.call('HSET', KEYS[1], 'counsellor', ARGV[4], 'claimed_at', ARGV[7])
+redis.call('SREM', KEYS[5], ARGV[1])
+if ARGV[3] ~= '' then
+  if tonumber(ARGV[5]) > 0 and redis.call('SCARD', KEYS[6]) >= tonumber(ARGV[5]) then
+    redis.call('SADD', KEYS[5], ARGV[1])
+    return 'limit_reached'
+  end
+  redis.call('SADD', KEYS[6], ARGV[1])
+  redis.call('HSET', KEYS[1], 'counsellor', ARGV[3], 'claimed_at', ARGV[6])
 else
-  redis.call('SREM', ARGV[3] .. ARGV[2] .. ':active', ARGV[1])
   redis.call('SREM', KEYS[3], ARGV[1])
   redis.call('HDEL', KEYS[1], 'counsellor')
-  redis.call('HSET', KEYS[1], 'status', 'queued', 'queue', ARGV[5], 'queue_override', ARGV[5])
-  local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or ARGV[7])
-  redis.call('ZADD', KEYS[2], tonumber(ARGV[8]) + queued_at, ARGV[1])
+  redis.call('HSET', KEYS[1], 'status', 'queued', 'queue', ARGV[4], 'queue_override', ARGV[4])
+  local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or ARGV[6])
+  redis.call('ZADD', KEYS[2], tonumber(ARGV[7]) + queued_at, ARGV[1])
 end
 redis.call('INCR', KEYS[4])
 return 'ok'
 """
 
-# KEYS: conv, queue, queue_version; ARGV: cid, new score, field, value, ...
+# KEYS: conv, queue, queue_version; ARGV: cid, normal band base, field, value, ...
+# The queue score follows the new urgency, from the stored queued-at (or now, if not queued yet).
 _TRIAGE = """
-if not redis.call('EXISTS', KEYS[1]) then return 0 end
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 if redis.call('HGET', KEYS[1], 'status') == 'queued' then
-  redis.call('ZADD', KEYS[2], 'XX', tonumber(ARGV[2]), ARGV[1])
+  local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or '0')
+  redis.call('ZADD', KEYS[2], 'XX', tonumber(ARGV[2]) + queued_at, ARGV[1])
 end
 redis.call('INCR', KEYS[3])
 return 1
 """
 
 
-class StoreError(Exception):
-    """A refused operation; `code` is the protocol's error code."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
 @dataclass(frozen=True)
 class Message:
     conversation_id: str
     seq: int
-    sender: str
+    sender: str  # visitor | counsellor | system
     text: str
-    ts: float
+    ts: float  # seconds: the wire's `ts` (docs/protocol.md)
     author: str = ""
 
     @property
@@ -166,18 +175,20 @@ class Appended:
     became_queued: bool
 
 
-def now_ms() -> int:
-    return int(time.time() * 1000)
+def queue_band(urgency: str) -> int:
+    return URGENCY_BAND.get(urgency, URGENCY_BAND[Urgency.NORMAL]) * BAND_WIDTH
 
 
-def queue_score(urgency: str, queued_at_ms: int) -> int:
-    return URGENCY_BAND.get(urgency, URGENCY_BAND["normal"]) * BAND_WIDTH + queued_at_ms
+def _texts(rows: Any) -> list[str]:
+    """Members of a sorted-set range (redis-py types them loosely)."""
+    return [as_text(r) for r in rows]
 
 
-def as_text(value: bytes | str | None) -> str:
-    if value is None:
-        return ""
-    return value.decode() if isinstance(value, bytes) else value
+def _refusal(result: Any) -> None:
+    """Scripts answer 'ok' or an error code."""
+    code = as_text(result)
+    if code != "ok":
+        raise HelplineError(code)
 
 
 @dataclass
@@ -188,10 +199,16 @@ class _PendingAppend:
     future: asyncio.Future[Appended]
 
 
+OnCommit = Callable[[Appended], Awaitable[None]]
+
+
 class ConversationStore:
-    def __init__(self, redis: Redis, vault: Vault) -> None:
+    def __init__(self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None) -> None:
         self.redis = redis
         self.vault = vault
+        # Called, in commit order, for every newly stored message before its sender is acknowledged
+        # (live delivery, chat/delivery.py).
+        self.on_commit = on_commit
         self._append_sha: str | None = None
         self._claim = redis.register_script(_CLAIM)
         self._close = redis.register_script(_CLOSE)
@@ -199,8 +216,6 @@ class ConversationStore:
         self._triage = redis.register_script(_TRIAGE)
         self._pending: list[_PendingAppend] = []
         self._flusher: asyncio.Task[None] | None = None
-        # Called, in commit order, for every newly stored message before its sender is acknowledged.
-        self.on_commit: Callable[[Appended], Awaitable[None]] | None = None
 
     # -- conversations -------------------------------------------------------------------------
 
@@ -208,23 +223,23 @@ class ConversationStore:
         cid = new_id()
         resume_token = new_token()
         wrapped = self.vault.new_wrapped_key(cid)
-        initial_queue = {"other": "witness", "professional": "professional"}.get(about, "youth")
+        now = now_ms()
         pipe = self.redis.pipeline(transaction=True)
         pipe.hset(
             keys.conversation(cid),
             mapping={
-                "status": "new",
-                "created": str(time.time()),
+                "status": Status.NEW,
+                "created": now,
                 "dek": wrapped,
                 "resume": token_hash(resume_token),
                 "about": about,
                 "lang": lang,
-                "queue": initial_queue,
-                "urgency": "normal",
+                "queue": queue_for_about(about),
+                "urgency": Urgency.NORMAL,
             },
         )
         pipe.set(keys.resume(token_hash(resume_token)), cid)
-        pipe.zadd(keys.FRESH, {cid: time.time()})
+        pipe.zadd(keys.FRESH, {cid: now})
         await pipe.execute()
         return cid, resume_token
 
@@ -232,29 +247,43 @@ class ConversationStore:
         cid = await self.redis.get(keys.resume(token_hash(resume_token)))
         return as_text(cid) or None
 
-    async def get(self, cid: str) -> dict[str, str] | None:
+    async def get(self, cid: str) -> ConversationRecord | None:
         raw = await self.redis.hgetall(keys.conversation(cid))
         if not raw:
             return None
-        return {as_text(k): as_text(v) for k, v in raw.items()}
+        return ConversationRecord.from_hash(cid, {as_text(k): as_text(v) for k, v in raw.items()})
 
-    async def get_many(self, cids: list[str], fields: list[str]) -> list[dict[str, str] | None]:
+    async def get_many(self, cids: list[str], fields: list[str]) -> list[ConversationRecord | None]:
+        """Only `fields` of each record are read; the others keep their defaults. None: no such one."""
         if not cids:
             return []
+        fields = ["status", *fields]
         pipe = self.redis.pipeline(transaction=False)
         for cid in cids:
             pipe.hmget(keys.conversation(cid), fields)
-        rows = await pipe.execute()
-        out: list[dict[str, str] | None] = []
-        for row in rows:
+        out: list[ConversationRecord | None] = []
+        for cid, row in zip(cids, await pipe.execute(), strict=True):
             if row[0] is None:
                 out.append(None)
             else:
-                out.append({f: as_text(v) for f, v in zip(fields, row, strict=True)})
+                raw = {f: as_text(v) for f, v in zip(fields, row, strict=True) if v is not None}
+                out.append(ConversationRecord.from_hash(cid, raw))
         return out
 
-    async def update_fields(self, cid: str, fields: dict[str, str]) -> None:
-        await self.redis.hset(keys.conversation(cid), mapping=fields)
+    async def set_profile(self, cid: str, fields: dict[str, str]) -> None:
+        """The visitor's own answers (about, lang, and the queue that follows from them)."""
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.hset(keys.conversation(cid), mapping=cast("dict[Any, Any]", fields))
+        pipe.incr(keys.QUEUE_VERSION)
+        await pipe.execute()
+
+    async def mark_started(self, cid: str, offline: bool) -> None:
+        """After the first visitor message: statistics and whether it came while the service was closed."""
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.hset(keys.conversation(cid), "offline", encode_bool(offline))
+        pipe.zadd(keys.STARTED, {cid: now_ms()})
+        pipe.zrem(keys.FRESH, cid)
+        await pipe.execute()
 
     async def _cipher(self, cid: str) -> Any:
         try:
@@ -272,27 +301,20 @@ class ConversationStore:
             aead = await self._cipher(cid)
         except KeyDestroyed:
             # No such conversation (or its key is gone): the same answer as someone else's.
-            raise StoreError("not_found") from None
+            raise HelplineError(ErrorCode.NOT_FOUND) from None
         ts = time.time()
         entry: dict[str, Any] = {"s": sender, "t": self.vault.seal(aead, cid, text), "ts": ts}
         if author:
             entry["a"] = author
-        stamp = now_ms()
         pending = _PendingAppend(
-            keys=[
-                keys.conversation(cid),
-                keys.messages(cid),
-                keys.client_ids(cid),
-                keys.QUEUE,
-                keys.QUEUE_VERSION,
-            ],
+            keys=[keys.conversation(cid), keys.messages(cid), keys.client_ids(cid), keys.QUEUE, keys.QUEUE_VERSION],
             args=[
                 cid,
                 f"{sender}:{client_id}",
                 orjson.dumps(entry).decode(),
                 sender,
-                stamp,
-                URGENCY_BAND["normal"] * BAND_WIDTH,
+                now_ms(),
+                queue_band(Urgency.NORMAL),
                 require_counsellor,
             ],
             message=Message(cid, 0, sender, text, ts, author),
@@ -315,7 +337,7 @@ class ConversationStore:
             except Exception:  # Redis down: nobody is acknowledged, the clients retry
                 for item in batch:
                     if not item.future.done():
-                        item.future.set_exception(StoreError("unavailable"))
+                        item.future.set_exception(HelplineError(ErrorCode.UNAVAILABLE))
                 continue
             for item, result in zip(batch, results, strict=True):
                 await self._settle(item, result)
@@ -326,17 +348,17 @@ class ConversationStore:
         pipe = self.redis.pipeline(transaction=False)
         # EVALSHA by hand rather than through redis-py's Script: this is the hottest call we make.
         for item in batch:
-            pipe.execute_command("EVALSHA", self._append_sha, 5, *item.keys, *item.args)
+            pipe.execute_command("EVALSHA", self._append_sha, len(item.keys), *item.keys, *item.args)
         results: list[Any] = await pipe.execute(raise_on_error=False)
         return results
 
     async def _settle(self, item: _PendingAppend, result: Any) -> None:
         if isinstance(result, Exception) or not isinstance(result, list):
-            item.future.set_exception(StoreError("unavailable"))
+            item.future.set_exception(HelplineError(ErrorCode.UNAVAILABLE))
             return
         status = as_text(result[0])
         if status == "err":
-            item.future.set_exception(StoreError(as_text(result[1])))
+            item.future.set_exception(HelplineError(as_text(result[1])))
             return
         base = item.message
         appended = Appended(
@@ -374,14 +396,28 @@ class ConversationStore:
 
     # -- sealed side lists: notes, whispers ----------------------------------------------------
 
-    async def add_sealed(self, list_key: str, cid: str, record: dict[str, Any]) -> dict[str, Any]:
+    async def add_note(self, cid: str, record: dict[str, Any]) -> dict[str, Any]:
+        """An internal note (never shown to the visitor); `record["text"]` is sealed."""
+        return await self._add_sealed(keys.notes(cid), cid, record)
+
+    async def notes(self, cid: str) -> list[dict[str, Any]]:
+        return await self._read_sealed(keys.notes(cid), cid)
+
+    async def add_whisper(self, cid: str, record: dict[str, Any]) -> dict[str, Any]:
+        """A supervisor's whisper to the counsellor; never shown to the visitor, never in a transcript."""
+        return await self._add_sealed(keys.whispers(cid), cid, record)
+
+    async def whispers(self, cid: str) -> list[dict[str, Any]]:
+        return await self._read_sealed(keys.whispers(cid), cid)
+
+    async def _add_sealed(self, list_key: str, cid: str, record: dict[str, Any]) -> dict[str, Any]:
         aead = await self._cipher(cid)
         text = str(record.pop("text"))
         stored = dict(record, t=self.vault.seal(aead, cid, text))
         await self.redis.rpush(list_key, orjson.dumps(stored))
         return dict(record, text=text)
 
-    async def read_sealed(self, list_key: str, cid: str) -> list[dict[str, Any]]:
+    async def _read_sealed(self, list_key: str, cid: str) -> list[dict[str, Any]]:
         raw = await self.redis.lrange(list_key, 0, -1)
         if not raw:
             return []
@@ -394,59 +430,143 @@ class ConversationStore:
             out.append(entry)
         return out
 
+    # -- triage feedback -----------------------------------------------------------------------
+
+    async def set_feedback(self, cid: str, code: str, record: dict[str, Any]) -> None:
+        await self.redis.hset(keys.feedback(cid), code, orjson.dumps(record))
+
+    async def feedback(self, cid: str) -> dict[str, str]:
+        """Signal code -> verdict (confirm, reject, add)."""
+        out: dict[str, str] = {}
+        for code, value in (await self.redis.hgetall(keys.feedback(cid))).items():
+            try:
+                verdict = orjson.loads(value).get("verdict")
+            except (orjson.JSONDecodeError, AttributeError):
+                continue
+            if isinstance(verdict, str):
+                out[as_text(code)] = verdict
+        return out
+
+    async def with_feedback(self) -> list[str]:
+        """Conversations that have triage feedback (for export)."""
+        prefix = keys.feedback("")
+        return [as_text(k)[len(prefix):] async for k in self.redis.scan_iter(match=keys.feedback("*"), count=500)]
+
     # -- queue and ownership -------------------------------------------------------------------
 
-    async def claim(self, cid: str, user: str, limit: int) -> str:
-        result = await self._claim(
-            keys=[
-                keys.conversation(cid),
-                keys.QUEUE,
-                keys.user_active(user),
-                keys.ACTIVE,
-                keys.QUEUE_VERSION,
-            ],
+    async def claim(self, cid: str, user: str, limit: int) -> None:
+        _refusal(await self._claim(
+            keys=[keys.conversation(cid), keys.QUEUE, keys.user_active(user), keys.ACTIVE, keys.QUEUE_VERSION],
             args=[cid, user, limit, now_ms()],
-        )
-        return as_text(result)
+        ))
 
-    async def close(self, cid: str, required_counsellor: str, fields: dict[str, str]) -> str:
-        args: list[str | int | float] = [cid, time.time(), required_counsellor, f"{keys.PREFIX}user:"]
-        for name, value in fields.items():
-            args += [name, value]
-        result = await self._close(
-            keys=[keys.conversation(cid), keys.QUEUE, keys.ACTIVE, keys.CLOSED, keys.QUEUE_VERSION], args=args
-        )
-        return as_text(result)
+    async def close(self, cid: str, required_counsellor: str, fields: dict[str, str]) -> None:
+        """Close (visitor: required_counsellor ""), or record a counsellor's outcome after the visitor left."""
+        for _ in range(5):
+            holder = as_text(await self.redis.hget(keys.conversation(cid), "counsellor"))
+            args: list[str | int] = [cid, now_ms(), required_counsellor, holder]
+            for name, value in fields.items():
+                args += [name, value]
+            result = as_text(await self._close(
+                keys=[keys.conversation(cid), keys.QUEUE, keys.ACTIVE, keys.CLOSED, keys.QUEUE_VERSION,
+                      keys.user_active(holder)],  # holder "": a key the script does not touch
+                args=args,
+            ))
+            if result != "retry":
+                _refusal(result)
+                return
+        raise HelplineError(ErrorCode.UNAVAILABLE, "the conversation kept changing hands; retry")
 
     async def transfer(
-        self, cid: str, from_user: str, to_user: str, to_queue: str, limit: int, urgency: str = "normal"
-    ) -> str:
-        band_base = URGENCY_BAND.get(urgency, URGENCY_BAND["normal"]) * BAND_WIDTH
-        result = await self._transfer(
-            keys=[keys.conversation(cid), keys.QUEUE, keys.ACTIVE, keys.QUEUE_VERSION],
-            args=[cid, from_user, f"{keys.PREFIX}user:", to_user, to_queue, limit, now_ms(), band_base],
-        )
-        return as_text(result)
+        self, cid: str, from_user: str, to_user: str, to_queue: str, limit: int, urgency: str = Urgency.NORMAL
+    ) -> None:
+        _refusal(await self._transfer(
+            keys=[keys.conversation(cid), keys.QUEUE, keys.ACTIVE, keys.QUEUE_VERSION, keys.user_active(from_user),
+                  keys.user_active(to_user or from_user)],
+            args=[cid, from_user, to_user, to_queue, limit, now_ms(), queue_band(urgency)],
+        ))
 
     async def set_triage(self, cid: str, urgency: str, fields: dict[str, str]) -> None:
-        conv = await self.redis.hget(keys.conversation(cid), "queued_at")
-        queued_at = int(as_text(conv) or now_ms())
-        args: list[str | int] = [cid, queue_score(urgency, queued_at)]
+        args: list[str | int] = [cid, queue_band(urgency)]
         for name, value in fields.items():
             args += [name, value]
         await self._triage(keys=[keys.conversation(cid), keys.QUEUE, keys.QUEUE_VERSION], args=args)
 
     async def waiting(self) -> list[tuple[str, int]]:
-        rows = await self.redis.zrange(keys.QUEUE, 0, -1, withscores=True)
+        rows = cast("list[tuple[bytes, float]]", await self.redis.zrange(keys.QUEUE, 0, -1, withscores=True))
         return [(as_text(cid), int(score)) for cid, score in rows]
+
+    async def active(self) -> list[str]:
+        return sorted(as_text(c) for c in await self.redis.smembers(keys.ACTIVE))
 
     async def active_of(self, user: str) -> list[str]:
         return sorted(as_text(c) for c in await self.redis.smembers(keys.user_active(user)))
 
+    async def upgrade(self) -> None:
+        """Data from before times were milliseconds: sorted-set scores in seconds become ms. Idempotent."""
+        for key in (keys.CLOSED, keys.STARTED, keys.FRESH):
+            old = cast("list[tuple[bytes, float]]",
+                       await self.redis.zrangebyscore(key, "-inf", 10**11 - 1, withscores=True))
+            if old:
+                await self.redis.zadd(key, {member: int(score * 1000) for member, score in old})
+
     async def queue_version(self) -> int:
         return int(as_text(await self.redis.get(keys.QUEUE_VERSION)) or 0)
+
+    async def bump_queue_version(self) -> None:
+        """Tell every process to reload the queue (e.g. the number of counsellors online changed)."""
+        await self.redis.incr(keys.QUEUE_VERSION)
+
+    # -- closed conversations: review and retention ---------------------------------------------
+
+    async def is_closed(self, cid: str) -> bool:
+        return await self.redis.zscore(keys.CLOSED, cid) is not None
+
+    async def closed_between(self, start_ms: float | str, end_ms: float | str, limit: int) -> list[str]:
+        """Newest first."""
+        return _texts(await self.redis.zrevrangebyscore(keys.CLOSED, end_ms, start_ms, start=0, num=limit))
+
+    async def closed_before(self, cutoff_ms: float) -> list[str]:
+        return _texts(await self.redis.zrangebyscore(keys.CLOSED, "-inf", cutoff_ms))
+
+    async def started_since(self, since_ms: float) -> list[str]:
+        return _texts(await self.redis.zrangebyscore(keys.STARTED, since_ms, "+inf"))
+
+    async def fresh_before(self, cutoff_ms: float) -> list[str]:
+        """Conversations opened before the cutoff in which nothing was ever sent."""
+        return _texts(await self.redis.zrangebyscore(keys.FRESH, "-inf", cutoff_ms))
+
+    async def save_transcript(self, cid: str, sealed: str) -> None:
+        await self.redis.set(keys.transcript(cid), sealed)
+
+    async def transcript(self, cid: str) -> str | None:
+        raw = await self.redis.get(keys.transcript(cid))
+        return as_text(raw) if raw is not None else None
 
     async def destroy_key(self, cid: str) -> None:
         """Retention: forget the data key; the sealed texts stay as unreadable noise until deleted."""
         self.vault.forget(cid)
         await self.redis.hdel(keys.conversation(cid), "dek")
+
+    async def destroy_texts(self, cid: str, resume_hash: str) -> None:
+        """Retention: the sealed texts, the client ids and the way back in (resume token)."""
+        doomed = [keys.messages(cid), keys.notes(cid), keys.whispers(cid), keys.client_ids(cid)]
+        if resume_hash:
+            doomed.append(keys.resume(resume_hash))
+        await self.redis.delete(*doomed)
+
+    async def forget_unused(self, cid: str) -> None:
+        """A widget opened without a message sent: nothing to keep."""
+        record = await self.get(cid)
+        if record is not None and record.status == Status.NEW:
+            doomed = [keys.conversation(cid)] + ([keys.resume(record.resume_hash)] if record.resume_hash else [])
+            await self.redis.delete(*doomed)
+        await self.redis.zrem(keys.FRESH, cid)
+
+    async def forget_closed(self, cid: str) -> None:
+        """End of review retention: nothing of the conversation is left."""
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.delete(keys.transcript(cid), keys.conversation(cid), keys.feedback(cid))
+        pipe.zrem(keys.CLOSED, cid)
+        pipe.zrem(keys.STARTED, cid)
+        await pipe.execute()

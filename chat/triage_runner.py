@@ -17,10 +17,15 @@ import multiprocessing
 import os
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable
+from typing import cast
 
+import orjson
+
+from chat.delivery import Delivery
+from chat.records import TriageResult, triage_fields
 from chat.store import ConversationStore
+from vocabulary import QUEUES, Urgency
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +46,7 @@ def _init_worker() -> None:
         os.nice(19)
 
 
-def _classify(cid: str, start: int, texts: list[str]) -> tuple[str, dict[str, Any] | None]:
+def _classify(cid: str, start: int, texts: list[str]) -> tuple[str, TriageResult | None]:
     """In the worker. Returns ("resend", None) when it does not hold the messages before `start`."""
     try:
         from triage.classifier import classify
@@ -57,7 +62,7 @@ def _classify(cid: str, start: int, texts: list[str]) -> tuple[str, dict[str, An
     _conversations.move_to_end(cid)
     while len(_conversations) > WORKER_CONVERSATIONS:
         _conversations.popitem(last=False)
-    result: dict[str, Any] = classify(known)
+    result = cast(TriageResult, classify(known))
     for signal in result.get("signals", []):
         # The latest evidence is what a counsellor acts on; the event stays small in long conversations.
         signal["evidence"] = signal.get("evidence", [])[-EVIDENCE_PER_SIGNAL:]
@@ -73,10 +78,40 @@ def _warm_up() -> bool:
     return True
 
 
-class TriageRunner:
-    def __init__(self, store: ConversationStore, on_result: Callable[[str, dict[str, Any]], Awaitable[None]]) -> None:
+class TriageResults:
+    """Stores a triage result on its conversation (re-sorting the queue) and tells the counsellor."""
+
+    def __init__(self, store: ConversationStore, delivery: Delivery) -> None:
         self.store = store
-        self.on_result = on_result
+        self.delivery = delivery
+        self._last: dict[str, str] = {}
+
+    async def apply(self, cid: str, result: TriageResult) -> None:
+        encoded = orjson.dumps(result).decode()
+        if self._last.get(cid) == encoded:
+            return  # nothing new for the queue or the counsellor
+        self._last[cid] = encoded
+        if len(self._last) > 20000:
+            self._last.clear()
+        record = (await self.store.get_many([cid], ["queue_override", "about"]))[0]
+        if record is None:
+            return
+        fields = triage_fields(result, encoded)
+        suggested_queue = result.get("queue")
+        if suggested_queue in QUEUES:
+            # The visitor's own answer ("for myself", "for someone else", "I am a professional") routes the
+            # conversation; triage only suggests another queue to the counsellor (docs/triage.md, Queues).
+            fields["suggested_queue"] = str(suggested_queue)
+            if not record.queue_override and not record.about:
+                fields["queue"] = str(suggested_queue)
+        await self.store.set_triage(cid, fields.get("urgency", Urgency.NORMAL), fields)
+        await self.delivery.triage(cid, {"conversation_id": cid, **result})
+
+
+class TriageRunner:
+    def __init__(self, store: ConversationStore, results: TriageResults) -> None:
+        self.store = store
+        self.results = results
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._last_run: dict[str, float] = {}
         # Per conversation: (last seq read, visitor messages sent to the worker so far).
@@ -143,7 +178,7 @@ class TriageRunner:
             if status != "ok" or result is None:
                 return
             self._progress[cid] = (last_seq + len(fresh), sent + len(new))
-            await self.on_result(cid, result)
+            await self.results.apply(cid, result)
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -152,7 +187,7 @@ class TriageRunner:
             self._scheduled.discard(cid)
             self._trim()
 
-    async def _call(self, cid: str, start: int, texts: list[str]) -> tuple[str, dict[str, Any] | None]:
+    async def _call(self, cid: str, start: int, texts: list[str]) -> tuple[str, TriageResult | None]:
         loop = asyncio.get_running_loop()
         return await asyncio.wait_for(loop.run_in_executor(self.pool, _classify, cid, start, texts), TIMEOUT_S)
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypedDict
 
 from triage import language as lang_id
 from triage.model import TriageModel, get_model
@@ -29,11 +30,25 @@ from triage.pipeline import (
     analyse_other,
     build_all,
 )
+from vocabulary import QUEUES as QUEUES  # the names a queue suggestion may take (vocabulary.Queue)
 
 THRESHOLD = 0.5
 MAX_MESSAGES = 200  # only the most recent ones are read
 EXPLOITATION = ("sexual_exploitation", "labour_exploitation", "criminal_exploitation", "debt_bondage")
-QUEUES = ("crisis", "youth", "adult", "professional", "perpetrator", "witness")
+
+
+class Evidence(TypedDict):
+    """A span of one visitor message that shows a signal (character offsets in that message)."""
+
+    start: int
+    end: int
+    message: int  # index in the conversation's messages
+
+
+class SignalResult(TypedDict):
+    code: str
+    score: float
+    evidence: list[Evidence]
 
 _JOKE_ONLY = re.compile(r"^\W*(haha+|hihi+|lol+|grapje( hoor)?|geintje|jk|just kidding|was (maar )?een grap(je)?|"
                         r"kidding|je rigole|c'?est une blague|xd+)\W*$", re.I)
@@ -41,7 +56,7 @@ _warm_lock = threading.Lock()
 _warm = False
 
 
-def _clean(text: Any) -> str:
+def _clean(text: object) -> str:
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = text[:MAX_CHARS]
@@ -105,7 +120,7 @@ class RuleView:
     """What the rules found in a conversation, before the learned model has its say."""
 
     scores: dict[str, float]  # noisy-OR of the live cues per signal code
-    evidence: dict[str, list[dict[str, int]]]
+    evidence: dict[str, list[Evidence]]
     scoped: set[str]  # codes whose only cues were negated, past, benign or hypothetical
     minor: bool | None
     votes: dict[str, float]
@@ -116,7 +131,7 @@ class RuleView:
     chars: int = 0  # characters the visitor wrote
 
 
-def _prod(values: Any) -> float:
+def _prod(values: Iterable[float]) -> float:
     p = 1.0
     for v in values:
         p *= v
@@ -159,7 +174,7 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
             1 - _prod(1 - w for w, _, _ in per_code[e]) >= THRESHOLD for e in EXPLOITATION):
         per_code["family_perpetrator"] += family_elsewhere
     scores: dict[str, float] = {}
-    evidence: dict[str, list[dict[str, int]]] = {}
+    evidence: dict[str, list[Evidence]] = {}
     for code in SIGNALS:
         hits = per_code[code]
         if not hits:
@@ -168,7 +183,7 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
         for w, _, _ in hits:
             p *= 1 - w
         scores[code] = 1 - p
-        ev: list[dict[str, int]] = []
+        ev: list[Evidence] = []
         seen: set[tuple[int, int, int]] = set()
         for w, mi, c in sorted(hits, key=lambda h: -h[0]):
             key = (mi, c.start, c.end)
@@ -309,7 +324,7 @@ def decide_urgency(rv: RuleView, codes: set[str], ms: dict[str, dict[str, float]
     return "normal"
 
 
-def _classify(messages: Any, model: TriageModel | None = None) -> dict[str, Any]:
+def _classify(messages: object, model: TriageModel | None = None) -> dict[str, Any]:
     if isinstance(messages, str):
         messages = [messages]
     if not isinstance(messages, (list, tuple)):
@@ -323,7 +338,7 @@ def _classify(messages: Any, model: TriageModel | None = None) -> dict[str, Any]
     decided = decide_signals(rv, ms, model.thresholds if model is not None else {})
     codes = set(decided)
 
-    signals = []
+    signals: list[SignalResult] = []
     for code in SIGNALS:
         if code not in decided:
             continue
@@ -339,7 +354,7 @@ def _classify(messages: Any, model: TriageModel | None = None) -> dict[str, Any]
             "queue": suggest_queue(urgency, role, rv.minor)}
 
 
-def _model_evidence(model: TriageModel, texts: list[str], offset: int, code: str) -> list[dict[str, int]]:
+def _model_evidence(model: TriageModel, texts: list[str], offset: int, code: str) -> list[Evidence]:
     """When only the model saw a signal: the message it scores highest for that code, as one span."""
     best, best_i = -1.0, -1
     for i, score in enumerate(model.score_messages(texts)):

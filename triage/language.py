@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
 
 _LOCK = threading.Lock()
-_DETECTOR: Any = None
+_DETECTOR: LanguageDetector | None = None
 
 # ISO 639-1 codes lingua is restricted to. Order does not matter.
 LINGUA_CODES = ("nl", "en", "fr", "de", "ro", "bg", "pl", "ar", "vi", "es", "pt", "it", "tr", "so", "fa", "uk",
@@ -28,7 +31,7 @@ EN_MARKERS = frozenset(["i", "you", "my", "the", "and", "to", "he", "she", "they
 FR_MARKERS = frozenset(["je", "tu", "il", "elle", "pas", "mon", "ma", "mes", "est", "suis", "et", "les", "des", "pour", "avec", "moi", "ça", "ca", "c'est", "bonjour", "salut", "bonsoir", "j'ai", "jai", "aidez", "aide", "peur", "copain", "oui", "non", "mais", "qui", "quoi", "comment", "veux", "dois", "ans", "très", "trop"])
 
 
-def _detector() -> Any:
+def _detector() -> LanguageDetector:
     global _DETECTOR
     if _DETECTOR is None:
         with _LOCK:

@@ -19,14 +19,22 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from triage.pipeline import SIGNALS
 
-URGENCIES = ("acute", "high", "normal", "low")
-ROLES = ("victim", "witness", "professional", "perpetrator", "unknown")
+# The order of each group is the trained model's label order: acute, high, normal, low; victim, witness,
+# professional, perpetrator, unknown (vocabulary keeps it).
+from vocabulary import ROLES as ROLES
+from vocabulary import URGENCIES as URGENCIES
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline.textcat_multilabel import MultiLabel_TextCategorizer
+    from spacy.tokens import Doc
+
 LABELS = SIGNALS + URGENCIES + ROLES  # disjoint names: one classifier carries all three groups
 MODEL_DIR = Path(__file__).parent / "models" / "triage_model"
 THRESHOLDS_FILE = "thresholds.json"
@@ -56,7 +64,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", s).strip()
 
 
-def make_doc(nlp: Any, text: str) -> Any:
+def make_doc(nlp: Language, text: str) -> Doc:
     from spacy.tokens import Doc
 
     return Doc(nlp.vocab, words=_TOKEN.findall(text) or [" "])
@@ -71,7 +79,7 @@ def conversation_text(messages: Sequence[str], features: Sequence[str] = ()) -> 
 
 
 def build_pipeline(width: int = 32, rows: int = 5000, bow_length: int = BOW_LENGTH, embed: str = "hash",
-                   arch: str = "ensemble") -> Any:
+                   arch: str = "ensemble") -> Language:
     """One multilabel classifier over all labels: signals, and urgency and role as one-of-N groups.
 
     One shared model is a third of the size and time of three; urgency and role are read by argmax
@@ -95,7 +103,7 @@ def build_pipeline(width: int = 32, rows: int = 5000, bow_length: int = BOW_LENG
             "rows": [rows, rows // 2, rows // 2, 500],
             "include_static_vectors": False,
         }
-    model = {
+    model: dict[str, Any] = {
         "@architectures": "spacy.TextCatEnsemble.v2",
         "tok2vec": {
             "@architectures": "spacy.Tok2Vec.v2",
@@ -112,7 +120,8 @@ def build_pipeline(width: int = 32, rows: int = 5000, bow_length: int = BOW_LENG
     }
     if arch == "bow":
         model = model["linear_model"]
-    pipe = nlp.add_pipe("textcat_multilabel", name="triage", config={"model": model, "threshold": 0.5})
+    pipe = cast("MultiLabel_TextCategorizer",
+                nlp.add_pipe("textcat_multilabel", name="triage", config={"model": model, "threshold": 0.5}))
     for label in LABELS:
         pipe.add_label(label)
     return nlp
@@ -132,15 +141,16 @@ def _cats(row: dict[str, Any]) -> dict[str, dict[str, float]]:
 
 
 def train(rows: Sequence[dict[str, Any]], epochs: int = 30, seed: int = 0, width: int = 32, rows_hash: int = 5000,
-          log: Any = None, features: Sequence[Sequence[str]] | None = None) -> Any:
+          log: Callable[[str], None] | None = None, features: Sequence[Sequence[str]] | None = None
+          ) -> Language:
     """Train the three classifiers on labelled conversations (format: docs/triage.md)."""
     import os
 
-    import spacy
     from spacy.training import Example
     from spacy.util import minibatch
+    from thinc.api import fix_random_seed  # what spacy.util.fix_random_seed is (not exported there)
 
-    spacy.util.fix_random_seed(seed)
+    fix_random_seed(seed)
     rng = random.Random(seed)
     # Experiment knobs (docs/triage.md, "Retraining"); the defaults are what ships.
     width = int(os.environ.get("TRIAGE_WIDTH", width))
@@ -158,7 +168,7 @@ def train(rows: Sequence[dict[str, Any]], epochs: int = 30, seed: int = 0, width
     for epoch in range(epochs):
         rng.shuffle(examples)
         losses: dict[str, float] = {}
-        for batch in minibatch(examples, size=16):
+        for batch in minibatch(examples, size=16):  # type: ignore[no-untyped-call]  # unannotated in spaCy
             nlp.update(batch, sgd=optimizer, drop=drop, losses=losses)
         if log is not None:
             log(f"epoch {epoch + 1}/{epochs} " + " ".join(f"{k} {v:.3f}" for k, v in losses.items()))
@@ -168,16 +178,19 @@ def train(rows: Sequence[dict[str, Any]], epochs: int = 30, seed: int = 0, width
 class TriageModel:
     """A loaded model: per-conversation and per-message scores, with thresholds chosen on dev."""
 
-    def __init__(self, nlp: Any, thresholds: dict[str, Any] | None = None, path: Path | None = None) -> None:
+    def __init__(self, nlp: Language | None, thresholds: dict[str, Any] | None = None, path: Path | None = None
+                 ) -> None:
         self.thresholds: dict[str, Any] = thresholds or {}
         self.path = path
         self._lock = threading.Lock()
         self._message_cache: OrderedDict[str, dict[str, float]] = OrderedDict()
         self._use(nlp)
 
-    def _use(self, nlp: Any) -> None:
+    def _use(self, nlp: Language | None) -> None:
+        # None: a stand-in whose subclass supplies the scores (triage/training.py, cv_report)
         self.nlp = nlp
-        self.classifier = nlp.get_pipe("triage") if nlp is not None else None
+        self.classifier = (cast("MultiLabel_TextCategorizer", nlp.get_pipe("triage")) if nlp is not None
+                           else None)
         self._vocab_limit = (len(nlp.vocab) if nlp is not None else 0) + VOCAB_GROWTH_LIMIT
 
     def _reload(self) -> None:
@@ -199,6 +212,7 @@ class TriageModel:
 
     def save(self, path: Path = MODEL_DIR) -> None:
         path.mkdir(parents=True, exist_ok=True)
+        assert self.nlp is not None, "a stand-in without a pipeline cannot be saved"
         self.nlp.to_disk(path)
         (path / THRESHOLDS_FILE).write_text(json.dumps(self.thresholds, indent=1, sort_keys=True) + "\n")
 
@@ -206,6 +220,7 @@ class TriageModel:
         """Scores of all three label groups for already joined, normalised texts, in one forward pass:
         the per-call overhead of the network is larger than the cost of a short text."""
         with self._lock:  # spaCy models are not guaranteed thread-safe
+            assert self.nlp is not None and self.classifier is not None, "a stand-in without a pipeline cannot score"
             if len(self.nlp.vocab) > self._vocab_limit and self.path is not None:
                 self._reload()
             docs = [make_doc(self.nlp, t) for t in texts]

@@ -17,8 +17,9 @@ import itertools
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import spacy
 from spacy.language import Language
@@ -27,12 +28,11 @@ from spacy.tokens import Doc
 
 from triage.lexicon import LanguageLexicon
 from triage.lexicon.other import OTHER, UNIVERSAL
+from vocabulary import SIGNALS as SIGNALS  # re-exported: triage.model, triage.evaluation and tests use it
 
-SIGNALS = (
-    "acute_danger", "self_harm", "grooming", "sexual_exploitation", "sextortion", "criminal_exploitation",
-    "labour_exploitation", "debt_bondage", "control_restriction", "violence_threats", "missing_runaway",
-    "unaccompanied_migrant", "family_perpetrator",
-)
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer  # Cython, no stub: mypy sees Any
+
 PSEUDO = ("@witness", "@professional", "@perpetrator", "@victim", "@minor", "@adult", "@family", "@hypo",
           "@recovered", "@now", "@help", "@benign")
 CORE_LANGS = ("nl", "en", "fr")
@@ -142,11 +142,13 @@ class LangPipeline:
         self.lex = lex
         self.nlp = spacy.blank(lex.code)
         if lex.code == "nl":
+            # spacy.blank builds spaCy's own Tokenizer; Language types it as any Callable[[str], Doc]
+            tokenizer = cast("Tokenizer", self.nlp.tokenizer)
             for v in _TEEN_GLUED:
                 for k in ("k", "K"):
-                    self.nlp.tokenizer.add_special_case(k + v, [{"ORTH": k}, {"ORTH": v}])
+                    tokenizer.add_special_case(k + v, [{"ORTH": k}, {"ORTH": v}])
             for a, b in (("tis", ("t", "is")), ("da's", ("da", "'s")), ("kzen", ("k", "zen"))):
-                self.nlp.tokenizer.add_special_case(a, [{"ORTH": b[0]}, {"ORTH": b[1]}])
+                tokenizer.add_special_case(a, [{"ORTH": b[0]}, {"ORTH": b[1]}])
         stop = {strip_accents(w) for w in getattr(self.nlp.Defaults, "stop_words", set())}
         self.norm = Normaliser(lex, stop | set(lex.negations) | set(lex.past))
         self.specs: list[CueSpec] = []
@@ -170,11 +172,11 @@ class LangPipeline:
             if not line or line.startswith("#"):
                 continue
             head, _, body = line.partition(":")
-            code, weight = head.split()
+            code, weight_text = head.split()
             for pat in body.split(";"):
                 toks = pat.split()
                 if toks:
-                    raw.append((code, float(weight), toks))
+                    raw.append((code, float(weight_text), toks))
                     for t in toks:
                         for alt in t.split("|"):
                             words.update(strip_accents(w.lower_) for w in self.nlp.make_doc(alt) if w.is_alpha)
@@ -211,10 +213,10 @@ class LangPipeline:
                         elems = tuple(("", int(d["OP"][3:-1])) if "OP" in d else (d["NORM"], 0) for d in seq)
                         self.gapped.setdefault(elems[0][0], []).append((idx, elems[1:]))
                     else:
-                        words = [d["NORM"] for d in seq]
-                        pd = Doc(self.nlp.vocab, words=words)
-                        for t, w in zip(pd, words, strict=True):
-                            t.norm_ = w
+                        norms: list[str] = [d["NORM"] for d in seq]
+                        pd = Doc(self.nlp.vocab, words=norms)
+                        for tok, w in zip(pd, norms, strict=True):
+                            tok.norm_ = w
                         docs.append(pd)
                 if docs:
                     self.phrases.add(str(idx), docs)
@@ -270,7 +272,7 @@ def get_pipeline(lang: str) -> LangPipeline:
 
 
 @Language.factory("triage_normaliser", default_config={"lang": "nl"})
-def _make_normaliser(nlp: Language, name: str, lang: str) -> Any:
+def _make_normaliser(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     def normalise(doc: Doc) -> Doc:
         n = get_pipeline(lang).norm
         for t in doc:
@@ -281,7 +283,7 @@ def _make_normaliser(nlp: Language, name: str, lang: str) -> Any:
 
 
 @Language.factory("triage_cues", default_config={"lang": "nl"})
-def _make_cues(nlp: Language, name: str, lang: str) -> Any:
+def _make_cues(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     def find(doc: Doc) -> Doc:
         pipe = get_pipeline(lang)
         doc.user_data["triage"] = analyse_doc(pipe, doc)

@@ -23,7 +23,13 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import EntityRecognizer  # Cython, no stub: mypy sees Any
+    from spacy.tokens import Span
+    from spacy.training import Example
 
 MODEL_DIR = Path(__file__).parent / "models" / "redact_ner"
 _DATA = Path(__file__).resolve().parent.parent / "data" / "redact"
@@ -34,7 +40,7 @@ MIN_LETTERS = 2
 SKIP_INITIAL = True
 
 
-def build_pipeline(width: int = 64, rows: int = 4000, depth: int = 3) -> Any:
+def build_pipeline(width: int = 64, rows: int = 4000, depth: int = 3) -> Language:
     import spacy
 
     nlp = spacy.blank("xx")
@@ -60,17 +66,17 @@ def build_pipeline(width: int = 64, rows: int = 4000, depth: int = 3) -> Any:
             },
         },
     }
-    ner = nlp.add_pipe("ner", config={"model": model})
+    ner = cast("EntityRecognizer", nlp.add_pipe("ner", config={"model": model}))
     for label in LABELS:
         ner.add_label(label)
     return nlp
 
 
-def _example(nlp: Any, row: dict[str, Any]) -> Any:
+def _example(nlp: Language, row: dict[str, Any]) -> Example:
     from spacy.training import Example
 
     doc = nlp.make_doc(row["text"])
-    ents = []
+    ents: list[Span] = []
     for s in row.get("spans", []):
         if s["type"] not in LABELS:
             continue
@@ -78,7 +84,7 @@ def _example(nlp: Any, row: dict[str, Any]) -> Any:
         if sp is not None:
             ents.append(sp)
     ents.sort(key=lambda sp: (sp.start, -(sp.end - sp.start)))
-    kept: list[Any] = []
+    kept: list[Span] = []
     for sp in ents:
         if kept and sp.start < kept[-1].end:
             continue
@@ -87,11 +93,11 @@ def _example(nlp: Any, row: dict[str, Any]) -> Any:
 
 
 def train(rows: Sequence[dict[str, Any]], epochs: int = 15, seed: int = 0, width: int = 64, drop: float = 0.2,
-          log: Callable[[str], None] | None = None) -> Any:
-    import spacy
-    from spacy.util import compounding, minibatch
+          log: Callable[[str], None] | None = None) -> Language:
+    from spacy.util import minibatch
+    from thinc.api import compounding, fix_random_seed  # what spacy.util re-exports (not in its __all__)
 
-    spacy.util.fix_random_seed(seed)
+    fix_random_seed(seed)
     rng = random.Random(seed)
     nlp = build_pipeline(width)
     examples = [_example(nlp, r) for r in rows]
@@ -99,7 +105,8 @@ def train(rows: Sequence[dict[str, Any]], epochs: int = 15, seed: int = 0, width
     for epoch in range(epochs):
         rng.shuffle(examples)
         losses: dict[str, float] = {}
-        for batch in minibatch(examples, size=compounding(4.0, 16.0, 1.05)):
+        sizes = compounding(4.0, 16.0, 1.05)
+        for batch in minibatch(examples, size=sizes):  # type: ignore[no-untyped-call]  # unannotated in spaCy
             nlp.update(batch, sgd=optimizer, drop=drop, losses=losses)
         if log is not None:
             log(f"epoch {epoch + 1}/{epochs} loss {losses.get('ner', 0.0):.1f}")
@@ -107,7 +114,7 @@ def train(rows: Sequence[dict[str, Any]], epochs: int = 15, seed: int = 0, width
 
 
 class RedactModel:
-    def __init__(self, nlp: Any) -> None:
+    def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self._lock = threading.Lock()
         self._vocab_limit = len(nlp.vocab) + 200_000
@@ -266,6 +273,17 @@ class _unlisted:
         R._words, R._lines, R.STATIONS, R.HOTEL_CHAINS, R._LOOKUPS = self.saved
 
 
+def _model_alone(cache: dict[str, list[tuple[int, int, str]]]) -> Callable[[str], list[dict[str, Any]]]:
+    """Predictions from the model's spans cached per text."""
+    return lambda t: [{"start": s, "end": e, "type": y} for s, e, y in cache[t]]
+
+
+def _rules_and_model(rules: Callable[[str], list[dict[str, Any]]], cache: dict[str, list[tuple[int, int, str]]],
+                     skip_initial: bool) -> Callable[[str], list[dict[str, Any]]]:
+    """Predictions from the rules merged with the model's spans cached per text (see ``merge``)."""
+    return lambda t: merge(rules(t), cache[t], t, skip_initial)
+
+
 SPLITS = {
     "W1-W8 -> R1+R2": ({"W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8"}, {"R1", "R2"}),
     "R+W1-W4 -> W5-W8": ({"R1", "R2", "W1", "W2", "W3", "W4"}, {"W5", "W6", "W7", "W8"}),
@@ -298,15 +316,14 @@ def run_lwo(argv: Sequence[str]) -> int:
         nlp = train(train_rows, epochs=args.epochs)
         model = RedactModel(nlp)
         cache: dict[str, list[tuple[int, int, str]]] = {t["text"]: model.spans(t["text"]) for t in test_rows}
-        _report("model alone", test_rows,
-                lambda t, c=cache: [{"start": s, "end": e, "type": y} for s, e, y in c[t]])
+        _report("model alone", test_rows, _model_alone(cache))
         for cond in ("lists as shipped", "test names unlisted"):
             rules_cache.clear()
             with _unlisted(train_rows, test_rows) if cond != "lists as shipped" else _nothing():
                 print(f" {cond}:")
                 _report("rules", test_rows, rules)
-                out = _report("rules+model", test_rows, lambda t, c=cache: merge(rules(t), c[t], t, False))
-                out = _report("rules+model-i", test_rows, lambda t, c=cache: merge(rules(t), c[t], t, True))
+                out = _report("rules+model", test_rows, _rules_and_model(rules, cache, False))
+                out = _report("rules+model-i", test_rows, _rules_and_model(rules, cache, True))
         if args.show:
             added = 0
             for r in test_rows:

@@ -855,9 +855,9 @@ def _detect_patterns(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), "ID_NUMBER", -1))
     for cue in RE_NATID_CUE.finditer(text):
         # "PESEL van de man is 94051203457", "CNP-ul meu e 2990605123456": the first long number soon after
-        m = RE_NATID_NUMBER.search(text, cue.end(), min(len(text), cue.end() + 50))
-        if m and 9 <= len(_digits(m.group(0))) <= 13:
-            spans.append(Span(m.start(), m.end(), "ID_NUMBER", -1))  # an ID cue wins over a phone reading
+        num = RE_NATID_NUMBER.search(text, cue.end(), min(len(text), cue.end() + 50))
+        if num and 9 <= len(_digits(num.group(0))) <= 13:
+            spans.append(Span(num.start(), num.end(), "ID_NUMBER", -1))  # an ID cue wins over a phone reading
     for m in RE_FOREIGN_PLATE.finditer(text):
         frag = m.group(0)
         if sum(c.isdigit() for c in frag) >= 3 and RE_VEHICLE_CUE.search(_context_before(text, m.start(), 50)):

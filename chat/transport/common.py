@@ -1,5 +1,6 @@
 """What every namespace shares: payload validation, per-connection rate limits, and a base class that
-answers every event (unknown ones and failures included) with an acknowledgement instead of silence."""
+answers every event (unknown ones and failures included) with an acknowledgement instead of silence.
+This is where a `HelplineError` becomes the wire's one error shape (chat/errors.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 import socketio
 
-from chat.store import StoreError
+from chat.errors import ErrorCode, ErrorWire, HelplineError
 
 log = logging.getLogger(__name__)
 
@@ -20,20 +21,14 @@ TAG_MAX = 40
 TAGS_MAX = 12
 
 
-class BadRequest(Exception):
-    def __init__(self, code: str, detail: str) -> None:
-        super().__init__(detail)
-        self.code = code
-        self.detail = detail
-
-
-def error(code: str, detail: str = "") -> dict[str, Any]:
-    return {"error": code, "detail": detail or code.replace("_", " ")}
+def refusal(code: ErrorCode, detail: str = "") -> socketio.exceptions.ConnectionRefusedError:
+    """A refused connection; the client's `connect_error` carries the error in `data`."""
+    return socketio.exceptions.ConnectionRefusedError(str(code), HelplineError(code, detail).wire())
 
 
 def payload(args: tuple[Any, ...]) -> dict[str, Any]:
     if len(args) != 1 or not isinstance(args[0], dict):
-        raise BadRequest("bad_request", "the event needs exactly one JSON object")
+        raise HelplineError(ErrorCode.BAD_REQUEST, "the event needs exactly one JSON object")
     return args[0]
 
 
@@ -42,18 +37,18 @@ def text_field(data: dict[str, Any], name: str, max_len: int, required: bool = T
     if value is None and not required:
         return ""
     if not isinstance(value, str):
-        raise BadRequest("bad_request", f"'{name}' must be a string")
+        raise HelplineError(ErrorCode.BAD_REQUEST, f"'{name}' must be a string")
     if len(value) > max_len:
-        raise BadRequest("text_too_long", f"'{name}' is longer than {max_len} characters")
+        raise HelplineError(ErrorCode.TEXT_TOO_LONG, f"'{name}' is longer than {max_len} characters")
     if required and not value.strip():
-        raise BadRequest("empty_text", f"'{name}' is empty")
+        raise HelplineError(ErrorCode.EMPTY_TEXT, f"'{name}' is empty")
     return value
 
 
 def client_id_field(data: dict[str, Any]) -> str:
     value = data.get("client_id")
     if not isinstance(value, str) or not 0 < len(value) <= CLIENT_ID_MAX:
-        raise BadRequest("bad_client_id", f"'client_id' must be a string of 1-{CLIENT_ID_MAX} characters")
+        raise HelplineError(ErrorCode.BAD_CLIENT_ID, f"'client_id' must be a string of 1-{CLIENT_ID_MAX} characters")
     return value
 
 
@@ -61,32 +56,32 @@ def conversation_id_field(data: dict[str, Any]) -> str:
     value = data.get("conversation_id")
     # Malformed ids get the same answer as unknown ones: existence is never revealed.
     if not isinstance(value, str) or len(value) != 32 or any(c not in "0123456789abcdef" for c in value):
-        raise BadRequest("not_found", "no such conversation")
+        raise HelplineError(ErrorCode.NOT_FOUND, "no such conversation")
     return value
 
 
 def int_field(data: dict[str, Any], name: str, default: int = 0) -> int:
     value = data.get(name, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise BadRequest("bad_request", f"'{name}' must be a whole number >= 0")
+        raise HelplineError(ErrorCode.BAD_REQUEST, f"'{name}' must be a whole number >= 0")
     return value
 
 
 def bool_field(data: dict[str, Any], name: str) -> bool:
     value = data.get(name)
     if not isinstance(value, bool):
-        raise BadRequest("bad_request", f"'{name}' must be true or false")
+        raise HelplineError(ErrorCode.BAD_REQUEST, f"'{name}' must be true or false")
     return value
 
 
 def tags_field(data: dict[str, Any]) -> list[str]:
     value = data.get("tags", [])
     if not isinstance(value, list) or len(value) > TAGS_MAX:
-        raise BadRequest("bad_request", f"'tags' must be a list of at most {TAGS_MAX} strings")
+        raise HelplineError(ErrorCode.BAD_REQUEST, f"'tags' must be a list of at most {TAGS_MAX} strings")
     tags = []
     for tag in value:
         if not isinstance(tag, str) or not 0 < len(tag.strip()) <= TAG_MAX:
-            raise BadRequest("bad_request", f"each tag must be a string of 1-{TAG_MAX} characters")
+            raise HelplineError(ErrorCode.BAD_REQUEST, f"each tag must be a string of 1-{TAG_MAX} characters")
         tags.append(tag.strip())
     return tags
 
@@ -116,7 +111,7 @@ class TokenBucket:
 Handler = Callable[..., Awaitable[Any]]
 
 
-class GuardedNamespace(socketio.AsyncNamespace):
+class GuardedNamespace(socketio.AsyncNamespace):  # type: ignore[misc]  # python-socketio has no type hints
     """Every event is rate limited, validated and answered. Handlers are `on_<event>(sid, data)`."""
 
     # Events per second and burst per connection; set by subclasses.
@@ -146,10 +141,10 @@ class GuardedNamespace(socketio.AsyncNamespace):
             # calls reach the lifecycle handlers: connect once per socket, disconnect while leaving.
             if event == "connect":
                 if sid in self._connected:
-                    return error("unknown_event", "the server has no such event")
+                    return HelplineError(ErrorCode.UNKNOWN_EVENT).wire()
                 self._connected.add(sid)
             elif self.server.manager.is_connected(sid, self.namespace):
-                return error("unknown_event", "the server has no such event")
+                return HelplineError(ErrorCode.UNKNOWN_EVENT).wire()
             else:
                 self._connected.discard(sid)
             try:
@@ -161,21 +156,20 @@ class GuardedNamespace(socketio.AsyncNamespace):
                 log.exception("%s %s failed", self.namespace, event)
                 if event == "connect":
                     self._connected.discard(sid)
-                    raise socketio.exceptions.ConnectionRefusedError("unavailable", {"error": "unavailable"}) from None
+                    raise refusal(ErrorCode.UNAVAILABLE) from None
                 return None
         sid = args[0] if args else ""
         wait = self.bucket(sid).take()
         if wait:
-            return dict(error("rate_limited", "too many events; slow down"), retry_after_s=round(wait, 2))
+            return HelplineError(ErrorCode.RATE_LIMITED, retry_after_s=wait).wire()
         handler: Handler | None = getattr(self, "on_" + event, None) if event.isidentifier() else None
         if handler is None:
-            return error("unknown_event", "the server has no such event")
+            return HelplineError(ErrorCode.UNKNOWN_EVENT).wire()
         try:
-            return await handler(sid, payload(args[1:]))
-        except BadRequest as exc:
-            return error(exc.code, exc.detail)
-        except StoreError as exc:
-            return error(exc.code)
+            answer: dict[str, Any] | ErrorWire = await handler(sid, payload(args[1:]))
+        except HelplineError as exc:
+            return exc.wire()
         except Exception:
             log.exception("%s %s failed", self.namespace, event)
-            return error("unavailable", "a temporary server problem; please retry")
+            return HelplineError(ErrorCode.UNAVAILABLE).wire()
+        return answer

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-import socketio
-
 from chat.accounts import Accounts
 from chat.conversations import ConversationService
-from chat.routing import QUEUES
+from chat.errors import ErrorCode, HelplineError
 from chat.transport.auth import token_from
 from chat.transport.common import (
     NOTE_MAX,
-    BadRequest,
     GuardedNamespace,
     bool_field,
     client_id_field,
     conversation_id_field,
     int_field,
+    refusal,
     tags_field,
     text_field,
 )
+from vocabulary import QUEUES
 
 
 class CounsellorNamespace(GuardedNamespace):
@@ -37,76 +36,69 @@ class CounsellorNamespace(GuardedNamespace):
         token = token_from(environ, auth)
         account = await self.accounts.authenticate(token)
         if account is None:
-            raise socketio.exceptions.ConnectionRefusedError("unauthorized", {"error": "unauthorized"})
+            raise refusal(ErrorCode.UNAUTHORIZED)
         await self.service.counsellor_connect(sid, account, token)
-        self.server.start_background_task(self.service.counsellor_after_connect, sid)
+        self.server.start_background_task(self.service.counsellor_welcome, sid)
 
     async def on_disconnect(self, sid: str, reason: Any = None) -> None:
         self.forget(sid)
         await self.service.counsellor_disconnect(sid)
 
-    async def _check(self, sid: str) -> None:
+    def _check(self, sid: str) -> None:
         # Logged out or expired while connected: stop serving this socket.
-        link = self.service.counsellors.get(sid)
-        if link is None:
-            raise BadRequest("unauthorized", "log in again")
+        self.service.account_of(sid)
 
     async def on_claim(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
-        try:
-            cid = conversation_id_field(data)
-        except BadRequest:
-            return {"ok": False, "error": "not_found"}
-        return await self.service.claim(sid, cid)
+        self._check(sid)
+        return await self.service.claim(sid, conversation_id_field(data))
 
     async def on_message(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
+        self._check(sid)
         cid = conversation_id_field(data)
         text = text_field(data, "text", self.service.settings.max_text)
         return await self.service.counsellor_message(sid, cid, text, client_id_field(data))
 
     async def on_open(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
+        self._check(sid)
         return await self.service.open(sid, conversation_id_field(data))
 
     async def on_mine(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
+        self._check(sid)
         return await self.service.mine(sid)
 
     async def on_history(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
+        self._check(sid)
         return await self.service.counsellor_history(sid, conversation_id_field(data), int_field(data, "after_seq"))
 
     async def on_typing(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
+        self._check(sid)
         await self.service.counsellor_typing(sid, conversation_id_field(data), bool_field(data, "typing"))
         return {"ok": True}
 
     async def on_seen(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
+        self._check(sid)
         await self.service.seen(sid, conversation_id_field(data), int_field(data, "seq"))
         return {"ok": True}
 
     async def on_note(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
+        self._check(sid)
         cid = conversation_id_field(data)
-        note = await self.service.note(sid, cid, text_field(data, "text", NOTE_MAX))
-        return {"ok": True, "note": note}
+        return await self.service.note(sid, cid, text_field(data, "text", NOTE_MAX))
 
     async def on_transfer(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
+        self._check(sid)
         cid = conversation_id_field(data)
         to_user = text_field(data, "to_user", 64, required=False)
         to_queue = text_field(data, "to_queue", 32, required=False)
         if bool(to_user) == bool(to_queue):
-            raise BadRequest("bad_request", "give exactly one of 'to_user' and 'to_queue'")
+            raise HelplineError(ErrorCode.BAD_REQUEST, "give exactly one of 'to_user' and 'to_queue'")
         if to_queue and to_queue not in QUEUES:
-            raise BadRequest("bad_request", f"'to_queue' must be one of {', '.join(QUEUES)}")
+            raise HelplineError(ErrorCode.BAD_REQUEST, f"'to_queue' must be one of {', '.join(QUEUES)}")
         note = text_field(data, "note", NOTE_MAX, required=False)
         return await self.service.transfer(sid, cid, to_user, to_queue, note)
 
     async def on_close(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
+        self._check(sid)
         cid = conversation_id_field(data)
         outcome = text_field(data, "outcome", 64)
         note = text_field(data, "note", NOTE_MAX, required=False)
@@ -114,7 +106,7 @@ class CounsellorNamespace(GuardedNamespace):
         return await self.service.close(sid, cid, outcome, tags_field(data), note, referral)
 
     async def on_triage_feedback(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self._check(sid)
+        self._check(sid)
         cid = conversation_id_field(data)
         code = text_field(data, "code", 64)
         verdict = text_field(data, "verdict", 16)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import socketio
-
 from chat.accounts import Accounts
-from chat.conversations import ConversationService, SupervisorLink
+from chat.conversations import ConversationService
+from chat.errors import ErrorCode
 from chat.transport.auth import token_from
-from chat.transport.common import NOTE_MAX, GuardedNamespace, conversation_id_field, text_field
+from chat.transport.common import NOTE_MAX, GuardedNamespace, conversation_id_field, refusal, text_field
 
 
 class SupervisorNamespace(GuardedNamespace):
@@ -24,17 +23,13 @@ class SupervisorNamespace(GuardedNamespace):
     async def on_connect(self, sid: str, environ: dict[str, Any], auth: Any = None) -> None:
         account = await self.accounts.authenticate(token_from(environ, auth))
         if account is None or not account.is_supervisor:
-            raise socketio.exceptions.ConnectionRefusedError("unauthorized", {"error": "unauthorized"})
-        self.service.supervisors[sid] = SupervisorLink(account)
-        await self.enter_room(sid, "board")
-        self.server.start_background_task(self._welcome, sid)
-
-    async def _welcome(self, sid: str) -> None:
-        await self.emit("board", await self.service.board(), to=sid)
+            raise refusal(ErrorCode.UNAUTHORIZED)
+        await self.service.supervisor_connect(sid, account)
+        self.server.start_background_task(self.service.supervisor_welcome, sid)
 
     async def on_disconnect(self, sid: str, reason: Any = None) -> None:
         self.forget(sid)
-        self.service.supervisors.pop(sid, None)
+        self.service.supervisor_disconnect(sid)
 
     async def on_monitor(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         return await self.service.monitor(sid, conversation_id_field(data))

@@ -18,7 +18,12 @@ from socketio.exceptions import BadNamespaceError, ConnectionError
 from tests.chat.clients import Peer, claim_when_queued, counsellor, login, say, visitor
 from tests.conftest import PASSWORD
 
-REFUSED = {"message": "unauthorized", "data": {"error": "unauthorized"}}
+REFUSED = {"message": "unauthorized", "data": {"ok": False, "error": "unauthorized", "detail": "log in (again)"}}
+
+
+def wire_error(code: str, detail: str) -> dict[str, Any]:
+    """The one error shape (chat/errors.py)."""
+    return {"ok": False, "error": code, "detail": detail}
 
 
 async def _call_raw(peer: Peer, event: str, *data: Any) -> Any:
@@ -210,7 +215,7 @@ async def test_counsellor_message_to_missing_and_foreign_conversation_answer_the
     assert (await claim_when_queued(anna, cid))["ok"]
     theirs = await bert.call("message", {"conversation_id": cid, "text": "hallo", "client_id": "b1"})
     missing = await bert.call("message", {"conversation_id": uuid.uuid4().hex, "text": "hallo", "client_id": "b2"})
-    assert theirs == {"error": "not_found", "detail": "not found"}
+    assert theirs == wire_error("not_found", "no such conversation")
     assert missing == theirs
 
 
@@ -318,15 +323,15 @@ async def test_rest_supervisor_endpoints_need_a_supervisor(server: str, make_use
                             {"Cookie": "hl_session=nonsense"}):
                 async with http.get(server + path, headers=headers) as response:
                     assert response.status == 401, (path, headers)
-                    assert await response.json() == {"error": "unauthorized"}
+                    assert await response.json() == wire_error("unauthorized", "log in (again)")
             for headers in ({"Authorization": f"Bearer {counsellor_token}"}, {"Cookie": f"hl_session={counsellor_token}"}):
                 async with http.get(server + path, headers=headers) as response:
                     assert response.status == 403, (path, headers)
-                    assert await response.json() == {"error": "not_allowed"}
+                    assert await response.json() == wire_error("not_allowed", "this account may not do this")
             async with http.get(server + path, headers={"Authorization": f"Bearer {supervisor_token}"}) as response:
                 assert response.status in {200, 404}, (path, response.status)
                 if "/transcripts/" in path:
-                    assert response.status == 404 and await response.json() == {"error": "not_found"}
+                    assert response.status == 404 and await response.json() == wire_error("not_found", "no such conversation")
                 else:
                     assert response.status == 200
     await _still_chats(server)
@@ -350,14 +355,15 @@ async def test_login_failures_look_identical_and_bad_json_is_400(server: str, ma
             async with http.post(server + "/api/login", json=body) as response:
                 answers.append((response.status, response.content_type, await response.read(),
                                 "Set-Cookie" in response.headers))
-        assert answers[0] == (401, "application/json", b'{"error":"unauthorized"}', False)
+        assert answers[0] == (401, "application/json",
+                              b'{"ok":false,"error":"unauthorized","detail":"wrong username or password"}', False)
         assert all(a == answers[0] for a in answers), answers
 
         for raw in (b"{not json", b"", b"\xff\xfe\x00", b'{"username": "femke", ', b"[1, 2", b"nul"):
             async with http.post(server + "/api/login", data=raw,
                                  headers={"Content-Type": "application/json"}) as response:
                 assert response.status == 400, raw
-                assert await response.json() == {"error": "bad_request"}
+                assert (await response.json())["error"] == "bad_request"
         for valid_but_not_an_object in (b"[]", b'"femke"', b"null", b"42"):
             async with http.post(server + "/api/login", data=valid_but_not_an_object,
                                  headers={"Content-Type": "application/json"}) as response:
@@ -518,7 +524,8 @@ async def test_raw_garbage_on_the_websocket_does_not_hurt_the_server(server: str
     raw = await RawSocket.open(server)
     await raw.ws.send_str('40/visitor,"x"')
     refusal = await raw.until(lambda d: d.startswith("44/visitor,"))
-    assert refusal == '44/visitor,{"message":"bad_request","data":{"error":"bad_request"}}'
+    assert refusal == ('44/visitor,{"message":"bad_request","data":{"ok":false,"error":"bad_request",'
+                       '"detail":"auth must be a JSON object"}}')
     await raw.close()
 
     await _healthy(server)

@@ -80,7 +80,8 @@ async def test_wrong_resume_token_is_refused(server: str) -> None:
     peer = Peer("/visitor")
     with pytest.raises(ConnectionError):
         await peer.connect(server, {"resume_token": "x" * 43})
-    assert peer.received("connect_error") == [{"message": "bad_resume_token", "data": {"error": "bad_resume_token"}}]
+    assert peer.received("connect_error") == [{"message": "bad_resume_token", "data": {
+        "ok": False, "error": "bad_resume_token", "detail": "this resume token is not valid (any more)"}}]
 
 
 async def test_messages_keep_order_and_retries_are_idempotent(server: str, staff: Peer) -> None:
@@ -147,8 +148,8 @@ async def test_queue_is_ordered_by_urgency_then_waiting_time(server: str, staff:
     queue = await staff.wait_for("queue", lambda q: len(q["waiting"]) == 3)
     assert [w["conversation_id"] for w in queue["waiting"]] == ids
     assert all(w["urgency"] == "normal" for w in queue["waiting"])  # before triage lands
-    service = next(iter(_services()))
-    await service.apply_triage(ids[2], {"signals": [{"code": "acute_danger", "score": 0.9, "evidence": []}],
+    results = next(iter(_triage_results()))
+    await results.apply(ids[2], {"signals": [{"code": "acute_danger", "score": 0.9, "evidence": []}],
                                         "urgency": "acute", "role": "victim", "minor": True, "language": "nl",
                                         "queue": "crisis"})
     queue = await staff.wait_for("queue", lambda q: q["waiting"] and q["waiting"][0]["conversation_id"] == ids[2])
@@ -156,12 +157,15 @@ async def test_queue_is_ordered_by_urgency_then_waiting_time(server: str, staff:
     assert [w["conversation_id"] for w in queue["waiting"][1:]] == ids[:2]
 
 
-def _services() -> list[Any]:
+def _triage_results() -> list[Any]:
+    """How the running in-process server applies a triage result (without running the classifier)."""
     import gc
 
-    from chat.conversations import ConversationService
+    from chat.queue_view import QueueView
+    from chat.triage_runner import TriageResults
 
-    return [o for o in gc.get_objects() if isinstance(o, ConversationService) and o._tasks]
+    views = [o for o in gc.get_objects() if isinstance(o, QueueView) and o.running]
+    return [TriageResults(view.store, view.delivery) for view in views]
 
 
 async def test_visitor_sees_queue_position_and_estimate(server: str, staff: Peer) -> None:

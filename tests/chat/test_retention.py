@@ -1,4 +1,4 @@
-"""Retention: after HELPLINE_RETENTION_DAYS a closed conversation can no longer be read."""
+"""Retention (chat/retention.py): after HELPLINE_RETENTION_DAYS a closed conversation can no longer be read."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import redis.asyncio as aioredis
 from chat import keys
 from chat.config import Settings
 from chat.crypto import KeyDestroyed, Vault
+from chat.retention import Retention
 from chat.review import Review
 from chat.store import ConversationStore
 
@@ -30,16 +31,20 @@ async def test_retention_destroys_the_key_and_keeps_only_the_anonymised_transcri
     settings = Settings.from_env({"HELPLINE_DATA_DIR": str(tmp_path), "HELPLINE_RETENTION_DAYS": "30"})
     cid, token = await store.create()
     await store.append(cid, "visitor", "ik ben Sanne en mijn nummer is 06-12345678", "c1")
-    assert await store.close(cid, "", {"outcome": "other"}) == "ok"
-    review = Review(store, settings)
+    await store.close(cid, "", {"outcome": "other"})
+    review = Review(store)
+    retention = Retention(store, review, settings)
 
-    assert await review.apply_retention(now=time.time() + 29 * 86400) == 0
+    assert await retention.apply(now=time.time() + 29 * 86400) == 0
     assert [m.text for m in await store.history(cid)][0].startswith("ik ben Sanne")
 
-    assert await review.apply_retention(now=time.time() + 31 * 86400) == 1
+    assert await retention.apply(now=time.time() + 31 * 86400) == 1
+    assert await retention.apply(now=time.time() + 31 * 86400) == 0  # idempotent
     fresh_vault_store = ConversationStore(store.redis, Vault(MASTER))  # no cached key
+    record = await fresh_vault_store.get(cid)
+    assert record is not None and record.wrapped_key == ""
     with pytest.raises(KeyDestroyed):
-        fresh_vault_store.vault.cipher(cid, (await fresh_vault_store.get(cid) or {}).get("dek") or None)
+        fresh_vault_store.vault.cipher(cid, None)
     assert await store.redis.exists(keys.messages(cid)) == 0
     assert await store.find_by_resume_token(token) is None
     transcript = await review.transcript(cid)
@@ -55,7 +60,25 @@ async def test_an_opened_but_unused_conversation_is_removed_after_a_day(
     cid, token = await store.create()
     used, _ = await store.create()
     await store.append(used, "visitor", "hallo", "c1")
-    await store.redis.zrem(keys.FRESH, used)  # as the service does on the first message
-    await Review(store, settings).apply_retention(now=time.time() + 2 * 86400)
+    await store.mark_started(used, offline=False)  # as the service does on the first message
+    await Retention(store, Review(store), settings).apply(now=time.time() + 2 * 86400)
     assert await store.get(cid) is None and await store.find_by_resume_token(token) is None
-    assert (await store.get(used) or {}).get("status") == "queued"
+    record = await store.get(used)
+    assert record is not None and record.status == "queued"
+
+
+async def test_review_retention_removes_everything_and_old_second_scores_are_upgraded(
+    store: ConversationStore, tmp_path: Path
+) -> None:
+    settings = Settings.from_env({"HELPLINE_DATA_DIR": str(tmp_path), "HELPLINE_RETENTION_DAYS": "30",
+                                  "HELPLINE_REVIEW_RETENTION_DAYS": "365"})
+    cid, _ = await store.create()
+    await store.append(cid, "visitor", "hallo", "c1")
+    await store.close(cid, "", {})
+    # As a version before millisecond times wrote it: the closing time in seconds.
+    await store.redis.zadd(keys.CLOSED, {cid: time.time()})
+    await store.upgrade()
+    score = await store.redis.zscore(keys.CLOSED, cid)
+    assert score is not None and score > 10**12
+    await Retention(store, Review(store), settings).apply(now=time.time() + 366 * 86400)
+    assert await store.get(cid) is None and not await store.is_closed(cid)

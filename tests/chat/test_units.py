@@ -27,7 +27,7 @@ OVERFLOW_S = 120
 
 def waiting(queue: str = "youth", language: str = "nl", urgency: str = "normal", waited_s: int = 5,
             cid: str = "a" * 32) -> Waiting:
-    return Waiting(cid, 0, queue, urgency, language, "victim", "true", [], NOW_MS - waited_s * 1000, False)
+    return Waiting(cid, 0, queue, urgency, language, "victim", True, [], NOW_MS - waited_s * 1000, False)
 
 
 def take(account: Account, item: Waiting) -> bool:

@@ -1,0 +1,152 @@
+"""Delivery: the only code that knows Socket.IO rooms and namespaces (docs/protocol.md lists the events).
+
+Rooms, which python-socketio's Redis manager spreads across server processes:
+- `v:<cid>` on /visitor: the visitor's sockets of a conversation;
+- `c:<cid>` on /counsellor: the sockets of the counsellor who has the conversation;
+- `u:<username>` on /counsellor: all sockets of one counsellor;
+- `m:<cid>` on /supervisor: supervisors watching a conversation; `board` on /supervisor: all supervisors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import socketio
+
+from chat.store import Appended
+
+VISITOR = "/visitor"
+COUNSELLOR = "/counsellor"
+SUPERVISOR = "/supervisor"
+BOARD_ROOM = "board"
+
+
+def _visitor_room(cid: str) -> str:
+    return f"v:{cid}"
+
+
+def _conversation_room(cid: str) -> str:
+    return f"c:{cid}"
+
+
+def _user_room(username: str) -> str:
+    return f"u:{username}"
+
+
+def _monitor_room(cid: str) -> str:
+    return f"m:{cid}"
+
+
+class Delivery:
+    def __init__(self, sio: socketio.AsyncServer, is_monitored: Callable[[str], bool]) -> None:
+        self.sio = sio
+        # Emitting to an empty room still costs a publish to every process: only watched ones get events.
+        self.is_monitored = is_monitored
+
+    # -- rooms ----------------------------------------------------------------------------------------
+
+    async def visitor_joined(self, sid: str, cid: str) -> None:
+        await self.sio.enter_room(sid, _visitor_room(cid), namespace=VISITOR)
+
+    async def visitor_left(self, sid: str, cid: str) -> None:
+        await self.sio.leave_room(sid, _visitor_room(cid), namespace=VISITOR)
+
+    async def counsellor_joined(self, sid: str, username: str, conversations: list[str]) -> None:
+        await self.sio.enter_room(sid, _user_room(username), namespace=COUNSELLOR)
+        for cid in conversations:
+            await self.sio.enter_room(sid, _conversation_room(cid), namespace=COUNSELLOR)
+
+    async def counsellor_took(self, sid: str, cid: str) -> None:
+        await self.sio.enter_room(sid, _conversation_room(cid), namespace=COUNSELLOR)
+
+    async def counsellor_released(self, cid: str) -> None:
+        """Closed or transferred: no socket of the former counsellor gets its events any more."""
+        await self.sio.close_room(_conversation_room(cid), namespace=COUNSELLOR)
+
+    async def supervisor_joined(self, sid: str) -> None:
+        await self.sio.enter_room(sid, BOARD_ROOM, namespace=SUPERVISOR)
+
+    async def supervisor_watches(self, sid: str, cid: str) -> None:
+        await self.sio.enter_room(sid, _monitor_room(cid), namespace=SUPERVISOR)
+
+    async def supervisor_stops_watching(self, sid: str, cid: str) -> None:
+        await self.sio.leave_room(sid, _monitor_room(cid), namespace=SUPERVISOR)
+
+    async def disconnect_counsellor(self, sid: str) -> None:
+        await self.sio.disconnect(sid, namespace=COUNSELLOR)
+
+    # -- conversation events -------------------------------------------------------------------------
+
+    async def message(self, appended: Appended) -> None:
+        """A stored message to the other side (and watching supervisors); called in commit order."""
+        message = appended.message
+        cid = message.conversation_id
+        wire = message.wire()
+        if message.sender != "visitor":
+            await self.sio.emit("message", wire, room=_visitor_room(cid), namespace=VISITOR)
+        if message.sender != "counsellor":
+            await self.sio.emit("message", wire, room=_conversation_room(cid), namespace=COUNSELLOR)
+        if self.is_monitored(cid):
+            await self.sio.emit("message", wire, room=_monitor_room(cid), namespace=SUPERVISOR)
+
+    async def message_to_socket(self, sid: str, wire: dict[str, Any]) -> None:
+        """Replay to one visitor socket after a resume."""
+        await self.sio.emit("message", wire, to=sid, namespace=VISITOR)
+
+    async def visitor_typing(self, cid: str, typing: bool) -> None:
+        await self.sio.emit("typing", {"conversation_id": cid, "typing": typing}, room=_conversation_room(cid),
+                            namespace=COUNSELLOR)
+
+    async def counsellor_typing(self, cid: str, typing: bool) -> None:
+        await self.sio.emit("typing", {"sender": "counsellor", "typing": typing}, room=_visitor_room(cid),
+                            namespace=VISITOR)
+
+    async def delivered(self, cid: str, seq: int) -> None:
+        await self.sio.emit("delivered", {"seq": seq}, room=_visitor_room(cid), namespace=VISITOR)
+
+    async def status_to_visitor(self, cid: str, status: str, reason: str = "") -> None:
+        event: dict[str, Any] = {"conversation_id": cid, "status": status}
+        if reason:
+            event["reason"] = reason
+        await self.sio.emit("status", event, room=_visitor_room(cid), namespace=VISITOR)
+
+    async def status_to_supervisors(self, cid: str, status: str, reason: str = "") -> None:
+        event: dict[str, Any] = {"conversation_id": cid, "status": status}
+        if reason:
+            event["reason"] = reason
+        await self.sio.emit("status", event, room=_monitor_room(cid), namespace=SUPERVISOR)
+
+    async def visitor_gone(self, cid: str, hurried: bool, counsellor: str) -> None:
+        event = {"conversation_id": cid, "hurried": hurried, "counsellor": counsellor}
+        await self.sio.emit("visitor_left", event, room=_conversation_room(cid), namespace=COUNSELLOR)
+
+    async def assigned(self, to_user: str, cid: str, from_user: str) -> None:
+        await self.sio.emit("assigned", {"conversation_id": cid, "from": from_user}, room=_user_room(to_user),
+                            namespace=COUNSELLOR)
+
+    async def triage(self, cid: str, event: dict[str, Any]) -> None:
+        await self.sio.emit("triage", event, room=_conversation_room(cid), namespace=COUNSELLOR)
+        if self.is_monitored(cid):
+            await self.sio.emit("triage", event, room=_monitor_room(cid), namespace=SUPERVISOR)
+
+    async def whisper(self, cid: str, event: dict[str, Any]) -> None:
+        await self.sio.emit("whisper", event, room=_conversation_room(cid), namespace=COUNSELLOR)
+        await self.sio.emit("whisper", event, room=_monitor_room(cid), namespace=SUPERVISOR)
+
+    # -- views ----------------------------------------------------------------------------------------
+
+    async def session(self, sid: str, session: dict[str, Any]) -> None:
+        await self.sio.emit("session", session, to=sid, namespace=VISITOR)
+
+    async def queue_status(self, sid: str, status: dict[str, Any]) -> None:
+        await self.sio.emit("queue_status", status, to=sid, namespace=VISITOR)
+
+    async def queue(self, sid: str, view: dict[str, Any]) -> None:
+        await self.sio.emit("queue", view, to=sid, namespace=COUNSELLOR)
+
+    async def board(self, board: dict[str, Any], sid: str | None = None) -> None:
+        if sid is None:
+            await self.sio.emit("board", board, room=BOARD_ROOM, namespace=SUPERVISOR)
+        else:
+            await self.sio.emit("board", board, to=sid, namespace=SUPERVISOR)

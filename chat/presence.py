@@ -1,0 +1,136 @@
+"""Presence: the sockets this process holds, and who is online across all processes.
+
+The dictionaries here know only this process's sockets; everything that must survive a restart is in
+Redis. Across processes, counsellors online are a sorted set of heartbeats (`keys.ONLINE`), and
+conversations a supervisor watches another (`keys.MONITORED`): a process sends a conversation's events
+to the supervisors' room only while someone watches it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from redis.asyncio import Redis
+
+from chat import keys
+from chat.accounts import Account
+from chat.hours import OpeningHours
+from chat.records import as_text, now_ms
+
+# Presence heartbeat; a counsellor counts as online while seen within PRESENCE_TTL_S.
+PRESENCE_EVERY_S = 10.0
+PRESENCE_TTL_S = 30.0
+
+
+@dataclass
+class VisitorLink:
+    conversation_id: str
+    lang: str
+    last_queue_status: dict[str, Any] | None = None
+
+
+@dataclass
+class CounsellorLink:
+    account: Account
+    token: str
+    last_queue: list[dict[str, Any]] | None = None
+    last_queue_at: float = 0.0
+
+
+@dataclass
+class SupervisorLink:
+    account: Account
+    monitoring: set[str] = field(default_factory=set)
+
+
+class Presence:
+    def __init__(self, redis: Redis, hours: OpeningHours) -> None:
+        self.redis = redis
+        self.hours = hours
+        self.visitors: dict[str, VisitorLink] = {}
+        self.counsellors: dict[str, CounsellorLink] = {}
+        self.supervisors: dict[str, SupervisorLink] = {}
+        # Conversations watched by a supervisor on any process (refreshed by the queue loop).
+        self.monitored: set[str] = set()
+        self.online_count = 0
+
+    # -- the service as a visitor sees it ---------------------------------------------------------
+
+    def is_open(self) -> bool:
+        return self.hours.is_open() and self.online_count > 0
+
+    def service_state(self) -> dict[str, Any]:
+        return {"open": self.is_open(), "counsellors_online": self.online_count, "hours_open": self.hours.is_open()}
+
+    # -- this process's sockets ---------------------------------------------------------------------
+
+    def visitor(self, sid: str) -> VisitorLink | None:
+        return self.visitors.get(sid)
+
+    def counsellor(self, sid: str) -> CounsellorLink | None:
+        return self.counsellors.get(sid)
+
+    def supervisor(self, sid: str) -> SupervisorLink | None:
+        return self.supervisors.get(sid)
+
+    def sockets_of_token(self, token: str) -> list[str]:
+        """Counsellor sockets opened with a login token (to close them at logout)."""
+        return [sid for sid, link in self.counsellors.items() if link.token == token]
+
+    def is_monitored(self, cid: str) -> bool:
+        return cid in self.monitored
+
+    async def counsellor_arrived(self, sid: str, link: CounsellorLink) -> None:
+        self.counsellors[sid] = link
+        await self.redis.zadd(keys.ONLINE, {link.account.username: now_ms()})
+        await self.refresh_online()
+
+    async def counsellor_left(self, sid: str) -> None:
+        link = self.counsellors.pop(sid, None)
+        if link is None:
+            return
+        name = link.account.username
+        if not any(other.account.username == name for other in self.counsellors.values()):
+            # Another process may still hold a socket of theirs; its heartbeat re-adds them.
+            await self.redis.zrem(keys.ONLINE, name)
+            await self.refresh_online()
+
+    async def watch(self, sid: str, cid: str) -> None:
+        link = self.supervisors.get(sid)
+        if link is not None:
+            link.monitoring.add(cid)
+        self.monitored.add(cid)
+        await self.redis.zadd(keys.MONITORED, {cid: now_ms()})
+
+    def unwatch(self, sid: str, cid: str) -> None:
+        link = self.supervisors.get(sid)
+        if link is not None:
+            link.monitoring.discard(cid)
+
+    # -- across processes ---------------------------------------------------------------------------
+
+    async def refresh_online(self) -> None:
+        cutoff = now_ms() - int(PRESENCE_TTL_S * 1000)
+        self.online_count = int(await self.redis.zcount(keys.ONLINE, cutoff, "+inf"))
+
+    async def refresh_monitored(self) -> None:
+        cutoff = now_ms() - int(PRESENCE_TTL_S * 1000)
+        rows = await self.redis.zrangebyscore(keys.MONITORED, cutoff, "+inf")
+        local = {cid for link in self.supervisors.values() for cid in link.monitoring}
+        self.monitored = {as_text(r) for r in rows if isinstance(r, bytes | str)} | local
+
+    async def heartbeat(self) -> bool:
+        """Renew this process's counsellors and watched conversations; True if the online count changed."""
+        now = now_ms()
+        names = {link.account.username for link in self.counsellors.values()}
+        if names:
+            await self.redis.zadd(keys.ONLINE, dict.fromkeys(names, now))
+        watched = {cid for link in self.supervisors.values() for cid in link.monitoring}
+        if watched:
+            await self.redis.zadd(keys.MONITORED, dict.fromkeys(watched, now))
+        await self.redis.zremrangebyscore(keys.ONLINE, "-inf", now - int(PRESENCE_TTL_S * 1000))
+        await self.redis.zremrangebyscore(keys.MONITORED, "-inf", now - int(PRESENCE_TTL_S * 1000))
+        before = self.online_count
+        await self.refresh_online()
+        return before != self.online_count

@@ -1,0 +1,196 @@
+"""Queue views: who waits, in which order, as each person sees it — the counsellors' `queue`, the
+visitors' `queue_status` and the supervisors' `board` (docs/protocol.md). Who may take what is decided in
+chat/routing.py; this module keeps the views fresh.
+
+Each process polls the queue version in Redis (bumped by every change of the queue) and sends each of
+its own sockets its view when that view changed. The loops here are the only periodic work of a chat
+process besides retention (chat/retention.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from chat.config import Settings
+from chat.delivery import Delivery
+from chat.presence import PRESENCE_EVERY_S, CounsellorLink, Presence, VisitorLink
+from chat.records import ConversationRecord, now_ms
+from chat.routing import QUEUE_FIELDS, Waiting, view_for
+from chat.store import ConversationStore
+from vocabulary import Status, Urgency
+
+log = logging.getLogger(__name__)
+
+# How often each process looks at the queue version; queue and position updates reach people within it.
+QUEUE_POLL_S = 0.2
+# Even without changes, resend queue views this often (waiting times, overflow).
+QUEUE_REFRESH_S = 10.0
+BOARD_EVERY_S = 2.0
+
+
+def waiting_item(record: ConversationRecord, score: int) -> Waiting:
+    return Waiting(
+        conversation_id=record.conversation_id,
+        score=score,
+        queue=record.queue,
+        urgency=record.urgency,
+        language=record.language,
+        role=record.role,
+        minor=record.minor,
+        signals=record.signals,
+        queued_at_ms=record.queued_at_ms or now_ms(),
+        offline=record.offline,
+    )
+
+
+class QueueView:
+    def __init__(self, store: ConversationStore, presence: Presence, delivery: Delivery, settings: Settings) -> None:
+        self.store = store
+        self.presence = presence
+        self.delivery = delivery
+        self.settings = settings
+        self.waiting: list[Waiting] = []
+        self._version = -1
+        self._tasks: list[asyncio.Task[None]] = []
+
+    def start(self) -> None:
+        for loop in (self._queue_loop, self._presence_loop, self._board_loop):
+            self._tasks.append(asyncio.ensure_future(loop()))
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        if self._tasks:
+            # A loop cancelled inside a Redis call can swallow the cancellation: never wait forever.
+            await asyncio.wait(self._tasks, timeout=2)
+        self._tasks.clear()
+
+    @property
+    def running(self) -> bool:
+        return bool(self._tasks)
+
+    async def load_waiting(self) -> list[Waiting]:
+        pairs = await self.store.waiting()
+        records = await self.store.get_many([cid for cid, _ in pairs], QUEUE_FIELDS)
+        return [waiting_item(r, score) for (_, score), r in zip(pairs, records, strict=True) if r is not None]
+
+    # -- per person ---------------------------------------------------------------------------------
+
+    async def send_queue(self, sid: str, link: CounsellorLink, force: bool = False) -> None:
+        now = now_ms()
+        view = view_for(link.account, self.waiting, now, self.settings.overflow_s)
+        # Waiting times tick on the console itself; only a change of who or what waits is news.
+        shape = [{k: v for k, v in item.items() if k != "waited_s"} for item in view]
+        stale = time.monotonic() - link.last_queue_at > QUEUE_REFRESH_S
+        if force or stale or shape != link.last_queue:
+            link.last_queue = shape
+            link.last_queue_at = time.monotonic()
+            await self.delivery.queue(sid, {"waiting": view, "online": self.presence.online_count})
+
+    async def send_queue_status(self, sid: str, link: VisitorLink, force: bool = False) -> None:
+        ids = [w.conversation_id for w in self.waiting]
+        if link.conversation_id not in ids:
+            if link.last_queue_status is not None and not force:
+                link.last_queue_status = None
+            return
+        position = ids.index(link.conversation_id) + 1
+        capacity = self.presence.online_count * max(1, self.settings.max_conversations)
+        eta = round(position * self.settings.mean_handle_s / capacity) if capacity else None
+        status = {
+            "position": position,
+            "waiting": len(ids),
+            "estimated_wait_s": eta,
+            "open": self.presence.is_open(),
+            "counsellors_online": self.presence.online_count,
+        }
+        if force or status != link.last_queue_status:
+            link.last_queue_status = status
+            await self.delivery.queue_status(sid, status)
+
+    async def board(self) -> dict[str, Any]:
+        now = now_ms()
+        waiting = self.waiting
+        active = await self.store.active()
+        records = await self.store.get_many(active, ["counsellor", "urgency", "queued_at", "claimed_at", "language",
+                                                     "queue", "signals"])
+        conversations = []
+        for record in records:
+            if record is None or record.status != Status.ACTIVE:
+                continue
+            conversations.append({
+                "conversation_id": record.conversation_id, "status": Status.ACTIVE, "counsellor": record.counsellor,
+                "urgency": record.urgency, "language": record.language or None, "queue": record.queue,
+                "signals": record.signals,
+                "active_s": max(0, (now - (record.claimed_at_ms or now)) // 1000),
+            })
+        acute = [
+            {"conversation_id": w.conversation_id, "status": Status.QUEUED, "waited_s": w.waited_s(now),
+             "counsellor": None}
+            for w in waiting if w.urgency == Urgency.ACUTE
+        ] + [
+            {"conversation_id": c["conversation_id"], "status": Status.ACTIVE, "waited_s": None,
+             "counsellor": c["counsellor"]}
+            for c in conversations if c["urgency"] == Urgency.ACUTE
+        ]
+        return {
+            "waiting": len(waiting),
+            "active": len(conversations),
+            "longest_wait_s": max((w.waited_s(now) for w in waiting), default=0),
+            "counsellors_online": self.presence.online_count,
+            "acute": acute,
+            "queue": [w.wire(now, self.settings.overflow_s) for w in waiting],
+            "conversations": conversations,
+        }
+
+    # -- loops ----------------------------------------------------------------------------------------
+
+    async def refresh(self) -> None:
+        self.waiting = await self.load_waiting()
+        await self.presence.refresh_monitored()
+        for sid, link in list(self.presence.counsellors.items()):
+            await self.send_queue(sid, link)
+        for sid, vlink in list(self.presence.visitors.items()):
+            await self.send_queue_status(sid, vlink)
+
+    async def _queue_loop(self) -> None:
+        last_full = 0.0
+
+        async def tick() -> None:
+            nonlocal last_full
+            version = await self.store.queue_version()
+            if version != self._version or time.monotonic() - last_full > QUEUE_REFRESH_S / 2:
+                self._version = version
+                last_full = time.monotonic()
+                await self.refresh()
+
+        await _forever("queue loop", tick, QUEUE_POLL_S)
+
+    async def _presence_loop(self) -> None:
+        async def tick() -> None:
+            if await self.presence.heartbeat():
+                await self.store.bump_queue_version()
+
+        await _forever("presence loop", tick, PRESENCE_EVERY_S)
+
+    async def _board_loop(self) -> None:
+        async def tick() -> None:
+            if self.presence.supervisors:
+                await self.delivery.board(await self.board())
+
+        await _forever("board loop", tick, BOARD_EVERY_S)
+
+
+async def _forever(name: str, tick: Callable[[], Awaitable[None]], every_s: float) -> None:
+    """Run `tick` every `every_s`; a failure (Redis away) is logged and the loop goes on."""
+    while True:
+        try:
+            await tick()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception(name)
+        await asyncio.sleep(every_s)

@@ -1,0 +1,75 @@
+"""Retention: how long what is kept (docs/operations.md, "Retention").
+
+- HELPLINE_RETENTION_DAYS after closing, a conversation's data key is destroyed and its sealed texts
+  (messages, notes, whispers) and its resume token are deleted: nobody can read it any more. The
+  anonymised transcript is made first, if it was not yet.
+- HELPLINE_REVIEW_RETENTION_DAYS after closing, the anonymised transcript and the conversation's record
+  (statistics) go too.
+- A widget opened without a single message sent leaves an empty conversation; it goes after a day.
+
+Runs hourly in every server process (the steps are idempotent) and on demand: `python -m chat retention`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from chat.config import Settings
+from chat.review import Review
+from chat.store import ConversationStore
+
+log = logging.getLogger(__name__)
+
+RETENTION_EVERY_S = 3600.0
+UNUSED_AFTER_S = 86400
+DAY_MS = 86400 * 1000
+
+
+class Retention:
+    def __init__(self, store: ConversationStore, review: Review, settings: Settings) -> None:
+        self.store = store
+        self.review = review
+        self.settings = settings
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.ensure_future(self._loop())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            # A task cancelled inside a Redis call can swallow the cancellation: never wait forever.
+            await asyncio.wait([self._task], timeout=2)
+            self._task = None
+
+    async def apply(self, now: float | None = None) -> int:
+        """Apply every period at time `now` (seconds; default: now). Returns conversations made unreadable."""
+        now_ms = (now or time.time()) * 1000
+        destroyed = 0
+        for cid in await self.store.closed_before(now_ms - self.settings.retention_days * DAY_MS):
+            record = await self.store.get(cid)
+            if record is None or not record.wrapped_key:
+                continue  # done before
+            if await self.store.transcript(cid) is None:
+                await self.review.make_transcript(cid)
+            await self.store.destroy_key(cid)
+            await self.store.destroy_texts(cid, record.resume_hash)
+            destroyed += 1
+        for cid in await self.store.fresh_before(now_ms - UNUSED_AFTER_S * 1000):
+            await self.store.forget_unused(cid)
+        review_days = max(self.settings.review_retention_days, self.settings.retention_days)
+        for cid in await self.store.closed_before(now_ms - review_days * DAY_MS):
+            await self.store.forget_closed(cid)
+        return destroyed
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                await self.apply()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("retention")
+            await asyncio.sleep(RETENTION_EVERY_S)
