@@ -25,6 +25,7 @@ from chat.queue_view import QueueView, waiting_item
 from chat.records import ConversationRecord, encode_bool, encode_list, now_ms
 from chat.routing import QUEUE_FIELDS, may_take
 from chat.store import ConversationStore, Message
+from chat.wire import MessageAckWire, SessionWire
 from vocabulary import QUEUES, SIGNALS, UI_LANGUAGES, About, Outcome, Role, Status, queue_for_about
 
 FEEDBACK_VERDICTS = ("confirm", "reject", "add")
@@ -68,7 +69,7 @@ class ConversationService:
             raise HelplineError(ErrorCode.NOT_FOUND, "no conversation on this connection")
         return link
 
-    async def visitor_connect(self, sid: str, auth: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    async def visitor_connect(self, sid: str, auth: dict[str, Any]) -> tuple[SessionWire, int]:
         """Returns the `session` payload and the seq after which to replay messages (-1: none)."""
         lang = auth.get("lang") if auth.get("lang") in UI_LANGUAGES else "nl"
         resume_token = auth.get("resume_token")
@@ -90,7 +91,7 @@ class ConversationService:
             status, last_seq = Status.NEW, -1
         self.presence.visitors[sid] = VisitorLink(cid, str(lang))
         await self.delivery.visitor_joined(sid, cid)
-        session = {
+        session: SessionWire = {
             "conversation_id": cid,
             "resume_token": resume_token,
             "status": status,
@@ -98,7 +99,7 @@ class ConversationService:
         }
         return session, last_seq
 
-    async def visitor_welcome(self, sid: str, session: dict[str, Any], replay_after: int) -> None:
+    async def visitor_welcome(self, sid: str, session: SessionWire, replay_after: int) -> None:
         """After the connection is acknowledged (so the client listens): session, then what it missed."""
         await self.delivery.session(sid, session)
         link = self.presence.visitor(sid)
@@ -111,7 +112,7 @@ class ConversationService:
     def visitor_disconnect(self, sid: str) -> None:
         self.presence.visitors.pop(sid, None)
 
-    async def visitor_message(self, sid: str, text: str, client_id: str) -> dict[str, Any]:
+    async def visitor_message(self, sid: str, text: str, client_id: str) -> MessageAckWire:
         link = self._visitor(sid)
         cid = link.conversation_id
         appended = await self.store.append(cid, "visitor", text, client_id)
@@ -264,7 +265,7 @@ class ConversationService:
         await self._owned(sid, cid)
         return {"messages": [m.wire() for m in await self.store.history(cid, after_seq)]}
 
-    async def counsellor_message(self, sid: str, cid: str, text: str, client_id: str) -> dict[str, Any]:
+    async def counsellor_message(self, sid: str, cid: str, text: str, client_id: str) -> MessageAckWire:
         name = self.account_of(sid).username
         appended = await self.store.append(cid, "counsellor", text, client_id, author=name, require_counsellor=name)
         return {"id": appended.message.id, "seq": appended.message.seq}

@@ -15,6 +15,7 @@ from typing import Any
 import socketio
 
 from chat.store import Appended
+from chat.wire import MessageWire, QueueStatusWire, QueueWire, SessionWire
 
 VISITOR = "/visitor"
 COUNSELLOR = "/counsellor"
@@ -90,7 +91,7 @@ class Delivery:
         if self.is_monitored(cid):
             await self.sio.emit("message", wire, room=_monitor_room(cid), namespace=SUPERVISOR)
 
-    async def message_to_socket(self, sid: str, wire: dict[str, Any]) -> None:
+    async def message_to_socket(self, sid: str, wire: MessageWire) -> None:
         """Replay to one visitor socket after a resume."""
         await self.sio.emit("message", wire, to=sid, namespace=VISITOR)
 
@@ -136,13 +137,13 @@ class Delivery:
 
     # -- views ----------------------------------------------------------------------------------------
 
-    async def session(self, sid: str, session: dict[str, Any]) -> None:
+    async def session(self, sid: str, session: SessionWire) -> None:
         await self.sio.emit("session", session, to=sid, namespace=VISITOR)
 
-    async def queue_status(self, sid: str, status: dict[str, Any]) -> None:
+    async def queue_status(self, sid: str, status: QueueStatusWire) -> None:
         await self.sio.emit("queue_status", status, to=sid, namespace=VISITOR)
 
-    async def queue(self, sid: str, view: dict[str, Any]) -> None:
+    async def queue(self, sid: str, view: QueueWire) -> None:
         await self.sio.emit("queue", view, to=sid, namespace=COUNSELLOR)
 
     async def board(self, board: dict[str, Any], sid: str | None = None) -> None:

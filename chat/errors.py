@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
-from typing import NotRequired, TypedDict
+from typing import TypedDict
 
 import orjson
 from aiohttp import web
@@ -77,11 +77,14 @@ HTTP_STATUS: dict[ErrorCode, int] = {
 }
 
 
-class ErrorWire(TypedDict):
+class _ErrorWireBase(TypedDict):
     ok: bool
     error: str
     detail: str
-    retry_after_s: NotRequired[float]
+
+
+class ErrorWire(_ErrorWireBase, total=False):
+    retry_after_s: float  # rate_limited only
 
 
 class HelplineError(Exception):

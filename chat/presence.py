@@ -17,6 +17,7 @@ from chat import keys
 from chat.accounts import Account
 from chat.hours import OpeningHours
 from chat.records import as_text, now_ms
+from chat.wire import QueueStatusWire, ServiceStateWire
 
 # Presence heartbeat; a counsellor counts as online while seen within PRESENCE_TTL_S.
 PRESENCE_EVERY_S = 10.0
@@ -27,7 +28,7 @@ PRESENCE_TTL_S = 30.0
 class VisitorLink:
     conversation_id: str
     lang: str
-    last_queue_status: dict[str, Any] | None = None
+    last_queue_status: QueueStatusWire | None = None
 
 
 @dataclass
@@ -60,7 +61,7 @@ class Presence:
     def is_open(self) -> bool:
         return self.hours.is_open() and self.online_count > 0
 
-    def service_state(self) -> dict[str, Any]:
+    def service_state(self) -> ServiceStateWire:
         return {"open": self.is_open(), "counsellors_online": self.online_count, "hours_open": self.hours.is_open()}
 
     # -- this process's sockets ---------------------------------------------------------------------

@@ -21,6 +21,7 @@ from chat.presence import PRESENCE_EVERY_S, CounsellorLink, Presence, VisitorLin
 from chat.records import ConversationRecord, now_ms
 from chat.routing import QUEUE_FIELDS, Waiting, view_for
 from chat.store import ConversationStore
+from chat.wire import QueueStatusWire, QueueWire
 from vocabulary import Status, Urgency
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,8 @@ class QueueView:
         if force or stale or shape != link.last_queue:
             link.last_queue = shape
             link.last_queue_at = time.monotonic()
-            await self.delivery.queue(sid, {"waiting": view, "online": self.presence.online_count})
+            queue: QueueWire = {"waiting": view, "online": self.presence.online_count}
+            await self.delivery.queue(sid, queue)
 
     async def send_queue_status(self, sid: str, link: VisitorLink, force: bool = False) -> None:
         ids = [w.conversation_id for w in self.waiting]
@@ -100,7 +102,7 @@ class QueueView:
         position = ids.index(link.conversation_id) + 1
         capacity = self.presence.online_count * max(1, self.settings.max_conversations)
         eta = round(position * self.settings.mean_handle_s / capacity) if capacity else None
-        status = {
+        status: QueueStatusWire = {
             "position": position,
             "waiting": len(ids),
             "estimated_wait_s": eta,

@@ -9,9 +9,9 @@ must not wait for a specialist to come online.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from chat.accounts import Account
+from chat.wire import QueueItemWire
 from vocabulary import Role, Urgency
 
 # Fields of the conversation hash the queue view needs.
@@ -37,7 +37,7 @@ class Waiting:
     def overflowing(self, now_ms: int, overflow_s: int) -> bool:
         return self.urgency == Urgency.ACUTE or self.waited_s(now_ms) >= overflow_s
 
-    def wire(self, now_ms: int, overflow_s: int) -> dict[str, Any]:
+    def wire(self, now_ms: int, overflow_s: int) -> QueueItemWire:
         return {
             "conversation_id": self.conversation_id,
             "waited_s": self.waited_s(now_ms),
@@ -60,5 +60,5 @@ def may_take(account: Account, item: Waiting, now_ms: int, overflow_s: int) -> b
     return not (account.languages and item.language and item.language not in account.languages)
 
 
-def view_for(account: Account, waiting: list[Waiting], now_ms: int, overflow_s: int) -> list[dict[str, Any]]:
+def view_for(account: Account, waiting: list[Waiting], now_ms: int, overflow_s: int) -> list[QueueItemWire]:
     return [w.wire(now_ms, overflow_s) for w in waiting if may_take(account, w, now_ms, overflow_s)]

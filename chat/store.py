@@ -28,6 +28,7 @@ from chat.crypto import KeyDestroyed, Vault
 from chat.errors import ErrorCode, HelplineError
 from chat.records import ConversationRecord, as_text, encode_bool, now_ms
 from chat.tokens import new_id, new_token, token_hash
+from chat.wire import MessageWire
 from vocabulary import Status, Urgency, queue_for_about
 
 log = logging.getLogger(__name__)
@@ -157,7 +158,7 @@ class Message:
     def id(self) -> str:
         return f"{self.conversation_id}:{self.seq}"
 
-    def wire(self) -> dict[str, Any]:
+    def wire(self) -> MessageWire:
         return {
             "conversation_id": self.conversation_id,
             "id": self.id,

@@ -26,6 +26,19 @@ from chat.config import Settings
 from chat.embedded_redis import EmbeddedRedis
 
 ROOT = Path(__file__).resolve().parent.parent
+# A test that needs none of these is in the fast tier (`pytest -m fast`), which scripts/test runs first.
+SERVER_FIXTURES = frozenset({"server", "server_process", "live_server", "aiohttp_server", "browser", "open_page",
+                             "backend"})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "fast: needs no server or browser (marked automatically by conftest.py)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if not SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.fast)
 TEST_MASTER_KEY = base64.urlsafe_b64encode(b"k" * 32).decode()
 PASSWORD = "correct horse battery"
 

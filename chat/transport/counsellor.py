@@ -19,6 +19,7 @@ from chat.transport.common import (
     tags_field,
     text_field,
 )
+from chat.wire import MessageAckWire
 from vocabulary import QUEUES
 
 
@@ -52,7 +53,7 @@ class CounsellorNamespace(GuardedNamespace):
         self._check(sid)
         return await self.service.claim(sid, conversation_id_field(data))
 
-    async def on_message(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+    async def on_message(self, sid: str, data: dict[str, Any]) -> MessageAckWire:
         self._check(sid)
         cid = conversation_id_field(data)
         text = text_field(data, "text", self.service.settings.max_text)

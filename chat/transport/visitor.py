@@ -18,6 +18,7 @@ from chat.transport.common import (
     refusal,
     text_field,
 )
+from chat.wire import MessageAckWire
 
 
 class VisitorNamespace(GuardedNamespace):
@@ -45,7 +46,7 @@ class VisitorNamespace(GuardedNamespace):
         self.forget(sid)
         self.service.visitor_disconnect(sid)
 
-    async def on_message(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+    async def on_message(self, sid: str, data: dict[str, Any]) -> MessageAckWire:
         text = text_field(data, "text", self.service.settings.max_text)
         return await self.service.visitor_message(sid, text, client_id_field(data))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import types
+import typing
 import uuid
 from typing import Any
 
@@ -105,3 +107,38 @@ async def claim_when_queued(staff: Peer, conversation_id: str) -> dict[str, Any]
     await staff.wait_for("queue", lambda q: any(w["conversation_id"] == conversation_id for w in q["waiting"]))
     result: dict[str, Any] = await staff.call("claim", {"conversation_id": conversation_id})
     return result
+
+
+def assert_wire(payload: Any, shape: Any) -> None:
+    """`payload` has the shape of a chat/wire.py (or chat/errors.py) TypedDict: every required key, and
+    every known key's value of the declared type. Extra keys are allowed (the protocol may grow)."""
+    assert isinstance(payload, dict), payload
+    missing = shape.__required_keys__ - payload.keys()
+    assert not missing, f"{shape.__name__} lacks {sorted(missing)}: {payload}"
+    for key, expected in typing.get_type_hints(shape).items():
+        if key in payload:
+            assert _matches(payload[key], expected), f"{shape.__name__}.{key} = {payload[key]!r} is not {expected}"
+
+
+def _matches(value: Any, expected: Any) -> bool:
+    origin, args = typing.get_origin(expected), typing.get_args(expected)
+    if expected is Any:
+        return True
+    if expected is type(None):
+        return value is None
+    if origin in (types.UnionType, typing.Union):
+        return any(_matches(value, a) for a in args)
+    if origin is typing.NotRequired:
+        return _matches(value, args[0])
+    if origin is list:
+        return isinstance(value, list) and all(_matches(v, args[0]) for v in value)
+    if origin is dict:
+        return isinstance(value, dict)
+    if typing.is_typeddict(expected):
+        assert_wire(value, expected)
+        return True
+    if expected is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, expected)

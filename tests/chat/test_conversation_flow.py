@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from socketio.exceptions import ConnectionError
 
-from tests.chat.clients import Peer, claim_when_queued, counsellor, login, say, visitor
+from chat import wire
+from chat.errors import ErrorWire
+from tests.chat.clients import Peer, assert_wire, claim_when_queued, counsellor, login, say, visitor
 from tests.conftest import PASSWORD
 
 
@@ -43,6 +45,25 @@ async def test_visitor_and_counsellor_chat_both_ways(server: str, staff: Peer) -
     await say(kid, "ja ik ben thuis")
     seen = await staff.wait_for("message", lambda m: m["text"] == "ja ik ben thuis")
     assert seen["sender"] == "visitor" and seen["seq"] == 3
+    await kid.close()
+
+
+async def test_payloads_have_the_documented_shapes(server: str, staff: Peer) -> None:
+    """The shapes in chat/wire.py are what clients really get (docs/protocol.md)."""
+    kid, session = await visitor(server)
+    assert_wire(session, wire.SessionWire)
+    cid = session["conversation_id"]
+    assert_wire(await say(kid, "hoi, is dit anoniem?"), wire.MessageAckWire)
+    assert_wire(await kid.wait_for("queue_status"), wire.QueueStatusWire)
+    queue = await staff.wait_for("queue", lambda q: any(w["conversation_id"] == cid for w in q["waiting"]))
+    assert_wire(queue, wire.QueueWire)
+    claimed = await claim_when_queued(staff, cid)
+    assert_wire(claimed, wire.ConversationAckWire)
+    assert_wire(await staff.call("claim", {"conversation_id": cid}), ErrorWire)
+    assert_wire(await staff.call("claim", {"conversation_id": "not an id"}), ErrorWire)
+    assert_wire(await kid.call("no_such_event", {}), ErrorWire)
+    await say(staff, "ja, helemaal", cid)
+    assert_wire(await kid.wait_for("message", lambda m: m["sender"] == "counsellor"), wire.MessageWire)
     await kid.close()
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.chat.clients import claim_when_queued, counsellor, login, say, visitor
+from chat.wire import TriageEventWire
+from tests.chat.clients import assert_wire, claim_when_queued, counsellor, login, say, visitor
 from tests.conftest import PASSWORD
 
 
@@ -50,6 +51,7 @@ async def test_acute_message_jumps_the_queue_and_the_counsellor_sees_why(
         "triage", lambda t: any(s["code"] == "sexual_exploitation" for s in t["signals"]), wait_s=30
     )
     assert update["conversation_id"] == scared_session["conversation_id"] and update["urgency"] == "acute"
+    assert_wire(update, TriageEventWire)
 
 
 async def test_the_visitors_own_answer_routes_and_triage_only_suggests(

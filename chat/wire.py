@@ -1,0 +1,95 @@
+"""The shapes of the main payloads on the wire, as docs/protocol.md describes them.
+
+The code that builds a payload is annotated with its shape here (mypy checks the builder), and the flow
+tests check what clients really receive against the same shapes (tests/chat/clients.py, `assert_wire`).
+Errors have their own shape in chat/errors.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+
+class ServiceStateWire(TypedDict):
+    open: bool
+    counsellors_online: int
+    hours_open: bool
+
+
+class SessionWire(TypedDict):
+    """/visitor `session`, sent on every connect."""
+
+    conversation_id: str
+    resume_token: str
+    status: str
+    service: ServiceStateWire
+
+
+class MessageWire(TypedDict):
+    """`message` on /visitor, /counsellor and /supervisor."""
+
+    conversation_id: str
+    id: str
+    seq: int
+    sender: str
+    text: str
+    ts: float
+
+
+class MessageAckWire(TypedDict):
+    id: str
+    seq: int
+
+
+class QueueItemWire(TypedDict):
+    conversation_id: str
+    waited_s: int
+    urgency: str
+    signals: list[str]
+    role: str
+    language: str | None
+    minor: bool | None
+    queue: str
+    offline: bool
+    overflow: bool
+
+
+class QueueWire(TypedDict):
+    """/counsellor `queue`: what this counsellor may take, most urgent first."""
+
+    waiting: list[QueueItemWire]
+    online: int
+
+
+class QueueStatusWire(TypedDict):
+    """/visitor `queue_status`: the visitor's place in the queue."""
+
+    position: int
+    waiting: int
+    estimated_wait_s: int | None
+    open: bool
+    counsellors_online: int
+
+
+class TriageSignalWire(TypedDict):
+    code: str
+    score: float
+    evidence: list[Any]
+
+
+class TriageEventWire(TypedDict):
+    """/counsellor `triage` (../shared/design/triage.md); `minor` is sent too."""
+
+    conversation_id: str
+    signals: list[TriageSignalWire]
+    urgency: str
+    role: str
+    language: str
+    queue: str
+
+
+class ConversationAckWire(TypedDict):
+    """claim, open (/counsellor) and monitor (/supervisor)."""
+
+    ok: bool
+    conversation: dict[str, Any]
