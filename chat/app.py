@@ -34,6 +34,7 @@ from chat.queue_view import QueueView
 from chat.retention import Retention
 from chat.review import Review
 from chat.store import ConversationStore
+from chat.tokens import PendingConversations
 from chat.transport.counsellor import CounsellorNamespace
 from chat.transport.supervisor import SupervisorNamespace
 from chat.transport.visitor import VisitorNamespace
@@ -135,7 +136,8 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     retention = Retention(store, review, settings)
     triage_results = TriageResults(store, delivery)
     triage = TriageRunner(store, triage_results) if settings.triage_enabled else None
-    service = ConversationService(store, presence, delivery, queue_view, accounts, settings, triage, review)
+    pending = PendingConversations(vault.derive(b"pending conversations"))
+    service = ConversationService(store, presence, delivery, queue_view, accounts, settings, triage, review, pending)
     sio.register_namespace(VisitorNamespace(service))
     sio.register_namespace(CounsellorNamespace(service, accounts))
     sio.register_namespace(SupervisorNamespace(service, accounts))

@@ -25,6 +25,7 @@ from chat.queue_view import QueueView, waiting_item
 from chat.records import ConversationRecord, encode_bool, encode_list, now_ms
 from chat.routing import QUEUE_FIELDS, may_take
 from chat.store import ConversationStore, Message
+from chat.tokens import PendingConversations, token_hash
 from chat.wire import MessageAckWire, SessionWire
 from vocabulary import QUEUES, SIGNALS, UI_LANGUAGES, About, Outcome, Role, Status, queue_for_about
 
@@ -51,7 +52,9 @@ class ConversationService:
         settings: Settings,
         triage: TriageScheduler | None,
         transcripts: TranscriptScheduler | None,
+        pending: PendingConversations,
     ) -> None:
+        self.pending = pending
         self.store = store
         self.presence = presence
         self.delivery = delivery
@@ -76,20 +79,27 @@ class ConversationService:
         if resume_token is not None:
             if not isinstance(resume_token, str) or len(resume_token) > 128:
                 raise HelplineError(ErrorCode.BAD_RESUME_TOKEN)
-            cid = await self.store.find_by_resume_token(resume_token)
-            record = await self.store.get(cid) if cid else None
-            if cid is None or record is None:
-                raise HelplineError(ErrorCode.BAD_RESUME_TOKEN)
             last_seq = auth.get("last_seq", 0)
             if isinstance(last_seq, bool) or not isinstance(last_seq, int) or last_seq < 0:
                 last_seq = 0
-            status = record.status
-            lang = record.lang or lang
+            cid = await self.store.find_by_resume_token(resume_token)
+            record = await self.store.get(cid) if cid else None
+            if cid is not None and record is not None:
+                status, lang = record.status, record.lang or lang
+                link = VisitorLink(cid, str(lang))
+            else:
+                # Opened earlier but never used: nothing was stored, and it is given back still empty.
+                cid = self.pending.conversation_of(resume_token)
+                if cid is None:
+                    raise HelplineError(ErrorCode.BAD_RESUME_TOKEN)
+                status, last_seq = Status.NEW, -1
+                link = VisitorLink(cid, str(lang), stored=False, resume_hash=token_hash(resume_token))
         else:
             about = auth.get("about") if auth.get("about") in About._value2member_map_ else ""
-            cid, resume_token = await self.store.create(about=str(about), lang=str(lang))
+            cid, resume_token = self.pending.new()
             status, last_seq = Status.NEW, -1
-        self.presence.visitors[sid] = VisitorLink(cid, str(lang))
+            link = VisitorLink(cid, str(lang), stored=False, about=str(about), resume_hash=token_hash(resume_token))
+        self.presence.visitors[sid] = link
         await self.delivery.visitor_joined(sid, cid)
         session: SessionWire = {
             "conversation_id": cid,
@@ -115,6 +125,9 @@ class ConversationService:
     async def visitor_message(self, sid: str, text: str, client_id: str) -> MessageAckWire:
         link = self._visitor(sid)
         cid = link.conversation_id
+        if not link.stored:
+            await self.store.create(cid, link.resume_hash, link.about, link.lang)
+            link.stored = True
         appended = await self.store.append(cid, "visitor", text, client_id)
         if appended.became_queued:
             offline = not self.presence.is_open()
@@ -135,6 +148,10 @@ class ConversationService:
 
     async def visitor_profile(self, sid: str, about: str, lang: str) -> None:
         link = self._visitor(sid)
+        if not link.stored:  # kept with the link until the first message stores the conversation
+            link.about = about if about in About._value2member_map_ else link.about
+            link.lang = lang if lang in UI_LANGUAGES else link.lang
+            return
         fields: dict[str, str] = {}
         if about in About._value2member_map_:
             fields["about"] = about
@@ -149,6 +166,9 @@ class ConversationService:
     async def visitor_end(self, sid: str, hurried: bool) -> None:
         link = self._visitor(sid)
         cid = link.conversation_id
+        if not link.stored:  # nothing was ever sent, so nothing to close or keep
+            await self.delivery.visitor_left(sid, cid)
+            return
         record = await self.store.get(cid)
         counsellor = record.counsellor if record else ""
         try:

@@ -52,10 +52,15 @@ class Vault:
 
     def __init__(self, master_key: bytes) -> None:
         self._master = AESGCM(master_key)
+        self._master_raw = master_key
         self._review = AESGCM(
             HKDF(algorithm=SHA256(), length=32, salt=None, info=b"helpline review transcripts").derive(master_key)
         )
         self._cache: OrderedDict[str, AESGCM] = OrderedDict()
+
+    def derive(self, purpose: bytes) -> bytes:
+        """A 256-bit key for one purpose, derived from the master key (HKDF)."""
+        return HKDF(algorithm=SHA256(), length=32, salt=None, info=b"helpline " + purpose).derive(self._master_raw)
 
     def new_wrapped_key(self, conversation_id: str) -> str:
         data_key = AESGCM.generate_key(bit_length=256)

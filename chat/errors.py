@@ -99,7 +99,8 @@ class HelplineError(Exception):
     def wire(self) -> ErrorWire:
         out: ErrorWire = {"ok": False, "error": str(self.code), "detail": self.detail}
         if self.retry_after_s is not None:
-            out["retry_after_s"] = round(self.retry_after_s, 2)
+            # Never 0: a client told to wait 0 s would retry at once and be refused again.
+            out["retry_after_s"] = max(0.01, round(self.retry_after_s, 2))
         return out
 
     @property

@@ -1,41 +1,56 @@
-"""Redis key names, in one place so an operator can read the data model (docs/operations.md)."""
+"""Redis key names, in one place so an operator can read the data model (docs/operations.md).
+
+The keys of one conversation share the hash tag `{<cid>}`, so on Redis Cluster they live in one slot
+and a script over them stays valid. (The queue and the other global keys do not; a cluster would need
+them split per slot. One primary with replicas, or Sentinel, is the supported shape.)
+"""
 
 PREFIX = "hl:"
+# Key kinds of one conversation, in the order `conversation_keys` returns them.
+CONVERSATION_KINDS = ("conv", "msgs", "cids", "notes", "whispers", "feedback", "transcript")
+
+
+def _conv_key(kind: str, cid: str) -> str:
+    return f"{PREFIX}{kind}:{{{cid}}}"
+
+
+def conversation_keys(cid: str) -> list[str]:
+    return [_conv_key(kind, cid) for kind in CONVERSATION_KINDS]
 
 
 def conversation(cid: str) -> str:
     """Hash: status, queue, urgency, counsellor, wrapped data key, timestamps, triage ..."""
-    return f"{PREFIX}conv:{cid}"
+    return _conv_key("conv", cid)
 
 
 def messages(cid: str) -> str:
     """List of sealed messages; position + 1 is the message's seq."""
-    return f"{PREFIX}msgs:{cid}"
+    return _conv_key("msgs", cid)
 
 
 def client_ids(cid: str) -> str:
     """Hash sender:client_id -> seq, for idempotent retries."""
-    return f"{PREFIX}cids:{cid}"
+    return _conv_key("cids", cid)
 
 
 def notes(cid: str) -> str:
     """List of sealed internal notes and handover notes (never shown to the visitor)."""
-    return f"{PREFIX}notes:{cid}"
+    return _conv_key("notes", cid)
 
 
 def whispers(cid: str) -> str:
     """List of sealed supervisor whispers (never shown to the visitor, never in a transcript)."""
-    return f"{PREFIX}whispers:{cid}"
+    return _conv_key("whispers", cid)
 
 
 def feedback(cid: str) -> str:
     """Hash signal code -> confirm|reject, with the counsellor and time, for evaluating triage."""
-    return f"{PREFIX}feedback:{cid}"
+    return _conv_key("feedback", cid)
 
 
 def transcript(cid: str) -> str:
     """The anonymised transcript, made once at close, sealed with the review key."""
-    return f"{PREFIX}transcript:{cid}"
+    return _conv_key("transcript", cid)
 
 
 def resume(token_hash: str) -> str:

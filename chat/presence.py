@@ -28,6 +28,10 @@ PRESENCE_TTL_S = 30.0
 class VisitorLink:
     conversation_id: str
     lang: str
+    # False until the first message: until then Redis holds nothing of the conversation.
+    stored: bool = True
+    about: str = ""
+    resume_hash: str = ""
     last_queue_status: QueueStatusWire | None = None
 
 

@@ -13,6 +13,7 @@ Refusals are raised as `HelplineError` with the protocol's code.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -21,13 +22,13 @@ from typing import Any, cast
 
 import orjson
 from redis.asyncio import Redis
-from redis.exceptions import NoScriptError
+from redis.exceptions import NoScriptError, ResponseError
 
 from chat import keys
 from chat.crypto import KeyDestroyed, Vault
 from chat.errors import ErrorCode, HelplineError
 from chat.records import ConversationRecord, as_text, encode_bool, now_ms
-from chat.tokens import new_id, new_token, token_hash
+from chat.tokens import token_hash
 from chat.wire import MessageWire
 from vocabulary import Status, Urgency, queue_for_about
 
@@ -36,6 +37,16 @@ log = logging.getLogger(__name__)
 URGENCY_BAND: dict[str, int] = {Urgency.ACUTE: 0, Urgency.HIGH: 1, Urgency.NORMAL: 2, Urgency.LOW: 3}
 # Queue score = band * BAND_WIDTH + queued-at in ms: lower is served first (urgency, then waiting time).
 BAND_WIDTH = 10**13
+
+# KEYS: conv, resume key; ARGV: cid, created ms, wrapped key, resume hash, about, lang, queue, urgency
+# Creating twice (two tabs sending their first message at once) keeps the first.
+_CREATE = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'new', 'created', ARGV[2], 'dek', ARGV[3], 'resume', ARGV[4],
+           'about', ARGV[5], 'lang', ARGV[6], 'queue', ARGV[7], 'urgency', ARGV[8])
+redis.call('SET', KEYS[2], ARGV[1])
+return 1
+"""
 
 # KEYS: conv, msgs, client ids, queue, queue_version
 # ARGV: cid, sender:client_id, sealed entry, sender, now_ms, normal band base, required counsellor ('' none)
@@ -211,6 +222,7 @@ class ConversationStore:
         # (live delivery, chat/delivery.py).
         self.on_commit = on_commit
         self._append_sha: str | None = None
+        self._create = redis.register_script(_CREATE)
         self._claim = redis.register_script(_CLAIM)
         self._close = redis.register_script(_CLOSE)
         self._transfer = redis.register_script(_TRANSFER)
@@ -220,29 +232,15 @@ class ConversationStore:
 
     # -- conversations -------------------------------------------------------------------------
 
-    async def create(self, about: str = "", lang: str = "") -> tuple[str, str]:
-        cid = new_id()
-        resume_token = new_token()
+    async def create(self, cid: str, resume_hash: str, about: str = "", lang: str = "") -> None:
+        """Store a conversation (at its first message: chat/tokens.py, PendingConversations). Idempotent."""
         wrapped = self.vault.new_wrapped_key(cid)
-        now = now_ms()
-        pipe = self.redis.pipeline(transaction=True)
-        pipe.hset(
-            keys.conversation(cid),
-            mapping={
-                "status": Status.NEW,
-                "created": now,
-                "dek": wrapped,
-                "resume": token_hash(resume_token),
-                "about": about,
-                "lang": lang,
-                "queue": queue_for_about(about),
-                "urgency": Urgency.NORMAL,
-            },
+        created = await self._create(
+            keys=[keys.conversation(cid), keys.resume(resume_hash)],
+            args=[cid, now_ms(), wrapped, resume_hash, about, lang, queue_for_about(about), Urgency.NORMAL],
         )
-        pipe.set(keys.resume(token_hash(resume_token)), cid)
-        pipe.zadd(keys.FRESH, {cid: now})
-        await pipe.execute()
-        return cid, resume_token
+        if not int(created):
+            self.vault.forget(cid)  # another process was first: its data key is the one stored
 
     async def find_by_resume_token(self, resume_token: str) -> str | None:
         cid = await self.redis.get(keys.resume(token_hash(resume_token)))
@@ -450,8 +448,8 @@ class ConversationStore:
 
     async def with_feedback(self) -> list[str]:
         """Conversations that have triage feedback (for export)."""
-        prefix = keys.feedback("")
-        return [as_text(k)[len(prefix):] async for k in self.redis.scan_iter(match=keys.feedback("*"), count=500)]
+        found = [as_text(k) async for k in self.redis.scan_iter(match=keys.feedback("*"), count=500)]
+        return [k[k.index("{") + 1:-1] for k in found]
 
     # -- queue and ownership -------------------------------------------------------------------
 
@@ -504,7 +502,20 @@ class ConversationStore:
         return sorted(as_text(c) for c in await self.redis.smembers(keys.user_active(user)))
 
     async def upgrade(self) -> None:
-        """Data from before times were milliseconds: sorted-set scores in seconds become ms. Idempotent."""
+        """Data written before 2026-11-29, made current; idempotent, and safe with several processes.
+
+        - a conversation's keys without the `{<cid>}` hash tag are renamed to their tagged names;
+        - sorted-set scores in seconds become milliseconds.
+        """
+        untagged = f"{keys.PREFIX}conv:"
+        async for raw in self.redis.scan_iter(match=untagged + "*", count=1000):
+            name = as_text(raw)
+            cid = name[len(untagged):]
+            if "{" in cid:
+                continue
+            for kind, new in zip(keys.CONVERSATION_KINDS, keys.conversation_keys(cid), strict=True):
+                with contextlib.suppress(ResponseError):  # gone, or another process renamed it first
+                    await self.redis.renamenx(f"{keys.PREFIX}{kind}:{cid}", new)
         for key in (keys.CLOSED, keys.STARTED, keys.FRESH):
             old = cast("list[tuple[bytes, float]]",
                        await self.redis.zrangebyscore(key, "-inf", 10**11 - 1, withscores=True))

@@ -142,3 +142,12 @@ def _matches(value: Any, expected: Any) -> bool:
     if expected is int:
         return isinstance(value, int) and not isinstance(value, bool)
     return isinstance(value, expected)
+
+
+async def stored_conversation(store: Any, about: str = "", lang: str = "") -> tuple[str, str]:
+    """A conversation as the first message stores it: (conversation id, resume token)."""
+    from chat.tokens import PendingConversations, token_hash
+
+    cid, token = PendingConversations(b"t" * 32).new()
+    await store.create(cid, token_hash(token), about, lang)
+    return cid, token

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from socketio.exceptions import ConnectionError
 
-from chat import wire
+from chat import keys, wire
 from chat.errors import ErrorWire
 from tests.chat.clients import Peer, assert_wire, claim_when_queued, counsellor, login, say, visitor
 from tests.conftest import PASSWORD
@@ -303,5 +303,34 @@ async def test_triage_feedback_is_stored(server: str, staff: Peer, redis_url: st
     assert ok == {"ok": True}
     bad = await staff.call("triage_feedback", {"conversation_id": cid, "code": "nonsense", "verdict": "reject"})
     assert bad["error"] == "bad_request"
-    stored = redis.Redis.from_url(redis_url).hget(f"hl:feedback:{cid}", "grooming")
+    stored = redis.Redis.from_url(redis_url).hget(keys.feedback(cid), "grooming")
     assert stored is not None and b"reject" in stored
+
+
+async def test_nothing_is_stored_until_the_first_message(server: str, redis_url: str) -> None:
+    """Opening the widget leaves no trace in Redis; a reconnect before writing gets the same, empty
+    conversation back; the first message stores it (issue 9: 5,000 connects used to add 10,000 keys)."""
+    import redis.asyncio as aioredis
+
+    client = aioredis.Redis.from_url(redis_url)
+    try:
+        before = await client.dbsize()
+        peers = [await visitor(server) for _ in range(20)]
+        for peer, _ in peers:
+            await peer.close()
+        assert await client.dbsize() == before
+
+        kid, session = await visitor(server)
+        await kid.close()
+        again, resumed = await visitor(server, {"resume_token": session["resume_token"]})
+        assert resumed["conversation_id"] == session["conversation_id"] and resumed["status"] == "new"
+        assert await client.exists(keys.conversation(session["conversation_id"])) == 0
+        assert (await say(again, "nu schrijf ik wel"))["seq"] == 1
+        assert await client.exists(keys.conversation(session["conversation_id"])) == 1
+        await again.close()
+        back, third = await visitor(server, {"resume_token": session["resume_token"]})
+        assert third["conversation_id"] == session["conversation_id"] and third["status"] == "queued"
+        assert (await back.call("history", {"after_seq": 0}))["messages"][0]["text"] == "nu schrijf ik wel"
+        await back.close()
+    finally:
+        await client.aclose()

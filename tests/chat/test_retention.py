@@ -14,6 +14,7 @@ from chat.crypto import KeyDestroyed, Vault
 from chat.retention import Retention
 from chat.review import Review
 from chat.store import ConversationStore
+from tests.chat.clients import stored_conversation
 
 MASTER = b"m" * 32
 
@@ -29,7 +30,7 @@ async def test_retention_destroys_the_key_and_keeps_only_the_anonymised_transcri
     store: ConversationStore, tmp_path: Path, redis_url: str
 ) -> None:
     settings = Settings.from_env({"HELPLINE_DATA_DIR": str(tmp_path), "HELPLINE_RETENTION_DAYS": "30"})
-    cid, token = await store.create()
+    cid, token = await stored_conversation(store)
     await store.append(cid, "visitor", "ik ben Sanne en mijn nummer is 06-12345678", "c1")
     await store.close(cid, "", {"outcome": "other"})
     review = Review(store)
@@ -53,12 +54,14 @@ async def test_retention_destroys_the_key_and_keeps_only_the_anonymised_transcri
     assert "Sanne" not in text and "06-12345678" not in text
 
 
-async def test_an_opened_but_unused_conversation_is_removed_after_a_day(
+async def test_an_opened_but_unused_conversation_of_an_older_version_is_removed_after_a_day(
     store: ConversationStore, tmp_path: Path
 ) -> None:
+    """Before 2026-11-29 a conversation was stored at connect and listed in hl:fresh until used."""
     settings = Settings.from_env({"HELPLINE_DATA_DIR": str(tmp_path)})
-    cid, token = await store.create()
-    used, _ = await store.create()
+    cid, token = await stored_conversation(store)
+    used, _ = await stored_conversation(store)
+    await store.redis.zadd(keys.FRESH, {cid: time.time() * 1000, used: time.time() * 1000})
     await store.append(used, "visitor", "hallo", "c1")
     await store.mark_started(used, offline=False)  # as the service does on the first message
     await Retention(store, Review(store), settings).apply(now=time.time() + 2 * 86400)
@@ -72,7 +75,7 @@ async def test_review_retention_removes_everything_and_old_second_scores_are_upg
 ) -> None:
     settings = Settings.from_env({"HELPLINE_DATA_DIR": str(tmp_path), "HELPLINE_RETENTION_DAYS": "30",
                                   "HELPLINE_REVIEW_RETENTION_DAYS": "365"})
-    cid, _ = await store.create()
+    cid, _ = await stored_conversation(store)
     await store.append(cid, "visitor", "hallo", "c1")
     await store.close(cid, "", {})
     # As a version before millisecond times wrote it: the closing time in seconds.

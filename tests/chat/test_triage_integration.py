@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from chat import keys
 from chat.wire import TriageEventWire
 from tests.chat.clients import assert_wire, claim_when_queued, counsellor, login, say, visitor
 from tests.conftest import PASSWORD
@@ -70,7 +71,7 @@ async def test_the_visitors_own_answer_routes_and_triage_only_suggests(
     )
     item = next(w for w in queue["waiting"] if w["conversation_id"] == cid)
     assert item["queue"] == "witness"  # what the visitor said, although triage suggests crisis
-    stored = redis.Redis.from_url(redis_url).hmget(f"hl:conv:{cid}", ["queue", "suggested_queue"])
+    stored = redis.Redis.from_url(redis_url).hmget(keys.conversation(cid), ["queue", "suggested_queue"])
     assert stored == [b"witness", b"crisis"]
 
     # without an answer, triage's queue routes

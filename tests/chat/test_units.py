@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from cryptography.exceptions import InvalidTag
 
+from chat import keys
 from chat.accounts import Account
 from chat.crypto import KeyDestroyed, Vault, load_master_key
 from chat.hours import OpeningHours
@@ -202,12 +203,13 @@ async def test_store_destroy_key_makes_history_unreadable(redis_url: str) -> Non
     import redis.asyncio as aioredis
 
     from chat.store import ConversationStore
+    from tests.chat.clients import stored_conversation
 
     client = aioredis.Redis.from_url(redis_url)
     try:
         master = os.urandom(32)
         store = ConversationStore(client, Vault(master))
-        cid, _ = await store.create()
+        cid, _ = await stored_conversation(store)
         await store.append(cid, "visitor", "iets wat niemand meer mag lezen", "c1")
         assert [m.text for m in await store.history(cid)] == ["iets wat niemand meer mag lezen"]
         await store.destroy_key(cid)
@@ -216,7 +218,7 @@ async def test_store_destroy_key_makes_history_unreadable(redis_url: str) -> Non
         # Another process (a fresh vault with the same master key) cannot read it either.
         with pytest.raises(KeyDestroyed):
             await ConversationStore(client, Vault(master)).history(cid)
-        assert await client.llen(f"hl:msgs:{cid}") == 1  # only unreadable noise is left
+        assert await client.llen(keys.messages(cid)) == 1  # only unreadable noise is left
     finally:
         await client.aclose()
 

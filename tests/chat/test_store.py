@@ -1,0 +1,94 @@
+"""The conversation store (chat/store.py) on a real Redis: scripts, refusals, and data of older versions."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+import redis.asyncio as aioredis
+
+from chat import keys, store
+from chat.crypto import Vault
+from chat.errors import ErrorCode, HelplineError
+from chat.store import ConversationStore
+from tests.chat.clients import stored_conversation
+
+MASTER = b"s" * 32
+
+
+@pytest.fixture
+async def conversations(redis_url: str) -> AsyncIterator[ConversationStore]:
+    client = aioredis.Redis.from_url(redis_url)
+    yield ConversationStore(client, Vault(MASTER))
+    await client.aclose()
+
+
+def test_scripts_touch_only_the_keys_they_are_given() -> None:
+    """Every key a Lua script touches is in KEYS: no key names built inside a script (issue 11)."""
+    for name in ("_APPEND", "_CLAIM", "_CLOSE", "_TRANSFER", "_TRIAGE"):
+        script = getattr(store, name)
+        calls = re.findall(r"redis\.call\('\w+', ([^,)]+)", script)
+        assert calls, name
+        assert all(re.fullmatch(r"KEYS\[\d\]", target.strip()) for target in calls), (name, calls)
+        assert ".." not in script, name  # no string concatenation of key names
+
+
+def test_keys_of_one_conversation_share_a_hash_tag() -> None:
+    cid = "ab" * 16
+    tags = {re.search(r"\{([^}]*)\}", key).group(1) for key in keys.conversation_keys(cid)}  # type: ignore[union-attr]
+    assert tags == {cid}
+
+
+async def test_refusals_are_raised_with_the_protocol_code(conversations: ConversationStore) -> None:
+    cid, _ = await stored_conversation(conversations)
+    with pytest.raises(HelplineError) as refused:
+        await conversations.claim(cid, "anna", 3)
+    assert refused.value.code == ErrorCode.NOT_WAITING  # nothing sent yet: not in the queue
+    await conversations.append(cid, "visitor", "hoi", "c1")
+    await conversations.claim(cid, "anna", 3)
+    with pytest.raises(HelplineError) as refused:
+        await conversations.claim(cid, "bert", 3)
+    assert refused.value.code == ErrorCode.NOT_WAITING
+    with pytest.raises(HelplineError) as refused:
+        await conversations.transfer(cid, "bert", "carla", "", 3)
+    assert refused.value.code == ErrorCode.NOT_FOUND  # not bert's
+    record = await conversations.get(cid)
+    assert record is not None and record.counsellor == "anna" and record.wait_s is not None
+
+
+async def test_close_releases_the_counsellor_who_has_it(conversations: ConversationStore) -> None:
+    cid, _ = await stored_conversation(conversations)
+    await conversations.append(cid, "visitor", "hoi", "c1")
+    await conversations.claim(cid, "anna", 3)
+    await conversations.transfer(cid, "anna", "bert", "", 3)
+    assert await conversations.active_of("anna") == [] and await conversations.active_of("bert") == [cid]
+    await conversations.close(cid, "", {"ended_by": "visitor"})  # the visitor leaves
+    assert await conversations.active_of("bert") == []
+    record = await conversations.get(cid)
+    assert record is not None and record.status == "closed" and record.last_counsellor == "bert"
+    assert record.closed_at_ms is not None and record.closed_at_ms > 10**12
+
+
+async def test_data_of_an_older_version_is_upgraded(conversations: ConversationStore) -> None:
+    """Before 2026-11-29: conversation keys without a hash tag, times in seconds."""
+    redis = conversations.redis
+    cid, token = await stored_conversation(conversations)
+    await conversations.append(cid, "visitor", "oude tekst", "c1")
+    await conversations.close(cid, "", {})
+    for kind, new in zip(keys.CONVERSATION_KINDS, keys.conversation_keys(cid), strict=True):
+        if await redis.exists(new):
+            await redis.rename(new, f"hl:{kind}:{cid}")
+    await redis.hset(f"hl:conv:{cid}", mapping={"created": str(time.time()), "closed_at": str(time.time())})
+    await redis.zadd(keys.CLOSED, {cid: time.time()})
+    assert await conversations.get(cid) is None  # not found under its current name
+
+    await conversations.upgrade()
+    await conversations.upgrade()  # idempotent
+    record = await conversations.get(cid)
+    assert record is not None and record.status == "closed"
+    assert record.created_ms > 10**12 and record.closed_at_ms is not None and record.closed_at_ms > 10**12
+    assert [m.text for m in await ConversationStore(redis, Vault(MASTER)).history(cid)] == ["oude tekst"]
+    assert await conversations.find_by_resume_token(token) == cid
+    assert await conversations.closed_before(time.time() * 1000 + 1000) == [cid]
