@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import redis.asyncio as aioredis
-import socketio
 from aiohttp import web
 
 import moderator_ui
@@ -36,6 +35,7 @@ from chat.review import Review
 from chat.store import ConversationStore
 from chat.tokens import PendingConversations
 from chat.transport.counsellor import CounsellorNamespace
+from chat.transport.socket_server import HelplineSocketServer, polling_body_limit
 from chat.transport.supervisor import SupervisorNamespace
 from chat.transport.visitor import VisitorNamespace
 from chat.triage_runner import TriageResults, TriageRunner
@@ -114,7 +114,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         host = environ.get("HTTP_X_FORWARDED_HOST", environ.get("HTTP_HOST", "")).split(",")[0].strip()
         return origin == f"{scheme}://{host}" or origin in settings.allowed_origins
 
-    sio = socketio.AsyncServer(
+    sio = HelplineSocketServer(
         async_mode="aiohttp",
         client_manager=manager,
         json=fastjson,
@@ -142,7 +142,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     sio.register_namespace(CounsellorNamespace(service, accounts))
     sio.register_namespace(SupervisorNamespace(service, accounts))
 
-    app = web.Application(middlewares=[security_headers(settings), json_errors],
+    app = web.Application(middlewares=[security_headers(settings), json_errors, polling_body_limit(MAX_PACKET_BYTES)],
                           client_max_size=MAX_PACKET_BYTES * 4)
     app[APP_KEY_SERVICE] = service
     app[APP_KEY_REDIS] = redis

@@ -1,0 +1,85 @@
+"""Attacks at the packet level (chat/transport/socket_server.py): binary floods, packets that do not
+decode, oversized polling bodies. Each answered, nothing kept, logged once per connection."""
+
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import os
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import pytest
+
+from chat.transport.socket_server import HelplineSocketServer
+from tests.chat.test_bad_input import RAW_SOCKETS, RawSocket
+
+
+@pytest.fixture(autouse=True)
+async def _close_raw(server: str) -> AsyncIterator[None]:
+    yield
+    while RAW_SOCKETS:
+        await RAW_SOCKETS.pop().close()
+
+
+def _socket_server() -> Any:
+    running = [o for o in gc.get_objects() if isinstance(o, HelplineSocketServer) and o.eio.sockets]
+    assert running
+    return running[-1]
+
+
+def _ack(reply: str, ack_id: int) -> Any:
+    return json.loads(reply[len(f"43/visitor,{ack_id}"):])[0]
+
+
+async def test_binary_events_are_refused_and_nothing_is_kept(server: str, caplog: pytest.LogCaptureFixture) -> None:
+    raw = await RawSocket.open(server)
+    session = await raw.join_visitor()
+    caplog.set_level(logging.WARNING, logger="chat.transport.socket_server")
+    attachment = os.urandom(60_000)
+    for n in range(200):
+        await raw.ws.send_str(f'451-/visitor,{n}["message",{{"_placeholder":true,"num":0}}]')
+        await raw.ws.send_bytes(attachment)
+    answer = _ack(await raw.until(lambda d: d.startswith("43/visitor,199[")), 199)
+    assert answer["ok"] is False and answer["error"] == "bad_request"
+    assert not _socket_server()._binary_packet  # no attachment waits in memory
+    # The connection still works, and the flood was logged once.
+    assert (await raw.call(500, "history", {"after_seq": 0})) == {"messages": []}
+    refusals = [r for r in caplog.records if r.name == "chat.transport.socket_server"]
+    assert len(refusals) == 1, [r.getMessage() for r in refusals]
+    assert session["conversation_id"] not in refusals[0].getMessage()
+
+
+async def test_packets_that_do_not_decode_are_answered_bad_request(server: str, caplog: pytest.LogCaptureFixture) -> None:
+    raw = await RawSocket.open(server)
+    await raw.join_visitor()
+    caplog.set_level(logging.WARNING)
+    bad = {
+        1: '42/visitor,1["message",' + "[" * 2000 + "]" * 2000 + "]",  # nested deeper than JSON allows
+        2: '42/visitor,2["message",{"text":"hoi","client_id":',  # broken JSON
+        3: "42/visitor,3[123]",  # an event name that is not a string
+        4: "42/visitor,4[]",  # no event name
+        5: '42/visitor,5{"not":"a list"}',
+    }
+    for ack_id, text in bad.items():
+        await raw.ws.send_str(text)
+        reply = await raw.until(lambda d, i=ack_id: d.startswith(f"43/visitor,{i}["))
+        assert _ack(reply, ack_id)["error"] == "bad_request", text[:40]
+    assert (await raw.call(9, "history", {"after_seq": 0})) == {"messages": []}
+    tracebacks = [r for r in caplog.records if r.exc_info]
+    assert not tracebacks, [r.getMessage() for r in tracebacks]
+    assert len([r for r in caplog.records if r.name == "chat.transport.socket_server"]) == 1
+
+
+async def test_an_oversized_polling_body_is_answered_413(server: str) -> None:
+    async with aiohttp.ClientSession() as http:
+        async with http.get(server + "/socket.io/?EIO=4&transport=polling") as response:
+            handshake = json.loads((await response.text())[1:])
+        url = f"{server}/socket.io/?EIO=4&transport=polling&sid={handshake['sid']}"
+        async with http.post(url, data="4" + "x" * 100_000, timeout=aiohttp.ClientTimeout(total=10)) as response:
+            assert response.status == 413
+            assert (await response.json())["error"] == "payload_too_large"
+        async with http.get(server + "/healthz") as response:
+            assert response.status == 200
