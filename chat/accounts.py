@@ -15,9 +15,18 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from redis.asyncio import Redis
 
 from chat import keys
-from chat.records import as_text
+from chat.errors import ErrorCode, HelplineError
+from chat.records import as_text, now_ms
 from chat.tokens import new_token, token_hash
 from vocabulary import QUEUES
+
+# Login throttle, per user name (never per address: not even staff addresses are kept). After
+# FREE_FAILURES wrong passwords every further attempt waits, doubling from FIRST_LOCK_S up to MAX_LOCK_S;
+# attempts while locked are refused unchecked. A right password resets it; a quiet day forgets it.
+FREE_FAILURES = 5
+FIRST_LOCK_S = 30
+MAX_LOCK_S = 15 * 60
+FAILURES_KEPT_S = 86400
 
 ROLES = ("counsellor", "supervisor", "admin")
 SKILLS = QUEUES  # a skill is a queue the account takes
@@ -102,20 +111,38 @@ class Accounts:
         return [a for a in accounts if a is not None]
 
     async def login(self, username: str, password: str) -> tuple[str, Account] | None:
-        stored = as_text(await self.redis.hget(keys.user(username), "password")) if valid_username(username) else ""
+        """A new login token, or None for a wrong name or password (the same answer for both).
+        Raises `rate_limited` while the name is throttled, for existing and unknown names alike."""
+        name = username if valid_username(username) else ""
+        throttle = keys.login_failures(name or "-")
+        until_ms = int(as_text(await self.redis.hget(throttle, "until_ms")) or 0)
+        if until_ms > now_ms():
+            raise HelplineError(ErrorCode.RATE_LIMITED, "too many failed logins; wait before trying again",
+                                retry_after_s=(until_ms - now_ms()) / 1000)
+        stored = as_text(await self.redis.hget(keys.user(name), "password")) if name else ""
         try:
             # argon2 takes tens of ms of CPU by design: keep it off the event loop.
             await asyncio.to_thread(_hasher.verify, stored or _DUMMY_HASH, password)
+            verified = bool(stored)
         except (VerificationError, InvalidHashError):
+            verified = False
+        if not verified:
+            await self._failed(throttle)
             return None
-        if not stored:
-            return None
+        await self.redis.delete(throttle)
         account = await self.get(username)
         if account is None:
             return None
         token = new_token()
         await self.redis.set(keys.login(token_hash(token)), username, ex=self.login_ttl_s)
         return token, account
+
+    async def _failed(self, throttle: str) -> None:
+        failures = int(await self.redis.hincrby(throttle, "count", 1))
+        await self.redis.expire(throttle, FAILURES_KEPT_S)
+        if failures >= FREE_FAILURES:
+            lock_s = min(MAX_LOCK_S, FIRST_LOCK_S * 2 ** (failures - FREE_FAILURES))
+            await self.redis.hset(throttle, "until_ms", now_ms() + lock_s * 1000)
 
     async def authenticate(self, token: object) -> Account | None:
         if not isinstance(token, str) or not 16 <= len(token) <= 128:

@@ -66,6 +66,11 @@ def user_active(name: str) -> str:
     return f"{PREFIX}user:{name}:active"
 
 
+def login_failures(name: str) -> str:
+    """Hash `count`, `until_ms`: failed logins of one user name, for the throttle (no addresses kept)."""
+    return f"{PREFIX}loginfail:{name}"
+
+
 def login(token_hash: str) -> str:
     return f"{PREFIX}login:{token_hash}"
 
