@@ -253,7 +253,7 @@ function renderHelp() {
   for (const h of S.vocab.helplines(i18n.lang)) {
     list.append(el('li', {},
       el('a', { href: `tel:${h.number.replace(/[^\d+]/g, '')}`, 'aria-label': t('call', { name: h.name, number: h.number }) },
-        el('strong', { text: `${h.name} ${h.number}` }), ' ',
+        el('strong', {}, `${h.name} `, el('span', { class: 'number', text: h.number })), ' ',
         el('span', { class: 'where', text: `(${displayName('region', h.country, i18n.lang)}) – ${h.purpose[i18n.lang] ?? h.purpose.nl}` }))));
   }
   $('#helplines-intro').hidden = list.children.length === 0;
