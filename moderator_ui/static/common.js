@@ -29,17 +29,35 @@ export function clear(node) {
   return node;
 }
 
-/** Small i18n: dict = {nl: {...}, en: {...}, fr: {...}}; Dutch is the fallback. */
+/** Storage that may be blocked (a third-party iframe): every access is guarded. */
+export function safeStorage(name) {
+  let store = null;
+  try { store = window[name]; } catch (_) { store = null; }
+  return {
+    get: (k) => { try { return store ? store.getItem(k) : null; } catch (_) { return null; } },
+    set: (k, v) => { try { store?.setItem(k, String(v)); } catch (_) { /* ignore */ } },
+    del: (k) => { try { store?.removeItem(k); } catch (_) { /* ignore */ } },
+    clear: () => { try { store?.clear(); } catch (_) { /* ignore */ } },
+  };
+}
+
+/** Dictionaries {nl: {...}, en: {...}, fr: {...}} merged per language; later ones win. */
+export function mergeDicts(...dicts) {
+  const out = {};
+  for (const d of dicts) for (const [lang, texts] of Object.entries(d)) out[lang] = { ...out[lang], ...texts };
+  return out;
+}
+
+/** Small i18n: dict = {nl: {...}, en: {...}, fr: {...}}; Dutch is the fallback. `storage` is a safeStorage. */
 export function makeI18n(dict, storageKey, storage) {
   const langs = Object.keys(dict);
   let lang = 'nl';
-  try {
-    const saved = storage && storage.getItem(storageKey);
-    if (saved && langs.includes(saved)) lang = saved;
-  } catch (_) { /* storage may be blocked in a third-party iframe */ }
+  const saved = storage?.get(storageKey);
+  if (saved && langs.includes(saved)) lang = saved;
   const listeners = [];
+  const has = (key) => key in dict.nl;
   function t(key, vars) {
-    let s = (dict[lang] && dict[lang][key]) ?? dict.nl[key] ?? key;
+    let s = dict[lang]?.[key] ?? dict.nl[key] ?? key;
     if (vars) s = s.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ?? ''));
     return s;
   }
@@ -53,14 +71,14 @@ export function makeI18n(dict, storageKey, storage) {
   function setLang(l) {
     if (!langs.includes(l)) return;
     lang = l;
-    try { storage && storage.setItem(storageKey, l); } catch (_) { /* ignore */ }
+    storage?.set(storageKey, l);
     apply();
     for (const fn of listeners) fn(l);
   }
-  return { t, apply, setLang, get lang() { return lang; }, langs, onChange: (fn) => listeners.push(fn) };
+  return { t, has, apply, setLang, get lang() { return lang; }, langs, onChange: (fn) => listeners.push(fn) };
 }
 
-/** Wire a <select> or a group of buttons[data-lang] to the i18n object. */
+/** Wire a <select> (or a container holding one) to the i18n object. */
 export function bindLangSwitch(container, i18n) {
   if (!container) return;
   const sel = container.tagName === 'SELECT' ? container : container.querySelector('select');
@@ -71,8 +89,12 @@ export function bindLangSwitch(container, i18n) {
   }
 }
 
-export function fmtDuration(s, i18n) {
-  s = Math.max(0, Math.round(Number(s) || 0));
+// --- formatting ------------------------------------------------------------------------------------
+const LOCALES = { nl: 'nl-NL', en: 'en-GB', fr: 'fr-BE' };
+const locale = (lang) => LOCALES[lang] || LOCALES.nl;
+
+export function fmtDuration(secs) {
+  const s = Math.max(0, Math.round(Number(secs) || 0));
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
   if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
@@ -83,21 +105,20 @@ export function fmtTime(ts, lang = 'nl') {
   if (!ts) return '';
   const d = new Date(Number(ts) * 1000);
   if (Number.isNaN(d.getTime())) return '';
-  try {
-    return d.toLocaleTimeString(lang === 'en' ? 'en-GB' : lang === 'fr' ? 'fr-BE' : 'nl-NL', { hour: '2-digit', minute: '2-digit' });
-  } catch (_) {
-    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  }
+  return d.toLocaleTimeString(locale(lang), { hour: '2-digit', minute: '2-digit' });
 }
 
 export function fmtDateTime(ts, lang = 'nl') {
   if (!ts) return '';
-  const d = typeof ts === 'number' ? new Date(ts * 1000) : new Date(ts);
-  if (Number.isNaN(d.getTime())) return String(ts);
-  try {
-    return d.toLocaleString(lang === 'en' ? 'en-GB' : lang === 'fr' ? 'fr-BE' : 'nl-NL',
-      { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-  } catch (_) { return d.toISOString(); }
+  const d = new Date(Number(ts) * 1000);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleString(locale(lang), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A language's or a country's name in the page's language ('fr' -> 'Frans', 'BE' -> 'België'). */
+export function displayName(type, code, lang = 'nl') {
+  if (!code) return '';
+  try { return new Intl.DisplayNames([locale(lang)], { type }).of(String(code)) || String(code); } catch (_) { return String(code).toUpperCase(); }
 }
 
 /** A random client_id for idempotent sends. */
@@ -107,43 +128,134 @@ export function clientId() {
   return Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** JSON fetch against the same origin. Staff token (if any) as a bearer header. */
-export async function api(path, { method = 'GET', body, token } = {}) {
+// --- talking to the server ---------------------------------------------------------------------------
+// Every failure has one shape, from the server (docs/protocol.md, "Errors") and from here alike:
+// {ok: false, error: CODE, detail}. Codes made here: `network`, `timeout`, `not_connected`.
+
+/** JSON fetch against the same origin; the staff login travels in the HttpOnly session cookie.
+ *  Throws an Error with `code` (the error code) and `status` on failure. */
+export async function api(path, { method = 'GET', body } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
   let res;
   try {
     res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store' });
-  } catch (e) {
-    const err = new Error('network'); err.code = 'network'; throw err;
+  } catch (_) {
+    throw Object.assign(new Error('network'), { code: 'network', status: 0 });
   }
   let data = null;
   try { data = await res.json(); } catch (_) { data = null; }
   if (!res.ok) {
-    const err = new Error((data && data.error) || `http_${res.status}`);
-    err.code = (data && data.error) || `http_${res.status}`;
-    err.status = res.status;
-    throw err;
+    // Not JSON at all (a proxy's error page): the server was not reached properly.
+    const code = data?.error ?? 'unavailable';
+    throw Object.assign(new Error(code), { code, status: res.status });
   }
   return data;
 }
 
-/** Emit with an acknowledgement and a timeout; resolves with the ack or {error: 'timeout'}. */
+/** Emit with an acknowledgement and a timeout; resolves with the ack, or a failure in the one shape. */
 export function emitAck(socket, event, payload, timeoutMs = 8000) {
   return new Promise((resolve) => {
-    if (!socket) { resolve({ error: 'not_connected' }); return; }
+    if (!socket?.connected) { resolve({ ok: false, error: 'not_connected' }); return; }
     socket.timeout(timeoutMs).emit(event, payload, (err, ack) => {
-      if (err) resolve({ error: 'timeout' });
-      else resolve(ack ?? { error: 'no_ack' });
+      resolve(err ? { ok: false, error: 'timeout' } : (ack ?? { ok: false, error: 'timeout' }));
     });
   });
 }
 
-export function isError(ack) {
-  return !ack || (typeof ack === 'object' && (ack.error || ack.ok === false));
+/** True for a failed acknowledgement. */
+export const failed = (ack) => ack?.ok === false;
+
+/** Texts for the error codes, for every page; a page may override any of them in its own dictionary. */
+export const ERROR_TEXTS = {
+  nl: {
+    err_generic: 'Dat lukte niet ({code}). Probeer het opnieuw.',
+    err_text_too_long: 'De tekst is te lang (maximaal {max} tekens).',
+    err_empty_text: 'De tekst is leeg.',
+    err_bad_outcome: 'Kies een uitkomst.',
+    err_not_found: 'Dit gesprek bestaat niet (meer) of is niet van jou.',
+    err_not_waiting: 'Iemand anders heeft dit gesprek al aangenomen.',
+    err_limit_reached: 'Je hebt al het maximum aantal gesprekken.',
+    err_conversation_closed: 'Dit gesprek is gesloten.',
+    err_not_allowed: 'Dit account mag dat niet.',
+    err_unauthorized: 'Je bent niet (meer) ingelogd.',
+    err_rate_limited: 'Even rustig aan: wacht een paar seconden en probeer opnieuw.',
+    err_unavailable: 'Een tijdelijk probleem bij de server. Probeer het zo opnieuw.',
+    err_network: 'Geen verbinding. Probeer het opnieuw.',
+    err_not_connected: 'Geen verbinding. Probeer het opnieuw.',
+    err_timeout: 'Geen antwoord van de server. Probeer het opnieuw.',
+  },
+  en: {
+    err_generic: 'That did not work ({code}). Please try again.',
+    err_text_too_long: 'The text is too long (at most {max} characters).',
+    err_empty_text: 'The text is empty.',
+    err_bad_outcome: 'Choose an outcome.',
+    err_not_found: 'This conversation does not exist (any more) or is not yours.',
+    err_not_waiting: 'Someone else already claimed this conversation.',
+    err_limit_reached: 'You already have the maximum number of conversations.',
+    err_conversation_closed: 'This conversation is closed.',
+    err_not_allowed: 'This account may not do that.',
+    err_unauthorized: 'You are not logged in (any more).',
+    err_rate_limited: 'Slow down a little: wait a few seconds and try again.',
+    err_unavailable: 'A temporary server problem. Please try again shortly.',
+    err_network: 'No connection. Please try again.',
+    err_not_connected: 'No connection. Please try again.',
+    err_timeout: 'No answer from the server. Please try again.',
+  },
+  fr: {
+    err_generic: 'Cela n’a pas marché ({code}). Réessaie.',
+    err_text_too_long: 'Le texte est trop long ({max} caractères au maximum).',
+    err_empty_text: 'Le texte est vide.',
+    err_bad_outcome: 'Choisis une issue.',
+    err_not_found: 'Cette conversation n’existe pas (plus) ou n’est pas la tienne.',
+    err_not_waiting: 'Quelqu’un d’autre a déjà pris cette conversation.',
+    err_limit_reached: 'Tu as déjà le nombre maximal de conversations.',
+    err_conversation_closed: 'Cette conversation est clôturée.',
+    err_not_allowed: 'Ce compte n’a pas le droit de faire cela.',
+    err_unauthorized: 'Tu n’es pas (plus) connecté·e.',
+    err_rate_limited: 'Doucement : attends quelques secondes et réessaie.',
+    err_unavailable: 'Un problème temporaire du serveur. Réessaie bientôt.',
+    err_network: 'Pas de connexion. Réessaie.',
+    err_not_connected: 'Pas de connexion. Réessaie.',
+    err_timeout: 'Pas de réponse du serveur. Réessaie.',
+  },
+};
+
+/** The text for an error code, in the page's language. */
+export function errorText(i18n, code, vars = {}) {
+  const key = `err_${code}`;
+  return i18n.has(key) ? i18n.t(key, vars) : i18n.t('err_generic', { code: code || '?' });
 }
 
+// --- the one vocabulary (GET /api/config, `vocabulary`) ---------------------------------------------
+
+/** Labels and lists from the server's vocabulary: lists of {code, label: {nl, en, fr}} per kind
+ *  (signals, urgencies, roles, queues, abouts, statuses, outcomes), plus the help lines. Before the
+ *  config has loaded, or for a code it does not know (data from an older version), a label is the code. */
+export function makeVocabulary(vocabulary, i18n) {
+  const v = vocabulary || {};
+  const maps = new Map();
+  for (const [kind, list] of Object.entries(v)) {
+    if (Array.isArray(list) && list.every((e) => e && typeof e.code === 'string')) maps.set(kind, new Map(list.map((e) => [e.code, e.label])));
+  }
+  const byName = new Map((v.helplines || []).map((h) => [h.name, h]));
+  function label(kind, code) {
+    const l = maps.get(kind)?.get(code);
+    return l ? (l[i18n.lang] ?? l.nl) : String(code ?? '');
+  }
+  return {
+    /** codes of a kind, in the server's order */
+    codes: (kind) => Array.from(maps.get(kind)?.keys() ?? []),
+    label,
+    /** the labels of a list of codes, joined */
+    labels: (kind, codes, sep = ', ') => (codes || []).map((c) => label(kind, c)).join(sep),
+    emergencyNumber: v.emergency_number || '',
+    /** help lines for a language, in display order */
+    helplines: (lang) => (v.helplines_by_language?.[lang] ?? []).map((name) => byName.get(name)).filter(Boolean),
+  };
+}
+
+// --- sound ---------------------------------------------------------------------------------------------
 /** A short beep made locally with WebAudio (no sound file). */
 let audioCtx = null;
 export function unlockAudio() {
@@ -175,37 +287,23 @@ export function beep({ freq = 880, times = 2, dur = 0.16, gap = 0.12, volume = 0
   } catch (_) { /* ignore */ }
 }
 
-/** Pick a readable label from an item that may be a string or an object with labels per language. */
-export function labelOf(item, lang) {
-  if (item === null || item === undefined) return '';
-  if (typeof item !== 'object') return String(item);
-  const l = item.label ?? item.name ?? item.title ?? item.text ?? item.code ?? item.id ?? '';
-  if (l && typeof l === 'object') return String(l[lang] ?? l.nl ?? l.en ?? Object.values(l)[0] ?? '');
-  return String(l);
-}
-export function codeOf(item) {
-  if (item === null || item === undefined) return '';
-  if (typeof item !== 'object') return String(item);
-  return String(item.code ?? item.id ?? item.value ?? item.name ?? '');
-}
-
-/** Render text with highlighted spans (for triage evidence). spans: [{start, end, title}]. */
+/** Render text with highlighted spans (for triage evidence). spans: [{start, end, title, code}]. */
 export function highlighted(text, spans) {
   const frag = document.createDocumentFragment();
-  text = String(text ?? '');
+  const whole = String(text ?? '');
   const ok = (spans || [])
-    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start && s.start >= 0 && s.start < text.length)
+    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start && s.start >= 0 && s.start < whole.length)
     .sort((a, b) => a.start - b.start);
   let pos = 0;
   for (const s of ok) {
     const start = Math.max(s.start, pos);
-    const end = Math.min(s.end, text.length);
+    const end = Math.min(s.end, whole.length);
     if (end <= start) continue;
-    if (start > pos) frag.append(document.createTextNode(text.slice(pos, start)));
-    frag.append(el('mark', { class: 'evidence', title: s.title || '', dataset: { code: s.code || '' } }, text.slice(start, end)));
+    if (start > pos) frag.append(document.createTextNode(whole.slice(pos, start)));
+    frag.append(el('mark', { class: 'evidence', title: s.title || '', dataset: { code: s.code || '' } }, whole.slice(start, end)));
     pos = end;
   }
-  if (pos < text.length) frag.append(document.createTextNode(text.slice(pos)));
+  if (pos < whole.length) frag.append(document.createTextNode(whole.slice(pos)));
   return frag;
 }
 
@@ -214,4 +312,10 @@ export function announce(region, text) {
   if (!region) return;
   region.textContent = '';
   setTimeout(() => { region.textContent = text; }, 50);
+}
+
+/** Run fn once the DOM is ready. */
+export function onReady(fn) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
+  else fn();
 }

@@ -1,108 +1,93 @@
 // Counsellor console. Protocol: docs/protocol.md, namespace /counsellor and the staff REST endpoints.
 import {
-  el, $, $$, clear, makeI18n, bindLangSwitch, fmtDuration, fmtTime, clientId, api, emitAck, isError,
-  beep, unlockAudio, labelOf, codeOf, highlighted,
+  $, $$, api, beep, clear, clientId, displayName, el, emitAck, failed, fmtDuration, fmtTime, highlighted, onReady, unlockAudio,
 } from './common.js';
+import { staffPage } from './staff.js';
 
 const DICT = {
   nl: {
-    title: 'Hulpverlenersconsole', language: 'Taal', sound: 'Geluid bij acuut', logout: 'Uitloggen',
-    edit_canned: 'Standaardteksten bewerken', login_title: 'Inloggen', username: 'Gebruikersnaam', password: 'Wachtwoord',
-    login: 'Inloggen', login_failed: 'Inloggen mislukt.', queue: 'Wachtrij', queue_empty: 'Niemand wacht.', conversations: 'Gesprekken',
+    title: 'Hulpverlenersconsole', sound: 'Geluid bij acuut',
+    edit_canned: 'Standaardteksten bewerken', login_title: 'Inloggen',
+    queue: 'Wachtrij', queue_empty: 'Niemand wacht.', conversations: 'Gesprekken',
     no_conv: 'Geen open gesprekken. Neem een gesprek aan uit de wachtrij.', message: 'Bericht', send: 'Verstuur',
     canned: 'Standaardtekst', referral: 'Verwijzing', insert_referral: 'Invoegen', triage: 'Triage (suggestie)',
     triage_hint: 'Alleen een suggestie: jij beslist.', notes: 'Interne notities', note: 'Notitie', add_note: 'Notitie toevoegen',
     transfer: 'Overdragen', to_user: 'Aan collega (gebruikersnaam)', to_queue: 'Of naar wachtrij', handover: 'Overdrachtsnotitie',
     do_transfer: 'Draag over', close: 'Afsluiten', outcome: 'Uitkomst', tags: "Tags (komma's)", close_note: 'Notitie bij afsluiten',
     do_close: 'Sluit gesprek', add_row: 'Regel toevoegen', cancel: 'Annuleren', save: 'Opslaan', remove: 'Verwijder',
-    claim: 'Aannemen', online: '{n} hulpverlener(s) online', waiting: 'wacht', acute: 'ACUUT', high: 'hoog', normal: 'normaal', low: 'laag',
+    claim: 'Aannemen', online: '{n} hulpverlener(s) online',
     offline_msg: 'achtergelaten bericht', overflow: 'overloop', minor: 'minderjarig', lang_label: 'taal', role_label: 'rol', queue_label: 'wachtrij',
-    about_label: 'over', urgency: 'urgentie', connected: 'verbonden', disconnected: 'geen verbinding', reconnecting: 'opnieuw verbinden…',
-    visitor: 'Bezoeker', you: 'Jij', system: 'Systeem', whisper_from: 'Fluistering van supervisor {from} (alleen voor jou)',
+    about_label: 'over', urgency: 'urgentie',
+    you: 'Jij', whisper_from: 'Fluistering van supervisor {from} (alleen voor jou)',
     left: 'De bezoeker heeft het gesprek verlaten.', left_hurry: 'De bezoeker is SNEL WEGGEGAAN (snel-weg-knop). Niet terugschrijven alsof de bezoeker er nog is.',
     closed: 'Dit gesprek is gesloten.', close_tab: 'Tab sluiten', confirm: 'Klopt', reject: 'Klopt niet', add_signal: 'Gemist signaal toevoegen', add: 'Toevoegen', added: 'door jou toegevoegd', suggested_queue: 'Triage stelt wachtrij {q} voor; de bezoeker koos zelf.', no_signals: 'Geen signalen.',
-    score: 'score', evidence: 'bewijs', typing: 'De bezoeker typt…', assigned: '{from} heeft een gesprek aan je overgedragen.',
-    claim_not_waiting: 'Iemand anders heeft dit gesprek al aangenomen.', claim_limit_reached: 'Je hebt al het maximum aantal gesprekken.',
-    err: 'Mislukt: {code}', transferred: 'Overgedragen.', closed_ok: 'Gesprek gesloten.', pick: '— kies —', none: '— geen —',
+    score: 'score', typing: 'De bezoeker typt…', assigned: '{from} heeft een gesprek aan je overgedragen.',
+    transferred: 'Overgedragen.', closed_ok: 'Gesprek gesloten.', pick: '— kies —', none: '— geen —',
     new_acute: 'Nieuw ACUUT gesprek in de wachtrij!', handover_label: 'overdracht', saved: 'Opgeslagen.', need_target: 'Kies een collega of een wachtrij.',
-    r_victim: 'slachtoffer', r_witness: 'getuige', r_professional: 'professional', r_perpetrator: 'pleger', r_unknown: 'onbekend',
-    a_self: 'zichzelf', a_other: 'iemand anders', a_professional: 'professional',
-    q_crisis: 'crisis', q_youth: 'jongeren', q_adult: 'volwassenen', q_witness: 'getuigen', q_professional: 'professionals', q_perpetrator: 'plegers',
+    tags_bad: 'Hoogstens {n} tags van elk hoogstens {len} tekens.', canned_title: 'Titel', canned_text: 'Tekst',
   },
   en: {
-    title: 'Counsellor console', language: 'Language', sound: 'Sound for acute', logout: 'Log out',
-    edit_canned: 'Edit canned responses', login_title: 'Log in', username: 'Username', password: 'Password',
-    login: 'Log in', login_failed: 'Login failed.', queue: 'Queue', queue_empty: 'Nobody is waiting.', conversations: 'Conversations',
+    title: 'Counsellor console', sound: 'Sound for acute',
+    edit_canned: 'Edit canned responses', login_title: 'Log in',
+    queue: 'Queue', queue_empty: 'Nobody is waiting.', conversations: 'Conversations',
     no_conv: 'No open conversations. Claim one from the queue.', message: 'Message', send: 'Send',
     canned: 'Canned response', referral: 'Referral', insert_referral: 'Insert', triage: 'Triage (suggestion)',
     triage_hint: 'Only a suggestion: you decide.', notes: 'Internal notes', note: 'Note', add_note: 'Add note',
     transfer: 'Transfer', to_user: 'To colleague (username)', to_queue: 'Or to queue', handover: 'Handover note',
     do_transfer: 'Transfer', close: 'Close', outcome: 'Outcome', tags: 'Tags (comma separated)', close_note: 'Closing note',
     do_close: 'Close conversation', add_row: 'Add row', cancel: 'Cancel', save: 'Save', remove: 'Remove',
-    claim: 'Claim', online: '{n} counsellor(s) online', waiting: 'waiting', acute: 'ACUTE', high: 'high', normal: 'normal', low: 'low',
+    claim: 'Claim', online: '{n} counsellor(s) online',
     offline_msg: 'left message', overflow: 'overflow', minor: 'minor', lang_label: 'language', role_label: 'role', queue_label: 'queue',
-    about_label: 'about', urgency: 'urgency', connected: 'connected', disconnected: 'disconnected', reconnecting: 'reconnecting…',
-    visitor: 'Visitor', you: 'You', system: 'System', whisper_from: 'Whisper from supervisor {from} (only for you)',
+    about_label: 'about', urgency: 'urgency',
+    you: 'You', whisper_from: 'Whisper from supervisor {from} (only for you)',
     left: 'The visitor has left the conversation.', left_hurry: 'The visitor LEFT IN A HURRY (quick exit). Do not write as if they were still there.',
     closed: 'This conversation is closed.', close_tab: 'Close tab', confirm: 'Correct', reject: 'Wrong', add_signal: 'Add a missed signal', add: 'Add', added: 'added by you', suggested_queue: 'Triage suggests queue {q}; the visitor chose themselves.', no_signals: 'No signals.',
-    score: 'score', evidence: 'evidence', typing: 'The visitor is typing…', assigned: '{from} transferred a conversation to you.',
-    claim_not_waiting: 'Someone else already claimed this conversation.', claim_limit_reached: 'You already have the maximum number of conversations.',
-    err: 'Failed: {code}', transferred: 'Transferred.', closed_ok: 'Conversation closed.', pick: '— choose —', none: '— none —',
+    score: 'score', typing: 'The visitor is typing…', assigned: '{from} transferred a conversation to you.',
+    transferred: 'Transferred.', closed_ok: 'Conversation closed.', pick: '— choose —', none: '— none —',
     new_acute: 'New ACUTE conversation in the queue!', handover_label: 'handover', saved: 'Saved.', need_target: 'Choose a colleague or a queue.',
-    r_victim: 'victim', r_witness: 'witness', r_professional: 'professional', r_perpetrator: 'perpetrator', r_unknown: 'unknown',
-    a_self: 'themselves', a_other: 'someone else', a_professional: 'professional',
-    q_crisis: 'crisis', q_youth: 'youth', q_adult: 'adults', q_witness: 'witnesses', q_professional: 'professionals', q_perpetrator: 'perpetrators',
+    tags_bad: 'At most {n} tags of at most {len} characters each.', canned_title: 'Title', canned_text: 'Text',
   },
   fr: {
-    title: 'Console des intervenant·es', language: 'Langue', sound: 'Son si aigu', logout: 'Déconnexion',
-    edit_canned: 'Modifier les réponses types', login_title: 'Connexion', username: 'Nom d’utilisateur', password: 'Mot de passe',
-    login: 'Se connecter', login_failed: 'Échec de la connexion.', queue: 'File d’attente', queue_empty: 'Personne n’attend.', conversations: 'Conversations',
+    title: 'Console des intervenant·es', sound: 'Son si aigu',
+    edit_canned: 'Modifier les réponses types', login_title: 'Connexion',
+    queue: 'File d’attente', queue_empty: 'Personne n’attend.', conversations: 'Conversations',
     no_conv: 'Aucune conversation ouverte. Prends-en une dans la file.', message: 'Message', send: 'Envoyer',
     canned: 'Réponse type', referral: 'Orientation', insert_referral: 'Insérer', triage: 'Triage (suggestion)',
     triage_hint: 'Ce n’est qu’une suggestion : tu décides.', notes: 'Notes internes', note: 'Note', add_note: 'Ajouter une note',
     transfer: 'Transférer', to_user: 'À un·e collègue (nom d’utilisateur)', to_queue: 'Ou vers la file', handover: 'Note de transfert',
     do_transfer: 'Transférer', close: 'Clôturer', outcome: 'Issue', tags: 'Étiquettes (séparées par des virgules)', close_note: 'Note de clôture',
     do_close: 'Clôturer la conversation', add_row: 'Ajouter une ligne', cancel: 'Annuler', save: 'Enregistrer', remove: 'Supprimer',
-    claim: 'Prendre', online: '{n} intervenant·e(s) en ligne', waiting: 'attend', acute: 'AIGU', high: 'élevée', normal: 'normale', low: 'basse',
+    claim: 'Prendre', online: '{n} intervenant·e(s) en ligne',
     offline_msg: 'message laissé', overflow: 'débordement', minor: 'mineur·e', lang_label: 'langue', role_label: 'rôle', queue_label: 'file',
-    about_label: 'à propos de', urgency: 'urgence', connected: 'connecté', disconnected: 'déconnecté', reconnecting: 'reconnexion…',
-    visitor: 'Visiteur', you: 'Toi', system: 'Système', whisper_from: 'Chuchotement du superviseur {from} (pour toi seul·e)',
+    about_label: 'à propos de', urgency: 'urgence',
+    you: 'Toi', whisper_from: 'Chuchotement du superviseur {from} (pour toi seul·e)',
     left: 'Le visiteur a quitté la conversation.', left_hurry: 'Le visiteur est PARTI EN HÂTE (sortie rapide). N’écris pas comme s’il était encore là.',
     closed: 'Cette conversation est clôturée.', close_tab: 'Fermer l’onglet', confirm: 'Correct', reject: 'Faux', add_signal: 'Ajouter un signal manqué', add: 'Ajouter', added: 'ajouté par vous', suggested_queue: 'Le triage suggère la file {q} ; la personne a choisi elle-même.', no_signals: 'Aucun signal.',
-    score: 'score', evidence: 'indices', typing: 'Le visiteur écrit…', assigned: '{from} t’a transféré une conversation.',
-    claim_not_waiting: 'Quelqu’un d’autre a déjà pris cette conversation.', claim_limit_reached: 'Tu as déjà le nombre maximal de conversations.',
-    err: 'Échec : {code}', transferred: 'Transférée.', closed_ok: 'Conversation clôturée.', pick: '— choisir —', none: '— aucune —',
+    score: 'score', typing: 'Le visiteur écrit…', assigned: '{from} t’a transféré une conversation.',
+    transferred: 'Transférée.', closed_ok: 'Conversation clôturée.', pick: '— choisir —', none: '— aucune —',
     new_acute: 'Nouvelle conversation AIGUË dans la file !', handover_label: 'transfert', saved: 'Enregistré.', need_target: 'Choisis un·e collègue ou une file.',
-    r_victim: 'victime', r_witness: 'témoin', r_professional: 'professionnel', r_perpetrator: 'auteur', r_unknown: 'inconnu',
-    a_self: 'soi-même', a_other: 'quelqu’un d’autre', a_professional: 'professionnel',
-    q_crisis: 'crise', q_youth: 'jeunes', q_adult: 'adultes', q_witness: 'témoins', q_professional: 'professionnels', q_perpetrator: 'auteurs',
+    tags_bad: '{n} étiquettes au maximum, de {len} caractères au maximum chacune.', canned_title: 'Titre', canned_text: 'Texte',
   },
 };
-const SIGNALS = {
-  nl: { acute_danger: 'acuut gevaar', self_harm: 'zelfbeschadiging/suïcide', grooming: 'loverboy-methode', sexual_exploitation: 'seksuele uitbuiting', sextortion: 'sextortion', criminal_exploitation: 'criminele uitbuiting', labour_exploitation: 'arbeidsuitbuiting', debt_bondage: 'schuldslavernij', control_restriction: 'controle/vrijheidsbeperking', violence_threats: 'geweld/bedreiging', missing_runaway: 'vermist/weggelopen', unaccompanied_migrant: 'alleenstaande minderjarige', family_perpetrator: 'familie als dader' },
-  en: { acute_danger: 'acute danger', self_harm: 'self-harm/suicide', grooming: 'grooming (loverboy)', sexual_exploitation: 'sexual exploitation', sextortion: 'sextortion', criminal_exploitation: 'criminal exploitation', labour_exploitation: 'labour exploitation', debt_bondage: 'debt bondage', control_restriction: 'control/restriction', violence_threats: 'violence/threats', missing_runaway: 'missing/runaway', unaccompanied_migrant: 'unaccompanied minor', family_perpetrator: 'family perpetrator' },
-  fr: { acute_danger: 'danger aigu', self_harm: 'automutilation/suicide', grooming: 'méthode loverboy', sexual_exploitation: 'exploitation sexuelle', sextortion: 'sextorsion', criminal_exploitation: 'exploitation criminelle', labour_exploitation: 'exploitation par le travail', debt_bondage: 'servitude pour dettes', control_restriction: 'contrôle/restriction', violence_threats: 'violence/menaces', missing_runaway: 'disparu/fugue', unaccompanied_migrant: 'mineur non accompagné', family_perpetrator: 'famille auteure' },
-};
-const QUEUES = ['crisis', 'youth', 'adult', 'witness', 'professional', 'perpetrator'];
+const K = { lang: 'hl.c.lang', sound: 'hl.c.sound' };
 
-const K = { token: 'hl.c.token', user: 'hl.c.user', lang: 'hl.c.lang', sound: 'hl.c.sound' };
-const i18n = makeI18n(DICT, K.lang, window.localStorage);
-const t = i18n.t;
-const sig = (code) => (SIGNALS[i18n.lang] && SIGNALS[i18n.lang][code]) || SIGNALS.nl[code] || code;
-const roleName = (r) => DICT[i18n.lang][`r_${r}`] || r;
-const aboutName = (a) => DICT[i18n.lang][`a_${a}`] || a;
-const qname = (q) => (q ? (DICT[i18n.lang][`q_${q}`] || q) : '');
+const page = staffPage({
+  texts: DICT, langKey: K.lang, namespace: '/counsellor',
+  mayUse: () => true, refusedKey: 'login_failed',
+  onEnter, onLeave, onSocket, onConnect, onLanguage,
+});
+const { i18n, t } = page;
+const label = (kind, code) => page.label(kind, code);
+const sig = (code) => label('signals', code);
+const urgencyText = (u) => label('urgencies', u);
 
 const S = {
-  token: sessionStorage.getItem(K.token),
-  me: null,
-  socket: null,
   queue: [], queueAt: 0, online: null,
   convs: new Map(),
   active: null,
-  canned: [], directory: [], outcomes: [],
+  canned: [], directory: [],
   knownAcute: new Set(),
-  sound: localStorage.getItem(K.sound) !== 'off',
+  sound: page.store.get(K.sound) !== 'off',
   tick: null,
 };
 
@@ -113,107 +98,59 @@ function toast(text, kind = '') {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Login / logout
+// Entering and leaving (login, logout and the socket itself: staff.js)
 // ------------------------------------------------------------------------------------------------
-async function login(e) {
-  e.preventDefault();
-  unlockAudio();
-  const err = $('#login-error');
-  err.hidden = true;
-  try {
-    const r = await api('/api/login', { method: 'POST', body: { username: $('#username').value.trim(), password: $('#password').value } });
-    S.token = r.token;
-    sessionStorage.setItem(K.token, r.token);
-    $('#password').value = '';
-    await enter(r);
-  } catch (ex) {
-    err.textContent = t('login_failed');
-    err.hidden = false;
-  }
-}
-
-async function enter(loginInfo) {
-  let me = loginInfo && loginInfo.username ? loginInfo : null;
-  try { me = { ...(me || {}), ...(await api('/api/me', { token: S.token })) }; } catch (ex) {
-    if (ex.status === 401) { forgetLogin(); return; }
-  }
-  S.me = me || {};
-  $('#me').textContent = S.me.username ? `${S.me.username}${S.me.role ? ` (${S.me.role})` : ''}` : '';
-  $('#view-login').hidden = true;
+function onEnter(me) {
   $('#view-app').hidden = false;
-  $('#logout').hidden = false;
-  $('#edit-canned').hidden = S.me.role !== 'admin';
+  $('#edit-canned').hidden = me.role !== 'admin';
+  applyLimits();
   loadReference();
-  connect();
   if (!S.tick) S.tick = setInterval(renderQueue, 1000);
 }
 
-function forgetLogin() {
-  sessionStorage.removeItem(K.token);
-  S.token = null;
-  try { S.socket && S.socket.disconnect(); } catch (_) { /* ignore */ }
-  S.socket = null;
+function onLeave() {
   for (const c of S.convs.values()) { c.tab.remove(); c.panel.remove(); }
   S.convs.clear(); S.active = null; S.queue = [];
   clearInterval(S.tick); S.tick = null;
-  $('#view-app').hidden = true; $('#logout').hidden = true; $('#edit-canned').hidden = true;
-  $('#view-login').hidden = false; $('#me').textContent = ''; setConn('');
-  $('#username').focus();
+  $('#view-app').hidden = true; $('#edit-canned').hidden = true;
 }
 
-async function logout() {
-  try { await api('/api/logout', { method: 'POST', token: S.token, body: {} }); } catch (_) { /* ignore */ }
-  forgetLogin();
+function onLanguage() {
+  applyLimits();
+  renderQueue(true);
+  for (const c of S.convs.values()) { i18n.apply(c.panel); renderFacts(c); renderTriage(c); renderBanner(c); fillSelects(c); }
+}
+
+/** Text limits from the server's config on every text field. */
+function applyLimits(root = document) {
+  const { max_text: maxText, note_max: noteMax } = page.limits;
+  if (maxText) for (const n of $$('.composer .text', root)) n.maxLength = maxText;
+  if (noteMax) for (const n of $$('.note-text, .handover, .close-note', root)) n.maxLength = noteMax;
 }
 
 async function loadReference() {
-  const [canned, dir, outcomes] = await Promise.allSettled([
-    api('/api/canned', { token: S.token }), api('/api/directory', { token: S.token }), api('/api/outcomes', { token: S.token }),
-  ]);
-  if (canned.status === 'fulfilled') S.canned = (canned.value && (canned.value.responses || canned.value)) || [];
-  if (dir.status === 'fulfilled') S.directory = (dir.value && (dir.value.organisations || dir.value)) || [];
-  if (outcomes.status === 'fulfilled') {
-    const v = outcomes.value;
-    S.outcomes = Array.isArray(v) ? v : (v && (v.outcomes || v.categories)) || [];
-  }
-  if (!Array.isArray(S.canned)) S.canned = [];
-  if (!Array.isArray(S.directory)) S.directory = [];
-  if (!Array.isArray(S.outcomes)) S.outcomes = [];
+  const [canned, dir] = await Promise.allSettled([api('/api/canned'), api('/api/directory')]);
+  if (canned.status === 'fulfilled') S.canned = canned.value.responses;
+  if (dir.status === 'fulfilled') S.directory = dir.value.organisations;
   for (const c of S.convs.values()) fillSelects(c);
 }
 
 // ------------------------------------------------------------------------------------------------
 // Socket
 // ------------------------------------------------------------------------------------------------
-function setConn(state) {
-  const c = $('#conn');
-  c.className = `pill ${state === 'connected' ? 'ok' : state ? 'bad' : ''}`;
-  c.textContent = state ? t(state) : '';
+async function onConnect(socket) {
+  // (Re)join: everything in `mine`, plus the tabs we already had; then fetch what we missed.
+  const ids = new Set(S.convs.keys());
+  const mine = await emitAck(socket, 'mine', {});
+  if (!failed(mine)) for (const c of mine.conversations) ids.add(c.conversation_id);
+  for (const id of ids) {
+    const c = S.convs.get(id);
+    if (c?.closed) continue;
+    await openConversation(id, { focus: false });
+  }
 }
 
-function connect() {
-  if (typeof window.io !== 'function') { setConn('disconnected'); return; }
-  const socket = window.io('/counsellor', { auth: (cb) => cb({ token: S.token }), reconnectionDelayMax: 5000 });
-  S.socket = socket;
-  setConn('reconnecting');
-  socket.on('connect', async () => {
-    setConn('connected');
-    // (Re)join: everything in `mine`, plus the tabs we already had; then fetch what we missed.
-    const ids = new Set(S.convs.keys());
-    const mine = await emitAck(socket, 'mine', {});
-    if (mine && Array.isArray(mine.conversations)) for (const c of mine.conversations) if (c && c.conversation_id) ids.add(c.conversation_id);
-    for (const id of ids) {
-      const c = S.convs.get(id);
-      if (c && c.closed) continue;
-      await openConversation(id, { focus: false });
-    }
-  });
-  socket.on('disconnect', () => setConn('reconnecting'));
-  socket.on('connect_error', (err) => {
-    const code = err && err.data && err.data.error;
-    if (code === 'unauthorized') { forgetLogin(); return; }
-    setConn('reconnecting');
-  });
+function onSocket(socket) {
   socket.on('queue', onQueue);
   socket.on('message', (m) => { const c = m && S.convs.get(m.conversation_id); if (c) addMessage(c, m); });
   socket.on('triage', (tr) => { const c = tr && S.convs.get(tr.conversation_id); if (c) { c.triage = tr; renderTriage(c); renderFacts(c); } });
@@ -240,17 +177,16 @@ function connect() {
     if (!c) return;
     c.data.status = d.status;
     if (d.status === 'closed') markClosed(c);
-    else if (d.counsellor && S.me && S.me.username && d.counsellor !== S.me.username) markClosed(c); // moved to a colleague
+    else if (d.counsellor && page.me && d.counsellor !== page.me.username) markClosed(c); // moved to a colleague
     renderFacts(c);
   });
   socket.on('assigned', async (d) => {
-    if (!d || !d.conversation_id) return;
-    toast(t('assigned', { from: d.from || '?' }));
+    toast(t('assigned', { from: d.from }));
     await openConversation(d.conversation_id, { focus: false });
   });
   socket.on('whisper', (w) => {
-    const c = w && S.convs.get(w.conversation_id);
-    toast(`${t('whisper_from', { from: w && w.from ? w.from : '' })}: ${w && w.text ? w.text : ''}`, 'whisper');
+    const c = S.convs.get(w.conversation_id);
+    toast(`${t('whisper_from', { from: w.from })}: ${w.text}`, 'whisper');
     if (c) addWhisper(c, w);
   });
 }
@@ -259,10 +195,9 @@ function connect() {
 // Queue
 // ------------------------------------------------------------------------------------------------
 function onQueue(q) {
-  if (!q || typeof q !== 'object') return;
-  S.queue = Array.isArray(q.waiting) ? q.waiting : [];
+  S.queue = q.waiting;
   S.queueAt = Date.now();
-  if (q.online !== undefined) S.online = q.online;
+  S.online = q.online;
   let newAcute = false;
   const nowAcute = new Set();
   for (const w of S.queue) {
@@ -289,20 +224,17 @@ function renderQueue(full) {
   clear(list);
   $('#queue-count').textContent = String(S.queue.length);
   $('#queue-empty').hidden = S.queue.length > 0;
-  $('#online').textContent = S.online !== null && S.online !== undefined ? t('online', { n: S.online }) : '';
+  $('#online').textContent = S.online === null ? '' : t('online', { n: S.online });
   const acuteCount = S.queue.filter((w) => w.urgency === 'acute').length;
   document.title = `${acuteCount ? `‼ ${acuteCount} ` : ''}(${S.queue.length}) ${t('title')}`;
   for (const w of S.queue) {
-    const urg = ['acute', 'high', 'normal', 'low'].includes(w.urgency) ? w.urgency : 'normal';
+    const urg = w.urgency;
     const chips = el('div', { class: 'chips' });
-    for (const s of (w.signals || [])) {
-      const code = typeof s === 'string' ? s : s && s.code;
-      if (code) chips.append(el('span', { class: `chip sig ${code === 'acute_danger' ? 'acute' : ''}`, text: sig(code) }));
-    }
+    for (const code of w.signals) chips.append(el('span', { class: `chip sig ${code === 'acute_danger' ? 'acute' : ''}`, text: sig(code) }));
     const facts = el('div', { class: 'chips' },
-      w.language ? el('span', { class: 'chip', text: `${t('lang_label')}: ${String(w.language).toUpperCase()}` }) : null,
-      w.role ? el('span', { class: 'chip', text: `${t('role_label')}: ${roleName(w.role)}` }) : null,
-      w.queue ? el('span', { class: 'chip', text: `${t('queue_label')}: ${qname(w.queue)}` }) : null,
+      w.language ? el('span', { class: 'chip', text: `${t('lang_label')}: ${displayName('language', w.language, i18n.lang)}` }) : null,
+      w.role ? el('span', { class: 'chip', text: `${t('role_label')}: ${label('roles', w.role)}` }) : null,
+      w.queue ? el('span', { class: 'chip', text: `${t('queue_label')}: ${label('queues', w.queue)}` }) : null,
       w.minor ? el('span', { class: 'chip', text: t('minor') }) : null,
       w.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
       w.overflow ? el('span', { class: 'chip', text: t('overflow') }) : null,
@@ -310,24 +242,19 @@ function renderQueue(full) {
     const claimBtn = el('button', { type: 'button', class: `btn small ${urg === 'acute' ? 'danger' : 'primary'}`, text: t('claim'), on: { click: () => claim(w.conversation_id, claimBtn) } });
     list.append(el('li', { class: `q-item urg-${urg}`, dataset: { id: w.conversation_id } },
       el('div', { class: 'q-top' },
-        el('span', { class: 'urg', text: urg === 'acute' ? `⚠ ${t('acute')}` : `${t('urgency')}: ${t(urg)}` }),
-        el('span', { class: 'wait', dataset: { waited: String(Number(w.waited_s) || 0) }, text: fmtDuration(Number(w.waited_s) + elapsedSafe()) })),
+        el('span', { class: 'urg', text: urg === 'acute' ? `⚠ ${urgencyText(urg).toLocaleUpperCase(i18n.lang)}` : `${t('urgency')}: ${urgencyText(urg)}` }),
+        el('span', { class: 'wait', dataset: { waited: String(Number(w.waited_s) || 0) }, text: fmtDuration(Number(w.waited_s) + elapsed) })),
       chips, facts,
       el('div', {}, claimBtn)));
   }
-  function elapsedSafe() { return (Date.now() - S.queueAt) / 1000; }
 }
 
 async function claim(id, btn) {
   if (btn) btn.disabled = true;
   unlockAudio();
-  const ack = await emitAck(S.socket, 'claim', { conversation_id: id });
+  const ack = await emitAck(page.socket, 'claim', { conversation_id: id });
   if (btn) btn.disabled = false;
-  if (isError(ack) || !ack.conversation) {
-    const code = (ack && ack.error) || 'unknown';
-    toast(DICT.nl[`claim_${code}`] ? t(`claim_${code}`) : t('err', { code }));
-    return;
-  }
+  if (failed(ack)) { toast(page.errorText(ack.error)); return; }
   S.queue = S.queue.filter((w) => w.conversation_id !== id);
   renderQueue(true);
   setupConversation(ack.conversation, { focus: true });
@@ -337,16 +264,16 @@ async function claim(id, btn) {
 // Conversations (tabs)
 // ------------------------------------------------------------------------------------------------
 async function openConversation(id, { focus }) {
-  const ack = await emitAck(S.socket, 'open', { conversation_id: id });
-  if (isError(ack) || !ack.conversation) {
+  const ack = await emitAck(page.socket, 'open', { conversation_id: id });
+  if (failed(ack)) {
     const c = S.convs.get(id);
-    if (c && ack && ack.error === 'not_found') markClosed(c);
+    if (c && ack.error === 'not_found') markClosed(c);
     return;
   }
   const c = setupConversation(ack.conversation, { focus });
   // Fetch anything after the last seq we have (dedupe by seq makes this harmless).
-  const h = await emitAck(S.socket, 'history', { conversation_id: id, after_seq: c.lastSeq });
-  if (h && Array.isArray(h.messages)) for (const m of h.messages) addMessage(c, m);
+  const h = await emitAck(page.socket, 'history', { conversation_id: id, after_seq: c.lastSeq });
+  if (!failed(h)) for (const m of h.messages) addMessage(c, m);
 }
 
 function setupConversation(conv, { focus }) {
@@ -365,6 +292,7 @@ function setupConversation(conv, { focus }) {
     $('#panels').append(panel);
     wirePanel(c);
     i18n.apply(panel);
+    applyLimits(panel);
   }
   c.data = { ...c.data, ...conv };
   if (conv.triage) c.triage = conv.triage;
@@ -407,7 +335,7 @@ function updateTabsVisibility() {
 }
 
 function renderTab(c) {
-  const urg = (c.triage && c.triage.urgency) || c.data.urgency;
+  const urg = c.triage?.urgency || c.data.urgency;
   clear(c.tab);
   c.tab.append(el('span', { text: `${urg === 'acute' ? '⚠ ' : ''}#${c.id.slice(0, 6)}` }));
   if (c.data.language) c.tab.append(el('span', { class: 'chip', text: String(c.data.language).toUpperCase() }));
@@ -431,11 +359,11 @@ function renderFacts(c) {
   const urg = tr.urgency || d.urgency;
   const box = clear(c.panel.querySelector('.facts'));
   box.append(...[
-    urg ? el('span', { class: `chip ${urg === 'acute' ? 'acute' : ''}`, text: `${t('urgency')}: ${urg === 'acute' ? t('acute') : t(urg)}` }) : null,
-    (tr.language || d.language) ? el('span', { class: 'chip', text: `${t('lang_label')}: ${String(tr.language || d.language).toUpperCase()}` }) : null,
-    (tr.role || d.role) ? el('span', { class: 'chip', text: `${t('role_label')}: ${roleName(tr.role || d.role)}` }) : null,
-    (d.queue || tr.queue) ? el('span', { class: 'chip', text: `${t('queue_label')}: ${qname(d.queue || tr.queue)}` }) : null,
-    d.about ? el('span', { class: 'chip', text: `${t('about_label')}: ${aboutName(d.about)}` }) : null,
+    urg ? el('span', { class: `chip ${urg === 'acute' ? 'acute' : ''}`, text: `${t('urgency')}: ${urgencyText(urg)}` }) : null,
+    (tr.language || d.language) ? el('span', { class: 'chip', text: `${t('lang_label')}: ${displayName('language', tr.language || d.language, i18n.lang)}` }) : null,
+    (tr.role || d.role) ? el('span', { class: 'chip', text: `${t('role_label')}: ${label('roles', tr.role || d.role)}` }) : null,
+    (d.queue || tr.queue) ? el('span', { class: 'chip', text: `${t('queue_label')}: ${label('queues', d.queue || tr.queue)}` }) : null,
+    d.about ? el('span', { class: 'chip', text: `${t('about_label')}: ${label('abouts', d.about)}` }) : null,
     (tr.minor ?? d.minor) ? el('span', { class: 'chip', text: t('minor') }) : null,
     d.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
   ].filter(Boolean));
@@ -474,11 +402,11 @@ function scrollLog(c) {
 }
 
 function sendSeen(c) {
-  if (!S.socket || !S.socket.connected) return;
+  if (!page.socket?.connected) return;
   const maxVisitor = c.visitorSeqs.length ? c.visitorSeqs[c.visitorSeqs.length - 1] : 0;
   if (maxVisitor > c.seenSent) {
     c.seenSent = maxVisitor;
-    S.socket.emit('seen', { conversation_id: c.id, seq: maxVisitor });
+    page.socket.emit('seen', { conversation_id: c.id, seq: maxVisitor });
   }
 }
 
@@ -503,8 +431,7 @@ function addMessage(c, m) {
     c.visitorSeqs.sort((a, b) => a - b);
     applyEvidence(c);
     c.panel.querySelector('.typing').hidden = true;
-    if (S.active === c.id && !document.hidden) sendSeen(c);
-    else if (S.socket && S.socket.connected) sendSeen(c); // delivered = the console has it
+    sendSeen(c); // delivered = the console has it (read or not)
     if (S.active !== c.id) c.tab.classList.add('unread');
   }
   if (atBottom || sender === 'counsellor') scrollLog(c);
@@ -522,8 +449,7 @@ function addWhisper(c, w) {
 // Evidence spans index the visitor's messages (0-based, in seq order).
 function applyEvidence(c) {
   const bySignal = new Map();
-  const signals = (c.triage && Array.isArray(c.triage.signals)) ? c.triage.signals : [];
-  for (const s of signals) {
+  for (const s of c.triage?.signals ?? []) {
     if (c.feedback[s.code] === 'reject') continue;
     for (const ev of (s.evidence || [])) {
       const idx = Number(ev.message);
@@ -544,13 +470,13 @@ function renderTriage(c) {
   const tr = c.triage;
   const summary = clear(box.querySelector('.triage-summary'));
   const list = clear(box.querySelector('.signals'));
-  if (tr && tr.urgency) {
-    summary.append(el('span', { class: `chip ${tr.urgency === 'acute' ? 'acute' : ''}`, text: `${t('urgency')}: ${tr.urgency === 'acute' ? t('acute') : t(tr.urgency)}` }));
+  if (tr?.urgency) {
+    summary.append(el('span', { class: `chip ${tr.urgency === 'acute' ? 'acute' : ''}`, text: `${t('urgency')}: ${urgencyText(tr.urgency)}` }));
   }
-  const signals = tr && Array.isArray(tr.signals) ? tr.signals : [];
+  const signals = tr?.signals ?? [];
   // The visitor's own answer routes the conversation; triage's other queue is only a suggestion.
-  if (tr && tr.queue && c.data && c.data.about && c.data.queue && tr.queue !== c.data.queue) {
-    summary.append(el('p', { class: 'small muted', text: t('suggested_queue', { q: t(`q_${tr.queue}`) }) }));
+  if (tr?.queue && c.data.about && c.data.queue && tr.queue !== c.data.queue) {
+    summary.append(el('p', { class: 'small muted', text: t('suggested_queue', { q: label('queues', tr.queue) }) }));
   }
   const added = Object.keys(c.feedback).filter((code) => c.feedback[code] === 'add' && !signals.some((s) => s.code === code));
   if (!signals.length && !added.length) list.append(el('li', { class: 'muted', text: t('no_signals') }));
@@ -560,7 +486,7 @@ function renderTriage(c) {
   const select = box.querySelector('.add-signal-code');
   if (select) {
     clear(select);
-    for (const code of Object.keys(SIGNALS.nl)) {
+    for (const code of page.vocab.codes('signals')) {
       if (signals.some((s) => s.code === code) || added.includes(code)) continue;
       select.append(el('option', { value: code, text: sig(code) }));
     }
@@ -571,7 +497,7 @@ function renderTriage(c) {
     for (const ev of (s.evidence || [])) {
       const seq = c.visitorSeqs[Number(ev.message)];
       const li = seq !== undefined ? c.bySeq.get(seq) : null;
-      if (li && li._text) {
+      if (li?._text) {
         evid.append(el('q', { text: li._text.slice(ev.start, ev.end) }), ' ');
       }
     }
@@ -587,8 +513,8 @@ function renderTriage(c) {
 }
 
 async function feedback(c, code, verdict) {
-  const ack = await emitAck(S.socket, 'triage_feedback', { conversation_id: c.id, code, verdict });
-  if (isError(ack)) { toast(t('err', { code: (ack && ack.error) || '?' })); return; }
+  const ack = await emitAck(page.socket, 'triage_feedback', { conversation_id: c.id, code, verdict });
+  if (failed(ack)) { toast(page.errorText(ack.error)); return; }
   c.feedback[code] = verdict;
   renderTriage(c);
 }
@@ -607,7 +533,7 @@ function renderNotes(c, notes) {
 
 function fillSelects(c) {
   const p = c.panel;
-  const lang = String(c.data.language || (c.triage && c.triage.language) || i18n.lang);
+  const lang = String(c.data.language || c.triage?.language || i18n.lang);
   const canned = p.querySelector('.canned');
   clear(canned).append(el('option', { value: '', text: t('pick') }));
   const sorted = [...S.canned].sort((a, b) => (a.language === lang ? -1 : 0) - (b.language === lang ? -1 : 0));
@@ -618,10 +544,10 @@ function fillSelects(c) {
   }
   const out = clear(p.querySelector('.outcome'));
   out.append(el('option', { value: '', text: t('pick') }));
-  for (const o of S.outcomes) out.append(el('option', { value: codeOf(o), text: labelOf(o, i18n.lang) }));
+  for (const code of page.vocab.codes('outcomes')) out.append(el('option', { value: code, text: label('outcomes', code) }));
   const q = clear(p.querySelector('.to-queue'));
   q.append(el('option', { value: '', text: t('none') }));
-  for (const name of QUEUES) q.append(el('option', { value: name, text: qname(name) }));
+  for (const code of page.vocab.codes('queues')) q.append(el('option', { value: code, text: label('queues', code) }));
 }
 
 function wirePanel(c) {
@@ -630,10 +556,10 @@ function wirePanel(c) {
   ta.setAttribute('aria-label', t('message'));
   p.querySelector('.note-text').setAttribute('aria-label', t('note'));
   let typingOn = false; let typingTimer = null;
-  const stopTyping = () => { clearTimeout(typingTimer); if (typingOn && S.socket) S.socket.emit('typing', { conversation_id: c.id, typing: false }); typingOn = false; };
+  const stopTyping = () => { clearTimeout(typingTimer); if (typingOn) page.socket?.emit('typing', { conversation_id: c.id, typing: false }); typingOn = false; };
   ta.addEventListener('input', () => {
-    if (!S.socket || !S.socket.connected) return;
-    if (!typingOn) { S.socket.emit('typing', { conversation_id: c.id, typing: true }); typingOn = true; }
+    if (!page.socket?.connected) return;
+    if (!typingOn) { page.socket.emit('typing', { conversation_id: c.id, typing: true }); typingOn = true; }
     clearTimeout(typingTimer); typingTimer = setTimeout(stopTyping, 3000);
   });
   ta.addEventListener('keydown', (e) => {
@@ -648,13 +574,13 @@ function wirePanel(c) {
     stopTyping();
     const cid = clientId();
     ta.value = '';
-    let ack = await emitAck(S.socket, 'message', { conversation_id: c.id, text, client_id: cid });
-    if (ack && ack.error === 'timeout') ack = await emitAck(S.socket, 'message', { conversation_id: c.id, text, client_id: cid });
-    if (isError(ack) || !Number.isFinite(Number(ack.seq))) {
+    let ack = await emitAck(page.socket, 'message', { conversation_id: c.id, text, client_id: cid });
+    if (ack.error === 'timeout') ack = await emitAck(page.socket, 'message', { conversation_id: c.id, text, client_id: cid });
+    if (failed(ack)) {
       ta.value = text;
-      err.textContent = t('err', { code: (ack && ack.error) || '?' });
+      err.textContent = page.errorText(ack.error);
       err.hidden = false;
-      if (ack && ack.error === 'conversation_closed') markClosed(c);
+      if (ack.error === 'conversation_closed') markClosed(c);
       return;
     }
     if (!c.bySeq.has(Number(ack.seq))) addMessage(c, { seq: ack.seq, sender: 'counsellor', text, ts: Date.now() / 1000 });
@@ -684,10 +610,10 @@ function wirePanel(c) {
     const nt = p.querySelector('.note-text');
     const text = nt.value.trim();
     if (!text) return;
-    const ack = await emitAck(S.socket, 'note', { conversation_id: c.id, text });
-    if (isError(ack)) { toast(t('err', { code: (ack && ack.error) || '?' })); return; }
+    const ack = await emitAck(page.socket, 'note', { conversation_id: c.id, text });
+    if (failed(ack)) { toast(page.errorText(ack.error)); return; }
     nt.value = '';
-    renderNotes(c, [ack.note || { text, author: S.me && S.me.username, ts: Date.now() / 1000, kind: 'note' }]);
+    renderNotes(c, [ack.note]);
   });
   p.querySelector('.transfer-form').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -699,8 +625,8 @@ function wirePanel(c) {
     if (!toUser && !toQueue) { err.textContent = t('need_target'); err.hidden = false; return; }
     const payload = { conversation_id: c.id, note };
     if (toUser) payload.to_user = toUser; else payload.to_queue = toQueue;
-    const ack = await emitAck(S.socket, 'transfer', payload);
-    if (isError(ack)) { err.textContent = t('err', { code: (ack && ack.error) || '?' }); err.hidden = false; return; }
+    const ack = await emitAck(page.socket, 'transfer', payload);
+    if (failed(ack)) { err.textContent = page.errorText(ack.error); err.hidden = false; return; }
     toast(t('transferred'));
     markClosed(c);
   });
@@ -709,16 +635,20 @@ function wirePanel(c) {
     const err = p.querySelector('.close-error');
     err.hidden = true;
     const outcome = p.querySelector('.outcome').value;
-    if (!outcome) { err.textContent = t('err', { code: 'bad_outcome' }); err.hidden = false; return; }
+    if (!outcome) { err.textContent = page.errorText('bad_outcome'); err.hidden = false; return; }
     const payload = { conversation_id: c.id, outcome };
     const tags = p.querySelector('.tags').value.split(',').map((s) => s.trim()).filter(Boolean);
+    const { tags_max: most, tag_max: longest } = page.limits;
+    if (tags.length > most || tags.some((tag) => tag.length > longest)) {
+      err.textContent = t('tags_bad', { n: most, len: longest }); err.hidden = false; return;
+    }
     if (tags.length) payload.tags = tags;
     const note = p.querySelector('.close-note').value.trim();
     if (note) payload.note = note;
     const ref = p.querySelector('.close-referral').value;
     if (ref) payload.referral = ref;
-    const ack = await emitAck(S.socket, 'close', payload);
-    if (isError(ack)) { err.textContent = t('err', { code: (ack && ack.error) || '?' }); err.hidden = false; return; }
+    const ack = await emitAck(page.socket, 'close', payload);
+    if (failed(ack)) { err.textContent = page.errorText(ack.error); err.hidden = false; return; }
     toast(t('closed_ok'));
     markClosed(c);
   });
@@ -729,9 +659,9 @@ function wirePanel(c) {
 // ------------------------------------------------------------------------------------------------
 function cannedRow(r = {}) {
   return el('div', { class: 'canned-row' },
-    el('select', { class: 'c-lang', 'aria-label': t('language') }, ...['nl', 'en', 'fr'].map((l) => el('option', { value: l, text: l.toUpperCase(), props: { selected: r.language === l } }))),
-    el('input', { class: 'c-title', 'aria-label': 'title', props: { value: r.title || '' } }),
-    el('textarea', { class: 'c-text', rows: '2', 'aria-label': 'text', props: { value: r.text || '' } }),
+    el('select', { class: 'c-lang', 'aria-label': t('language') }, ...(page.config?.languages ?? []).map((l) => el('option', { value: l, text: l.toUpperCase(), props: { selected: r.language === l } }))),
+    el('input', { class: 'c-title', 'aria-label': t('canned_title'), props: { value: r.title || '' } }),
+    el('textarea', { class: 'c-text', rows: '2', 'aria-label': t('canned_text'), props: { value: r.text || '' } }),
     el('button', { type: 'button', class: 'btn small', text: t('remove'), on: { click: (e) => e.target.closest('.canned-row').remove() } }),
   );
 }
@@ -749,42 +679,30 @@ async function saveCanned() {
     text: row.querySelector('.c-text').value.trim(),
   })).filter((r) => r.text);
   try {
-    await api('/api/canned', { method: 'PUT', token: S.token, body: { responses } });
+    await api('/api/canned', { method: 'PUT', body: { responses } });
     S.canned = responses;
     for (const c of S.convs.values()) fillSelects(c);
     $('#canned-dialog').close();
     toast(t('saved'));
   } catch (ex) {
-    $('#canned-error').textContent = t('err', { code: ex.code || '?' });
+    $('#canned-error').textContent = page.errorText(ex.code);
     $('#canned-error').hidden = false;
   }
 }
 
 // ------------------------------------------------------------------------------------------------
-function boot() {
-  i18n.apply();
-  bindLangSwitch($('#lang'), i18n);
-  i18n.onChange(() => {
-    renderQueue(true);
-    for (const c of S.convs.values()) { i18n.apply(c.panel); renderFacts(c); renderTriage(c); renderBanner(c); fillSelects(c); }
-    setConn(S.socket ? (S.socket.connected ? 'connected' : 'reconnecting') : '');
-  });
+onReady(() => {
   const sound = $('#sound');
   sound.checked = S.sound;
   sound.addEventListener('change', () => {
     S.sound = sound.checked;
-    localStorage.setItem(K.sound, S.sound ? 'on' : 'off');
+    page.store.set(K.sound, S.sound ? 'on' : 'off');
     if (S.sound) { unlockAudio(); beep({ times: 1, volume: 0.08 }); }
   });
-  $('#login-form').addEventListener('submit', login);
-  $('#logout').addEventListener('click', logout);
   $('#edit-canned').addEventListener('click', openCanned);
   $('#canned-add').addEventListener('click', () => $('#canned-rows').append(cannedRow({ language: i18n.lang })));
   $('#canned-cancel').addEventListener('click', () => $('#canned-dialog').close());
   $('#canned-save').addEventListener('click', saveCanned);
   document.addEventListener('click', unlockAudio, { once: true });
-  if (S.token) enter(null); else $('#username').focus();
-}
-
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
-else boot();
+  page.boot();
+});

@@ -1,12 +1,13 @@
 // Supervisor view: live board, read-only monitoring with whispers, anonymised transcripts, charts.
 // Protocol: docs/protocol.md, namespace /supervisor and the /api/supervisor/* endpoints.
-import { el, $, $$, clear, makeI18n, bindLangSwitch, fmtDuration, fmtTime, fmtDateTime, api, emitAck, isError } from './common.js';
+import { $, $$, api, clear, displayName, el, emitAck, failed, fmtDateTime, fmtDuration, fmtTime, onReady } from './common.js';
+import { staffPage } from './staff.js';
 
 const DICT = {
   nl: {
     title: 'Supervisie', sections: 'Onderdelen', nav_board: 'Live bord', nav_transcripts: 'Transcripten', nav_stats: 'Cijfers',
-    language: 'Taal', logout: 'Uitloggen', login_title: 'Inloggen (supervisor)', username: 'Gebruikersnaam', password: 'Wachtwoord',
-    login: 'Inloggen', login_failed: 'Inloggen mislukt.', not_supervisor: 'Dit account is geen supervisor.',
+    login_title: 'Inloggen (supervisor)',
+    not_supervisor: 'Dit account is geen supervisor.',
     board: 'Live bord', active_convs: 'Lopende gesprekken', waiting_convs: 'Wachtrij', col_conv: 'Gesprek', col_counsellor: 'Hulpverlener',
     col_urgency: 'Urgentie', col_signals: 'Signalen', col_time: 'Duur', col_waited: 'Wacht', none_active: 'Geen lopende gesprekken.',
     monitor: 'Meekijken', monitor_hint: 'Kies ‘Meekijken’ bij een lopend gesprek. Je kijkt alleen mee; de bezoeker ziet jou niet.',
@@ -16,14 +17,14 @@ const DICT = {
     transcript: 'Transcript', pending: 'Het geanonimiseerde transcript wordt nog gemaakt. Probeer het zo opnieuw.',
     stats: 'Cijfers', days: 'Periode (dagen)', chart_hour: 'Gesprekken per uur van de dag', chart_wait: 'Wachttijd (verdeling)', chart_signals: 'Signalen per dag',
     c_waiting: 'Wachtend', c_active: 'Lopend', c_longest: 'Langste wachttijd', c_online: 'Hulpverleners online', c_acute: 'Acuut',
-    watch: 'Meekijken', open: 'Open', any: '— alle —', visitor: 'Bezoeker', counsellor: 'Hulpverlener', system: 'Systeem',
-    whisper_sent: 'Fluistering', connected: 'verbonden', reconnecting: 'opnieuw verbinden…', err: 'Mislukt: {code}', quick_exit: 'snel weg',
-    acute: 'ACUUT', high: 'hoog', normal: 'normaal', low: 'laag', no_data: 'Nog geen gegevens.', closed_now: 'Dit gesprek is gesloten.', nobody_waiting: 'Niemand wacht.',
+    watch: 'Meekijken', open: 'Open', any: '— alle —',
+    whisper_sent: 'Fluistering', quick_exit: 'snel weg',
+    no_data: 'Nog geen gegevens.', redacted: 'geanonimiseerd', closed_now: 'Dit gesprek is gesloten.', nobody_waiting: 'Niemand wacht.',
   },
   en: {
     title: 'Supervision', sections: 'Sections', nav_board: 'Live board', nav_transcripts: 'Transcripts', nav_stats: 'Statistics',
-    language: 'Language', logout: 'Log out', login_title: 'Log in (supervisor)', username: 'Username', password: 'Password',
-    login: 'Log in', login_failed: 'Login failed.', not_supervisor: 'This account is not a supervisor.',
+    login_title: 'Log in (supervisor)',
+    not_supervisor: 'This account is not a supervisor.',
     board: 'Live board', active_convs: 'Active conversations', waiting_convs: 'Queue', col_conv: 'Conversation', col_counsellor: 'Counsellor',
     col_urgency: 'Urgency', col_signals: 'Signals', col_time: 'Duration', col_waited: 'Waiting', none_active: 'No active conversations.',
     monitor: 'Monitor', monitor_hint: 'Choose ‘Monitor’ on an active conversation. You only watch; the visitor does not see you.',
@@ -33,14 +34,14 @@ const DICT = {
     transcript: 'Transcript', pending: 'The anonymised transcript is still being made. Try again shortly.',
     stats: 'Statistics', days: 'Period (days)', chart_hour: 'Conversations per hour of day', chart_wait: 'Waiting time (distribution)', chart_signals: 'Signals per day',
     c_waiting: 'Waiting', c_active: 'Active', c_longest: 'Longest wait', c_online: 'Counsellors online', c_acute: 'Acute',
-    watch: 'Monitor', open: 'Open', any: '— any —', visitor: 'Visitor', counsellor: 'Counsellor', system: 'System',
-    whisper_sent: 'Whisper', connected: 'connected', reconnecting: 'reconnecting…', err: 'Failed: {code}', quick_exit: 'quick exit',
-    acute: 'ACUTE', high: 'high', normal: 'normal', low: 'low', no_data: 'No data yet.', closed_now: 'This conversation is closed.', nobody_waiting: 'Nobody is waiting.',
+    watch: 'Monitor', open: 'Open', any: '— any —',
+    whisper_sent: 'Whisper', quick_exit: 'quick exit',
+    no_data: 'No data yet.', redacted: 'anonymised', closed_now: 'This conversation is closed.', nobody_waiting: 'Nobody is waiting.',
   },
   fr: {
     title: 'Supervision', sections: 'Sections', nav_board: 'Tableau en direct', nav_transcripts: 'Transcriptions', nav_stats: 'Chiffres',
-    language: 'Langue', logout: 'Déconnexion', login_title: 'Connexion (superviseur)', username: 'Nom d’utilisateur', password: 'Mot de passe',
-    login: 'Se connecter', login_failed: 'Échec de la connexion.', not_supervisor: 'Ce compte n’est pas superviseur.',
+    login_title: 'Connexion (superviseur)',
+    not_supervisor: 'Ce compte n’est pas superviseur.',
     board: 'Tableau en direct', active_convs: 'Conversations en cours', waiting_convs: 'File d’attente', col_conv: 'Conversation', col_counsellor: 'Intervenant·e',
     col_urgency: 'Urgence', col_signals: 'Signaux', col_time: 'Durée', col_waited: 'Attente', none_active: 'Aucune conversation en cours.',
     monitor: 'Observer', monitor_hint: 'Choisis « Observer » pour une conversation en cours. Tu observes seulement ; le visiteur ne te voit pas.',
@@ -50,75 +51,52 @@ const DICT = {
     transcript: 'Transcription', pending: 'La transcription anonymisée est en préparation. Réessaie bientôt.',
     stats: 'Chiffres', days: 'Période (jours)', chart_hour: 'Conversations par heure', chart_wait: 'Temps d’attente (répartition)', chart_signals: 'Signaux par jour',
     c_waiting: 'En attente', c_active: 'En cours', c_longest: 'Attente la plus longue', c_online: 'Intervenant·es en ligne', c_acute: 'Aigu',
-    watch: 'Observer', open: 'Ouvrir', any: '— tous —', visitor: 'Visiteur', counsellor: 'Intervenant·e', system: 'Système',
-    whisper_sent: 'Chuchotement', connected: 'connecté', reconnecting: 'reconnexion…', err: 'Échec : {code}', quick_exit: 'sortie rapide',
-    acute: 'AIGU', high: 'élevée', normal: 'normale', low: 'basse', no_data: 'Pas encore de données.', closed_now: 'Cette conversation est clôturée.', nobody_waiting: 'Personne n’attend.',
+    watch: 'Observer', open: 'Ouvrir', any: '— tous —',
+    whisper_sent: 'Chuchotement', quick_exit: 'sortie rapide',
+    no_data: 'Pas encore de données.', redacted: 'anonymisé', closed_now: 'Cette conversation est clôturée.', nobody_waiting: 'Personne n’attend.',
   },
 };
-const SIGNAL_CODES = ['acute_danger', 'self_harm', 'grooming', 'sexual_exploitation', 'sextortion', 'criminal_exploitation',
-  'labour_exploitation', 'debt_bondage', 'control_restriction', 'violence_threats', 'missing_runaway', 'unaccompanied_migrant', 'family_perpetrator'];
+// One colour per signal, in the vocabulary's order of signals (a chart's legend names them).
 const COLORS = ['#b3141c', '#7a3ff2', '#1f6f6b', '#c26a00', '#2b6cb0', '#8a5a44', '#4a7d1e', '#a0306f', '#556070', '#d14d72', '#0f8a8a', '#6b4fbb', '#9a7b00'];
 
-const K = { token: 'hl.s.token', lang: 'hl.s.lang' };
-const i18n = makeI18n(DICT, K.lang, window.localStorage);
-const t = i18n.t;
-const S = { token: sessionStorage.getItem(K.token), me: null, socket: null, board: null, boardAt: 0, monitoring: null, monSeqs: new Set(), outcomes: [], tick: null };
+const page = staffPage({
+  texts: DICT, langKey: 'hl.s.lang', namespace: '/supervisor',
+  mayUse: (me) => me.role === 'supervisor' || me.role === 'admin', refusedKey: 'not_supervisor',
+  onEnter, onLeave, onSocket, onConnect, onLanguage,
+});
+const { i18n, t } = page;
+const label = (kind, code) => page.label(kind, code);
+const labels = (kind, codes) => page.vocab.labels(kind, codes);
+const S = { board: null, boardAt: 0, monitoring: null, monConv: null, monSeqs: new Set(), tick: null };
 
-function setConn(state) {
-  const c = $('#conn');
-  c.className = `pill ${state === 'connected' ? 'ok' : state ? 'bad' : ''}`;
-  c.textContent = state ? t(state) : '';
-}
-const urgText = (u) => (u === 'acute' ? t('acute') : t(u || 'normal'));
 const short = (id) => `#${String(id || '').slice(0, 8)}`;
 
-// --- login --------------------------------------------------------------------------------------
-async function login(e) {
-  e.preventDefault();
-  const err = $('#login-error');
-  err.hidden = true;
-  try {
-    const r = await api('/api/login', { method: 'POST', body: { username: $('#username').value.trim(), password: $('#password').value } });
-    if (r.role && r.role !== 'supervisor' && r.role !== 'admin') {
-      try { await api('/api/logout', { method: 'POST', token: r.token, body: {} }); } catch (_) { /* ignore */ }
-      err.textContent = t('not_supervisor'); err.hidden = false; return;
-    }
-    S.token = r.token;
-    sessionStorage.setItem(K.token, r.token);
-    $('#password').value = '';
-    enter(r);
-  } catch (_) {
-    err.textContent = t('login_failed'); err.hidden = false;
-  }
-}
-
-async function enter(info) {
-  let me = info && info.username ? info : null;
-  try { me = { ...(me || {}), ...(await api('/api/me', { token: S.token })) }; } catch (ex) { if (ex.status === 401) { forget(); return; } }
-  S.me = me || {};
-  $('#me').textContent = S.me.username ? `${S.me.username} (${S.me.role || ''})` : '';
-  $('#view-login').hidden = true; $('#nav').hidden = false; $('#logout').hidden = false;
+// --- entering and leaving (login, logout and the socket itself: staff.js) ----------------------------
+function onEnter() {
+  $('#nav').hidden = false;
+  const limit = page.limits.note_max;
+  if (limit) $('#whisper-text').maxLength = limit;
   showView('board');
-  connect();
-  try { const o = await api('/api/outcomes', { token: S.token }); S.outcomes = (o && o.outcomes) || []; } catch (_) { S.outcomes = []; }
   fillFilters();
   if (!S.tick) S.tick = setInterval(renderBoard, 1000);
 }
 
-function forget() {
-  sessionStorage.removeItem(K.token);
-  S.token = null;
-  try { S.socket && S.socket.disconnect(); } catch (_) { /* ignore */ }
-  S.socket = null; S.monitoring = null;
+function onLeave() {
+  S.monitoring = null; S.monConv = null; S.board = null;
+  $('#monitor-body').hidden = true;
+  $('#monitor-empty').hidden = false;
+  $('#transcript').hidden = true;
   clearInterval(S.tick); S.tick = null;
   for (const v of $$('.sv')) v.hidden = true;
-  $('#nav').hidden = true; $('#logout').hidden = true; $('#view-login').hidden = false; $('#me').textContent = '';
-  setConn('');
+  $('#nav').hidden = true;
 }
 
-async function logout() {
-  try { await api('/api/logout', { method: 'POST', token: S.token, body: {} }); } catch (_) { /* ignore */ }
-  forget();
+function onLanguage() {
+  renderBoard(true);
+  renderMonitorFacts();
+  fillFilters();
+  if (!$('#view-transcripts').hidden) loadTranscripts();
+  if (!$('#view-stats').hidden) loadStats();
 }
 
 function showView(name) {
@@ -129,31 +107,22 @@ function showView(name) {
 }
 
 // --- live board -----------------------------------------------------------------------------------
-function connect() {
-  if (typeof window.io !== 'function') { setConn('reconnecting'); return; }
-  const socket = window.io('/supervisor', { auth: (cb) => cb({ token: S.token }), reconnectionDelayMax: 5000 });
-  S.socket = socket;
-  setConn('reconnecting');
-  socket.on('connect', async () => {
-    setConn('connected');
-    if (S.monitoring) await monitor(S.monitoring, true);
-  });
-  socket.on('disconnect', () => setConn('reconnecting'));
-  socket.on('connect_error', (err) => {
-    if (err && err.data && err.data.error === 'unauthorized') { forget(); $('#login-error').textContent = t('not_supervisor'); $('#login-error').hidden = false; }
-    else setConn('reconnecting');
-  });
+async function onConnect() {
+  if (S.monitoring) await monitor(S.monitoring, true);
+}
+
+function onSocket(socket) {
   socket.on('board', (b) => { S.board = b; S.boardAt = Date.now(); renderBoard(true); });
-  socket.on('message', (m) => { if (m && m.conversation_id === S.monitoring) addMonitorMessage(m); });
-  socket.on('whisper', (w) => { if (w && w.conversation_id === S.monitoring) addMonitorWhisper(w); });
+  socket.on('message', (m) => { if (m.conversation_id === S.monitoring) addMonitorMessage(m); });
+  socket.on('whisper', (w) => { if (w.conversation_id === S.monitoring) addMonitorWhisper(w); });
   socket.on('typing', (d) => {
-    if (!d || d.conversation_id !== S.monitoring) return;
+    if (d.conversation_id !== S.monitoring) return;
     const n = $('#monitor-typing');
     n.textContent = `${d.sender === 'counsellor' ? t('counsellor') : t('visitor')} …`;
     n.hidden = !d.typing;
   });
   socket.on('status', (d) => {
-    if (d && d.conversation_id === S.monitoring && d.status === 'closed') {
+    if (d.conversation_id === S.monitoring && d.status === 'closed') {
       $('#monitor-log').append(el('li', { class: 'm system', text: t('closed_now') }));
       $('#whisper-form').hidden = true;
     }
@@ -188,10 +157,10 @@ function renderBoard(full) {
     tbody.append(el('tr', { class: isAcute ? 'acute' : '' },
       el('td', { text: short(c.conversation_id) }),
       el('td', { text: c.counsellor || '' }),
-      el('td', { text: urgText(c.urgency) }),
-      el('td', { text: (c.signals || []).join(', ') }),
+      el('td', { text: label('urgencies', c.urgency) }),
+      el('td', { class: 'labels', text: labels('signals', c.signals) }),
       el('td', { dataset: { secs: String(Number(c.active_s) || 0) }, text: fmtDuration(c.active_s || 0) }),
-      el('td', {}, el('button', { type: 'button', class: 'btn small', text: t('watch'), 'aria-pressed': String(S.monitoring === c.conversation_id), on: { click: () => monitor(c.conversation_id) } }))));
+      el('td', { class: 'action' }, el('button', { type: 'button', class: 'btn small', text: t('watch'), 'aria-pressed': String(S.monitoring === c.conversation_id), on: { click: () => monitor(c.conversation_id) } }))));
   }
   const wbody = clear($('#wait-table tbody'));
   const queue = Array.isArray(b.queue) ? b.queue : [];
@@ -199,17 +168,17 @@ function renderBoard(full) {
   for (const w of queue) {
     wbody.append(el('tr', { class: w.urgency === 'acute' ? 'acute' : '' },
       el('td', { text: short(w.conversation_id) }),
-      el('td', { text: urgText(w.urgency) }),
-      el('td', { text: (w.signals || []).join(', ') }),
+      el('td', { text: label('urgencies', w.urgency) }),
+      el('td', { class: 'labels', text: labels('signals', w.signals) }),
       el('td', { dataset: { secs: String(Number(w.waited_s) || 0) }, text: fmtDuration(w.waited_s || 0) })));
   }
 }
 
 async function monitor(id, silent) {
-  if (S.monitoring && S.monitoring !== id) await emitAck(S.socket, 'unmonitor', { conversation_id: S.monitoring });
-  const ack = await emitAck(S.socket, 'monitor', { conversation_id: id });
-  if (isError(ack) || !ack.conversation) {
-    if (!silent) { $('#monitor-empty').textContent = t('err', { code: (ack && ack.error) || '?' }); }
+  if (S.monitoring && S.monitoring !== id) await emitAck(page.socket, 'unmonitor', { conversation_id: S.monitoring });
+  const ack = await emitAck(page.socket, 'monitor', { conversation_id: id });
+  if (failed(ack)) {
+    if (!silent) $('#monitor-empty').textContent = page.errorText(ack.error);
     return;
   }
   S.monitoring = id;
@@ -219,16 +188,23 @@ async function monitor(id, silent) {
   $('#monitor-body').hidden = false;
   $('#whisper-form').hidden = false;
   $('#monitor-title').textContent = `${t('monitor')} ${short(id)}`;
-  const facts = clear($('#monitor-facts'));
-  for (const [k, v] of [['', conv.counsellor], ['', urgText(conv.urgency)], ['', conv.language && String(conv.language).toUpperCase()], ['', conv.queue]]) {
-    if (v) facts.append(el('span', { class: 'chip', text: `${k}${v}` }));
-  }
-  for (const s of (conv.signals || [])) facts.append(el('span', { class: `chip sig ${s === 'acute_danger' ? 'acute' : ''}`, text: s }));
+  S.monConv = conv;
+  renderMonitorFacts();
   clear($('#monitor-log'));
   const items = [...(conv.messages || []).map((m) => ({ kind: 'm', ts: m.ts, m })), ...(conv.whispers || []).map((w) => ({ kind: 'w', ts: w.ts, m: w }))];
   items.sort((a, b) => (a.ts || 0) - (b.ts || 0));
   for (const it of items) { if (it.kind === 'm') addMonitorMessage(it.m); else addMonitorWhisper(it.m); }
   renderBoard(true);
+}
+
+function renderMonitorFacts() {
+  const conv = S.monConv;
+  const facts = clear($('#monitor-facts'));
+  if (!conv) return;
+  for (const v of [conv.counsellor, label('urgencies', conv.urgency), displayName('language', conv.language, i18n.lang), label('queues', conv.queue)]) {
+    if (v) facts.append(el('span', { class: 'chip', text: v }));
+  }
+  for (const s of conv.signals) facts.append(el('span', { class: `chip sig ${s === 'acute_danger' ? 'acute' : ''}`, text: label('signals', s) }));
 }
 
 function addMonitorMessage(m) {
@@ -258,14 +234,14 @@ async function whisper(e) {
   if (!text || !S.monitoring) return;
   const err = $('#whisper-error');
   err.hidden = true;
-  const ack = await emitAck(S.socket, 'whisper', { conversation_id: S.monitoring, text });
-  if (isError(ack)) { err.textContent = t('err', { code: (ack && ack.error) || '?' }); err.hidden = false; return; }
+  const ack = await emitAck(page.socket, 'whisper', { conversation_id: S.monitoring, text });
+  if (failed(ack)) { err.textContent = page.errorText(ack.error); err.hidden = false; return; }
   ta.value = '';
 }
 
 async function unmonitor() {
-  if (S.monitoring) await emitAck(S.socket, 'unmonitor', { conversation_id: S.monitoring });
-  S.monitoring = null;
+  if (S.monitoring) await emitAck(page.socket, 'unmonitor', { conversation_id: S.monitoring });
+  S.monitoring = null; S.monConv = null;
   $('#monitor-body').hidden = true;
   $('#monitor-empty').hidden = false;
   $('#monitor-empty').textContent = t('monitor_hint');
@@ -278,12 +254,12 @@ function fillFilters() {
   const s = $('#f-signal');
   const keep = s.value;
   clear(s).append(el('option', { value: '', text: t('any') }));
-  for (const c of SIGNAL_CODES) s.append(el('option', { value: c, text: c }));
+  for (const code of page.vocab.codes('signals')) s.append(el('option', { value: code, text: label('signals', code) }));
   s.value = keep;
   const o = $('#f-outcome');
   const keepO = o.value;
   clear(o).append(el('option', { value: '', text: t('any') }));
-  for (const c of S.outcomes) { const code = typeof c === 'string' ? c : c.code || c.id; o.append(el('option', { value: code, text: code })); }
+  for (const code of page.vocab.codes('outcomes')) o.append(el('option', { value: code, text: label('outcomes', code) }));
   o.value = keepO;
 }
 
@@ -295,18 +271,18 @@ async function loadTranscripts(e) {
   err.hidden = true;
   let list = [];
   try {
-    const r = await api(`/api/supervisor/transcripts${params.toString() ? `?${params}` : ''}`, { token: S.token });
-    list = (r && (r.transcripts || r)) || [];
-  } catch (ex) { err.textContent = t('err', { code: ex.code || '?' }); err.hidden = false; }
+    const r = await api(`/api/supervisor/transcripts${params.toString() ? `?${params}` : ''}`);
+    list = r.transcripts;
+  } catch (ex) { err.textContent = page.errorText(ex.code); err.hidden = false; }
   const tbody = clear($('#tr-table tbody'));
   $('#tr-empty').hidden = list.length > 0;
   for (const row of list) {
     tbody.append(el('tr', { class: row.urgency === 'acute' ? 'acute' : '' },
       el('td', { text: fmtDateTime(row.closed_at, i18n.lang) }),
       el('td', { text: row.counsellor || '' }),
-      el('td', { text: `${row.outcome || ''}${row.quick_exit ? ` · ${t('quick_exit')}` : ''}` }),
-      el('td', { text: (row.signals || []).join(', ') }),
-      el('td', {}, el('button', { type: 'button', class: 'btn small', text: t('open'), on: { click: () => openTranscript(row.conversation_id) } }))));
+      el('td', { text: [row.outcome && label('outcomes', row.outcome), row.quick_exit && t('quick_exit')].filter(Boolean).join(' · ') }),
+      el('td', { class: 'labels', text: labels('signals', row.signals) }),
+      el('td', { class: 'action' }, el('button', { type: 'button', class: 'btn small', text: t('open'), on: { click: () => openTranscript(row.conversation_id) } }))));
   }
 }
 
@@ -317,17 +293,20 @@ async function openTranscript(id) {
   const facts = clear($('#transcript-facts'));
   $('#transcript-pending').hidden = true;
   let tr;
-  try { tr = await api(`/api/supervisor/transcripts/${encodeURIComponent(id)}`, { token: S.token }); } catch (ex) {
-    log.append(el('li', { class: 'error', text: t('err', { code: ex.code || '?' }) }));
+  try { tr = await api(`/api/supervisor/transcripts/${encodeURIComponent(id)}`); } catch (ex) {
+    log.append(el('li', { class: 'error', text: page.errorText(ex.code) }));
     return;
   }
-  for (const v of [short(id), tr.counsellor, tr.outcome, urgText(tr.urgency), ...(tr.tags || []), ...(tr.signals || [])]) if (v) facts.append(el('span', { class: 'chip', text: String(v) }));
+  const outcome = tr.outcome && label('outcomes', tr.outcome);
+  for (const v of [short(id), tr.counsellor, outcome, label('urgencies', tr.urgency), ...tr.tags, ...tr.signals.map((s) => label('signals', s))]) {
+    if (v) facts.append(el('span', { class: 'chip', text: v }));
+  }
   if (tr.status === 'pending') { $('#transcript-pending').hidden = false; return; }
-  for (const m of (tr.messages || [])) {
+  for (const m of tr.messages) {
     const sender = ['visitor', 'counsellor', 'system'].includes(m.sender) ? m.sender : 'system';
     log.append(el('li', { class: `m ${sender}` },
       el('div', { class: 'meta' }, el('span', { text: t(sender) }), el('time', { text: fmtTime(m.ts, i18n.lang) }),
-        (m.types && m.types.length) ? el('span', { class: 'redacted', text: m.types.join(', ') }) : null),
+        m.types?.length ? el('span', { class: 'redacted', text: t('redacted') }) : null),
       el('div', { class: 'text', text: String(m.text ?? '') })));
   }
 }
@@ -385,8 +364,8 @@ async function loadStats() {
   const err = $('#stats-error');
   err.hidden = true;
   let st;
-  try { st = await api(`/api/supervisor/stats?days=${encodeURIComponent($('#stats-days').value)}`, { token: S.token }); } catch (ex) {
-    err.textContent = t('err', { code: ex.code || '?' }); err.hidden = false; return;
+  try { st = await api(`/api/supervisor/stats?days=${encodeURIComponent($('#stats-days').value)}`); } catch (ex) {
+    err.textContent = page.errorText(ex.code); err.hidden = false; return;
   }
   // Conversations per hour of the day (local time), summed over the period.
   const hours = new Array(24).fill(0);
@@ -397,25 +376,18 @@ async function loadStats() {
   barChart($('#chart-hour'), hours.map((n, i) => ({ label: String(i), values: [n] })), { title: t('chart_hour') });
   barChart($('#chart-wait'), (st.waiting_time_histogram || []).map((b) => ({ label: String(b.bucket), values: [Number(b.count) || 0] })), { colors: ['#2b6cb0'], title: t('chart_wait') });
   const days = st.signals_per_day || [];
-  const codes = SIGNAL_CODES.filter((c) => days.some((d) => d.signals && d.signals[c]));
+  const all = page.vocab.codes('signals');
+  const codes = all.filter((c) => days.some((d) => d.signals[c]));
   barChart($('#chart-signals'), days.map((d) => ({ label: String(d.day).slice(5), values: codes.map((c) => Number(d.signals[c]) || 0) })),
-    { colors: codes.map((c) => COLORS[SIGNAL_CODES.indexOf(c)]), legend: codes, title: t('chart_signals') });
+    { colors: codes.map((c) => COLORS[all.indexOf(c) % COLORS.length]), legend: codes.map((c) => label('signals', c)), title: t('chart_signals') });
 }
 
 // --- boot -----------------------------------------------------------------------------------------
-function boot() {
-  i18n.apply();
-  bindLangSwitch($('#lang'), i18n);
-  i18n.onChange(() => { renderBoard(true); fillFilters(); setConn(S.socket ? (S.socket.connected ? 'connected' : 'reconnecting') : ''); });
-  $('#login-form').addEventListener('submit', login);
-  $('#logout').addEventListener('click', logout);
+onReady(() => {
   for (const b of $$('#nav [data-view]')) b.addEventListener('click', () => showView(b.dataset.view));
   $('#whisper-form').addEventListener('submit', whisper);
   $('#unmonitor').addEventListener('click', unmonitor);
   $('#filters').addEventListener('submit', loadTranscripts);
   $('#stats-days').addEventListener('change', loadStats);
-  if (S.token) enter(null); else $('#username').focus();
-}
-
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
-else boot();
+  page.boot();
+});

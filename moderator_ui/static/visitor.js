@@ -1,5 +1,8 @@
 // Visitor widget: anonymous chat, no account. Protocol: docs/protocol.md, namespace /visitor.
-import { el, $, $$, clear, makeI18n, bindLangSwitch, fmtTime, clientId, api, emitAck, announce } from './common.js';
+import {
+  $, $$, announce, api, bindLangSwitch, clear, clientId, displayName, el, ERROR_TEXTS, emitAck, errorText, failed, fmtTime,
+  makeI18n, makeVocabulary, mergeDicts, onReady, safeStorage,
+} from './common.js';
 
 const DICT = {
   nl: {
@@ -14,10 +17,9 @@ const DICT = {
     about_professional: 'Ik ben een professional', about_skip: 'Overslaan, gewoon beginnen',
     have_code: 'Ik heb een terugkomcode', code_label: 'Je terugkomcode', code_submit: 'Lees het antwoord',
     code_bad: 'Deze code kennen we niet. Controleer of je hem goed hebt overgenomen.',
-    emergency: 'In direct gevaar? Bel 112.', chat_title: 'Gesprek',
+    emergency: 'In direct gevaar? Bel {n}.', chat_title: 'Gesprek',
     offline_title: 'Er is nu niemand online',
-    offline_112: 'In direct gevaar? Bel 112.',
-    offline_lines: 'Even met iemand praten: Kindertelefoon 0800-0432 (Nederland) of Awel 102 (België). Vermist of uitgebuit kind in België: Child Focus 116 000.',
+    offline_lines: 'Nu met iemand praten kan ook hier:', call: 'Bel {name}, {number}',
     offline_leave: 'Laat hieronder een bericht achter. Een hulpverlener antwoordt zo snel mogelijk.',
     code_intro: 'Bewaar deze terugkomcode. Hiermee lees je later het antwoord (kies ‘Ik heb een terugkomcode’):',
     code_copy: 'Kopieer code', code_copied: 'Gekopieerd.',
@@ -34,8 +36,7 @@ const DICT = {
     st_active: 'Een hulpverlener is nu bij je in het gesprek.',
     st_offline: 'Je bericht wordt bewaard. Een hulpverlener antwoordt zo snel mogelijk.',
     new_message: 'Nieuw bericht van de hulpverlener',
-    err_text_too_long: 'Je bericht is te lang (maximaal 4000 tekens).',
-    err_rate_limited: 'Even rustig aan: wacht een paar seconden en probeer opnieuw.',
+    err_text_too_long: 'Je bericht is te lang (maximaal {max} tekens).',
     err_conversation_closed: 'Dit gesprek is afgesloten. Begin een nieuw gesprek.',
     err_generic: 'Versturen lukte niet. Probeer het opnieuw.',
   },
@@ -51,10 +52,9 @@ const DICT = {
     about_professional: 'I am a professional', about_skip: 'Skip, just start',
     have_code: 'I have a return code', code_label: 'Your return code', code_submit: 'Read the answer',
     code_bad: 'We don’t know this code. Check that you copied it correctly.',
-    emergency: 'In immediate danger? Call 112.', chat_title: 'Conversation',
+    emergency: 'In immediate danger? Call {n}.', chat_title: 'Conversation',
     offline_title: 'Nobody is online right now',
-    offline_112: 'In immediate danger? Call 112.',
-    offline_lines: 'To talk to someone now: Kindertelefoon 0800-0432 (Netherlands) or Awel 102 (Belgium). Missing or exploited child in Belgium: Child Focus 116 000.',
+    offline_lines: 'To talk to someone right now, you can also call:', call: 'Call {name}, {number}',
     offline_leave: 'Leave a message below. A counsellor will answer as soon as possible.',
     code_intro: 'Keep this return code. With it you can read the answer later (choose ‘I have a return code’):',
     code_copy: 'Copy code', code_copied: 'Copied.',
@@ -71,8 +71,7 @@ const DICT = {
     st_active: 'A counsellor has joined the conversation.',
     st_offline: 'Your message is kept. A counsellor will answer as soon as possible.',
     new_message: 'New message from the counsellor',
-    err_text_too_long: 'Your message is too long (at most 4000 characters).',
-    err_rate_limited: 'Slow down a little: wait a few seconds and try again.',
+    err_text_too_long: 'Your message is too long (at most {max} characters).',
     err_conversation_closed: 'This conversation is closed. Start a new one.',
     err_generic: 'Sending failed. Please try again.',
   },
@@ -88,10 +87,9 @@ const DICT = {
     about_professional: 'Je suis un·e professionnel·le', about_skip: 'Passer, commencer tout de suite',
     have_code: 'J’ai un code de retour', code_label: 'Ton code de retour', code_submit: 'Lire la réponse',
     code_bad: 'Nous ne connaissons pas ce code. Vérifie que tu l’as bien recopié.',
-    emergency: 'En danger immédiat ? Appelle le 112.', chat_title: 'Conversation',
+    emergency: 'En danger immédiat ? Appelle le {n}.', chat_title: 'Conversation',
     offline_title: 'Personne n’est en ligne pour le moment',
-    offline_112: 'En danger immédiat ? Appelle le 112.',
-    offline_lines: 'Pour parler à quelqu’un : Awel 102 (Belgique) ou Kindertelefoon 0800-0432 (Pays-Bas). Enfant disparu ou exploité en Belgique : Child Focus 116 000.',
+    offline_lines: 'Pour parler à quelqu’un tout de suite, tu peux aussi appeler :', call: 'Appeler {name}, {number}',
     offline_leave: 'Laisse un message ci-dessous. Un·e intervenant·e répondra dès que possible.',
     code_intro: 'Garde ce code de retour. Il te permet de lire la réponse plus tard (choisis « J’ai un code de retour ») :',
     code_copy: 'Copier le code', code_copied: 'Copié.',
@@ -108,8 +106,7 @@ const DICT = {
     st_active: 'Un·e intervenant·e a rejoint la conversation.',
     st_offline: 'Ton message est gardé. Un·e intervenant·e répondra dès que possible.',
     new_message: 'Nouveau message de l’intervenant·e',
-    err_text_too_long: 'Ton message est trop long (4000 caractères au maximum).',
-    err_rate_limited: 'Doucement : attends quelques secondes et réessaie.',
+    err_text_too_long: 'Ton message est trop long ({max} caractères au maximum).',
     err_conversation_closed: 'Cette conversation est clôturée. Commence-en une nouvelle.',
     err_generic: 'L’envoi a échoué. Réessaie.',
   },
@@ -117,12 +114,12 @@ const DICT = {
 
 // --- storage (sessionStorage only: gone when the tab closes; wiped on quick exit) ---
 const K = { token: 'hl.v.resume', seq: 'hl.v.last_seq', lang: 'hl.v.lang', about: 'hl.v.about' };
-const ss = (() => { try { return window.sessionStorage; } catch (_) { return null; } })();
-const sget = (k) => { try { return ss ? ss.getItem(k) : null; } catch (_) { return null; } };
-const sset = (k, v) => { try { ss && ss.setItem(k, String(v)); } catch (_) { /* ignore */ } };
-const sdel = (k) => { try { ss && ss.removeItem(k); } catch (_) { /* ignore */ } };
+const ss = safeStorage('sessionStorage');
+const sget = ss.get;
+const sset = ss.set;
+const sdel = ss.del;
 
-const i18n = makeI18n(DICT, K.lang, ss);
+const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT), K.lang, ss);
 const t = i18n.t;
 
 const S = {
@@ -147,21 +144,22 @@ const S = {
   typingTimer: null,
   remoteTypingTimer: null,
   config: null,
+  vocab: makeVocabulary(null, i18n),
 };
 
 // ----------------------------------------------------------------------------------------------
 // Quick exit: always available, also with Escape pressed twice.
 // ----------------------------------------------------------------------------------------------
+// Where to go: a partner page's own choice (window.HELPLINE_CONFIG), else the server's, else the page's
+// <meta> (for a quick exit before /api/config has answered).
 function exitUrl() {
-  const cfg = window.HELPLINE_CONFIG || {};
   const meta = document.querySelector('meta[name="helpline-exit-url"]');
-  const fromCfg = S.config && typeof S.config.exit_url === 'string' ? S.config.exit_url : null;
-  return cfg.exitUrl || fromCfg || (meta && meta.content) || 'https://www.google.com/search?q=weer';
+  return window.HELPLINE_CONFIG?.exitUrl || S.config?.exit_url || meta?.content || 'about:blank';
 }
 
 function wipeStorage() {
-  try { window.sessionStorage.clear(); } catch (_) { /* ignore */ }
-  try { window.localStorage.clear(); } catch (_) { /* ignore */ }
+  safeStorage('sessionStorage').clear();
+  safeStorage('localStorage').clear();
 }
 
 function quickExit() {
@@ -176,7 +174,7 @@ function quickExit() {
   const go = () => {
     if (gone) return;
     gone = true;
-    try { S.socket && S.socket.disconnect(); } catch (_) { /* ignore */ }
+    try { S.socket?.disconnect(); } catch (_) { /* ignore */ }
     wipeStorage();
     try {
       if (window.top && window.top !== window) { window.top.location.replace(url); return; }
@@ -184,7 +182,7 @@ function quickExit() {
     window.location.replace(url);
   };
   const sock = S.socket;
-  if (sock && sock.connected) {
+  if (sock?.connected) {
     try { sock.timeout(400).emit('quick_exit', {}, () => go()); } catch (_) { go(); }
     setTimeout(go, 450);
   } else {
@@ -239,21 +237,47 @@ function setOffline(off) {
   } else {
     codeBox.hidden = true;
   }
-  applyNotice();
   renderStatus();
 }
 
-function applyNotice() {
-  const li = $('#offline-notice');
-  const n = S.config && S.config.notice;
-  let txt = null;
-  if (typeof n === 'string') txt = n;
-  else if (n && typeof n === 'object') {
-    const v = n[i18n.lang] ?? n.nl ?? n.text;
-    txt = typeof v === 'string' ? v : (v && typeof v.text === 'string' ? v.text : null);
+// ----------------------------------------------------------------------------------------------
+// Help now: the emergency number and the help lines for the visitor's language, from /api/config.
+// ----------------------------------------------------------------------------------------------
+function renderHelp() {
+  const n = S.vocab.emergencyNumber;
+  for (const p of $$('[data-emergency]')) {
+    p.textContent = n ? t('emergency', { n }) : '';
+    p.hidden = !n;
   }
-  li.hidden = !txt;
-  li.textContent = txt || '';
+  const list = clear($('#helplines'));
+  for (const h of S.vocab.helplines(i18n.lang)) {
+    list.append(el('li', {},
+      el('a', { href: `tel:${h.number.replace(/[^\d+]/g, '')}`, 'aria-label': t('call', { name: h.name, number: h.number }) },
+        el('strong', {}, `${h.name} `, el('span', { class: 'number', text: h.number })), ' ',
+        el('span', { class: 'where', text: `(${displayName('region', h.country, i18n.lang)}) – ${h.purpose[i18n.lang] ?? h.purpose.nl}` }))));
+  }
+  $('#helplines-intro').hidden = list.children.length === 0;
+}
+
+const maxText = () => S.config?.limits.max_text ?? Number.POSITIVE_INFINITY;
+const sendErrorText = (code) => errorText(i18n, code, { max: maxText() });
+
+let configTries = 0;
+/** GET /api/config; tried again a while when it fails, as the help lines come from it. */
+function loadConfig() {
+  api('/api/config').then((cfg) => {
+    S.config = cfg;
+    S.vocab = makeVocabulary(cfg.vocabulary, i18n);
+    $('#composer-text').maxLength = cfg.limits.max_text;
+    if (cfg.open === false) {
+      $('#closed-notice').hidden = false;
+      if (S.status !== 'active' && !$('#view-chat').hidden && S.status !== 'closed') setOffline(true);
+    }
+    renderHelp();
+  }).catch(() => {
+    configTries += 1;
+    if (configTries < 20) setTimeout(loadConfig, Math.min(30000, 1000 * 2 ** configTries));
+  });
 }
 
 function setClosed() {
@@ -339,7 +363,7 @@ function attachSeq(p, seq) {
 
 function scrollDown() {
   const last = $('#messages').lastElementChild;
-  if (last && last.scrollIntoView) last.scrollIntoView({ block: 'end' });
+  if (last?.scrollIntoView) last.scrollIntoView({ block: 'end' });
 }
 
 async function send(p) {
@@ -347,7 +371,7 @@ async function send(p) {
   const retry = p.li.querySelector('.retry');
   if (retry) retry.remove();
   const ack = await emitAck(S.socket, 'message', { text: p.text, client_id: p.cid }, 10000);
-  if (ack && !ack.error && Number.isFinite(Number(ack.seq))) {
+  if (!failed(ack)) {
     const seq = Number(ack.seq);
     if (!p.seq) {
       if (S.bySeq.has(seq) && S.bySeq.get(seq) !== p.li) { // the echo was rendered on its own
@@ -363,8 +387,8 @@ async function send(p) {
     return;
   }
   setState(p.li, 'failed');
-  const code = ack && ack.error;
-  const msg = DICT.nl[`err_${code}`] ? t(`err_${code}`) : t('err_generic');
+  const code = ack.error;
+  const msg = sendErrorText(code);
   const errBox = $('#send-error');
   errBox.textContent = msg;
   errBox.hidden = false;
@@ -379,7 +403,7 @@ function submitComposer(e) {
   const ta = $('#composer-text');
   const text = ta.value.trim();
   if (!text) return;
-  if (text.length > 4000) { $('#send-error').textContent = t('err_text_too_long'); $('#send-error').hidden = false; return; }
+  if (text.length > maxText()) { $('#send-error').textContent = sendErrorText('text_too_long'); $('#send-error').hidden = false; return; }
   ta.value = '';
   stopTyping();
   const p = { cid: clientId(), text, li: messageNode('visitor', text, Date.now() / 1000), seq: null };
@@ -392,12 +416,12 @@ function submitComposer(e) {
 
 function stopTyping() {
   clearTimeout(S.typingTimer);
-  if (S.typingSent && S.socket && S.socket.connected) S.socket.emit('typing', { typing: false });
+  if (S.typingSent && S.socket?.connected) S.socket.emit('typing', { typing: false });
   S.typingSent = false;
 }
 
 function onInput() {
-  if (!S.socket || !S.socket.connected) return;
+  if (!S.socket?.connected) return;
   if (!S.typingSent) { S.socket.emit('typing', { typing: true }); S.typingSent = true; }
   clearTimeout(S.typingTimer);
   S.typingTimer = setTimeout(stopTyping, 3000);
@@ -424,7 +448,7 @@ function connect() {
   socket.on('connect', () => setConn(''));
   socket.on('disconnect', () => { if (!S.exiting) setConn(t('st_reconnecting')); });
   socket.on('connect_error', (err) => {
-    const code = err && err.data && err.data.error;
+    const code = err?.data?.error;
     if (code === 'bad_resume_token') {
       socket.disconnect();
       const wasCode = S.viaReturnCode;
@@ -466,13 +490,13 @@ function connect() {
     renderStatus();
   });
   socket.on('typing', (d) => {
-    const on = !!(d && d.typing);
+    const on = !!(d?.typing);
     $('#typing').hidden = !on || S.status === 'closed';
     clearTimeout(S.remoteTypingTimer);
     if (on) S.remoteTypingTimer = setTimeout(() => { $('#typing').hidden = true; }, 15000);
   });
   socket.on('delivered', (d) => {
-    const seq = Number(d && d.seq);
+    const seq = Number(d?.seq);
     if (!Number.isFinite(seq)) return;
     S.deliveredSeq = Math.max(S.deliveredSeq, seq);
     for (const [s, li] of S.bySeq) if (s <= seq && li.classList.contains('visitor')) setState(li, 'delivered');
@@ -491,13 +515,13 @@ async function onSession(s) {
   S.status = s.status || S.status || 'new';
   show('view-chat');
   if (S.status === 'closed') setClosed();
-  const open = s.service ? s.service.open !== false : !(S.config && S.config.open === false);
+  const open = s.service.open;
   setOffline(S.status !== 'active' && S.status !== 'closed' && (!open || S.offline));
   renderStatus();
   if (S.status !== 'closed' && document.activeElement === document.body) $('#composer-text').focus();
   // Defensive: fetch anything after what we already have (dedupe by seq makes this harmless).
   const ack = await emitAck(S.socket, 'history', { after_seq: S.lastSeq }, 8000);
-  if (ack && Array.isArray(ack.messages)) for (const m of ack.messages) onMessage(m);
+  if (!failed(ack)) for (const m of ack.messages) onMessage(m);
 }
 
 function forget() {
@@ -518,7 +542,7 @@ function start(about) {
   if (S.about) sset(K.about, S.about); else sdel(K.about);
   resetChat();
   show('view-chat');
-  if (S.config && S.config.open === false) setOffline(true);
+  if (S.config?.open === false) setOffline(true);
   renderStatus();
   connect();
   $('#composer-text').focus();
@@ -535,7 +559,7 @@ async function endConversation() {
   clearTimeout(endArmed); endArmed = null; btn.textContent = t('end');
   stopTyping();
   await emitAck(S.socket, 'end', {}, 3000);
-  try { S.socket && S.socket.disconnect(); } catch (_) { /* ignore */ }
+  try { S.socket?.disconnect(); } catch (_) { /* ignore */ }
   S.socket = null;
   forget();
   resetChat();
@@ -544,7 +568,7 @@ async function endConversation() {
 }
 
 function newChat() {
-  try { S.socket && S.socket.disconnect(); } catch (_) { /* ignore */ }
+  try { S.socket?.disconnect(); } catch (_) { /* ignore */ }
   S.socket = null;
   forget();
   resetChat();
@@ -560,8 +584,8 @@ function boot() {
   i18n.apply();
   bindLangSwitch($('#lang'), i18n);
   i18n.onChange((lang) => {
-    renderStatus(); applyNotice();
-    if (S.socket && S.socket.connected) S.socket.emit('profile', { about: S.about, lang });
+    renderStatus(); renderHelp();
+    if (S.socket?.connected) S.socket.emit('profile', { about: S.about, lang });
     for (const li of S.bySeq.values()) if (li.dataset.state) setState(li, li.dataset.state);
     for (const p of S.pending) setState(p.li, p.li.dataset.state);
   });
@@ -596,18 +620,10 @@ function boot() {
   });
   document.addEventListener('visibilitychange', () => { if (!document.hidden) document.title = t('title'); });
 
-  api('/api/config').then((cfg) => {
-    S.config = cfg || null;
-    if (cfg && cfg.open === false) {
-      $('#closed-notice').hidden = false;
-      if (S.status !== 'active' && !$('#view-chat').hidden && S.status !== 'closed') setOffline(true);
-    }
-    applyNotice();
-  }).catch(() => { /* config is a nicety */ });
+  loadConfig();
 
   if (S.resumeToken) { show('view-chat'); renderStatus(); connect(); } // resume after a reload
   else show('view-start');
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
-else boot();
+onReady(boot);

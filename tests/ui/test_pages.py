@@ -8,8 +8,10 @@ violations or page errors.
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import time
+import urllib.request
 from collections.abc import Callable
 
 import pytest
@@ -55,6 +57,11 @@ def conversation_id(v: Page) -> str:
     # (wait_for_function would need eval, which the page's CSP rightly forbids)
     expect(v.locator("#view-chat")).to_have_attribute("data-conversation-id", re.compile(r"^[0-9a-f]{8,}$"))
     return str(v.eval_on_selector("#view-chat", "n => n.dataset.conversationId"))
+
+
+def vocabulary(server: str) -> dict:
+    with urllib.request.urlopen(f"{server}/api/config", timeout=10) as r:
+        return json.loads(r.read())["vocabulary"]
 
 
 def claim(c: Page, cid: str) -> None:
@@ -228,7 +235,7 @@ def test_supervisor_sees_anonymised_transcript(open_page, server, user, shot) ->
     s = open_page(f"{server}/supervisor")
     login(s, *user("supervisor"))
     s.click('#nav [data-view="transcripts"]')
-    row = s.locator("#tr-table tbody tr").filter(has=s.locator("td", has_text="referred")).first
+    row = s.locator("#tr-table tbody tr").filter(has=s.locator("td", has_text="Doorverwezen")).first
     for _ in range(20):  # the list is read when the view opens; search again until the close is in
         if row.count():
             break
@@ -350,3 +357,110 @@ def test_outside_hours_message_and_return_code(open_page, server, user, shot) ->
     v3.click("#return-form button[type=submit]")
     expect(v3.locator("#return-error")).to_be_visible()
     expect(v3.locator("#view-start")).to_be_visible()
+
+
+def test_staff_login_keeps_no_token_in_web_storage(open_page, server, user, shot) -> None:
+    """The login is the HttpOnly cookie: no token in sessionStorage/localStorage, none in any request the page
+    makes (the sockets connect without `auth`), a reload stays logged in, logout ends it and the socket."""
+    for path, role in (("/console", "counsellor"), ("/supervisor", "supervisor")):
+        page = open_page(f"{server}{path}")
+        sent: list[str] = []
+        page.on("request", lambda r, sent=sent: sent.append(f"{r.url} {r.post_data or ''}"))
+        page.on("websocket", lambda ws, sent=sent: ws.on("framesent", lambda f, sent=sent: sent.append(str(f))))
+        expect(page.locator("#view-login")).to_be_visible()
+        login(page, *user(role))
+        expect(page.locator("#conn")).to_have_class(re.compile(r"\bok\b"))
+        cookie = [c for c in page.context.cookies() if c["name"] == "hl_session"]
+        assert len(cookie) == 1 and cookie[0]["httpOnly"], cookie
+        token = cookie[0]["value"]
+        stored = page.evaluate("JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)])")
+        assert token not in stored, stored
+        assert "token" not in stored.lower(), stored
+        assert "hl_session" not in page.evaluate("document.cookie")
+        assert not [line for line in sent if token in line], "the token was sent by the page itself"
+
+        page.reload()  # the cookie keeps the login: straight back in, socket connected
+        expect(page.locator("#conn")).to_have_class(re.compile(r"\bok\b"))
+        expect(page.locator("#view-login")).to_be_hidden()
+        page.click("#logout")
+        expect(page.locator("#view-login")).to_be_visible()
+        expect(page.locator("#conn")).to_have_text("")
+        assert not [c for c in page.context.cookies() if c["name"] == "hl_session"]
+        page.reload()
+        expect(page.locator("#view-login")).to_be_visible()
+
+
+def test_supervisor_shows_labels_not_codes(open_page, server, user, shot) -> None:
+    vocab = vocabulary(server)
+    label = {kind: {e["code"]: e["label"] for e in vocab[kind]} for kind in ("signals", "urgencies", "outcomes", "queues")}
+    # Codes that differ from their Dutch label; none of them may show as a word on the supervisor page.
+    codes = sorted(code for kind in label.values() for code, text in kind.items() if text["nl"].lower() != code)
+    raw = re.compile(r"\b(" + "|".join(map(re.escape, codes)) + r")\b")
+    triage = importlib.util.find_spec("triage.classifier") is not None
+
+    v, c, cid = chat_pair(open_page, server, user,
+                          first="Ik ben 15 en ik zit opgesloten in een kamer, hij komt zo terug. Hij heeft mijn telefoon afgepakt.")
+    s = open_page(f"{server}/supervisor")
+    login(s, *user("supervisor"))
+    row = s.locator("#conv-table tbody tr").filter(has_text=cid[:8])
+    expect(row).to_be_visible()
+    if triage:
+        expect(row).to_contain_text(label["signals"]["acute_danger"]["nl"], timeout=20_000)
+    row.locator("button").click()
+    expect(s.locator("#monitor-body")).to_be_visible()
+    assert not raw.search(s.locator("#view-board").inner_text()), raw.findall(s.locator("#view-board").inner_text())
+    shot(s, "supervisor-board-labels")
+
+    # The counsellor closes it; the transcript list and its filters speak in labels, in the page's language.
+    panel = c.locator(f"#panel-{cid}")
+    panel.locator("details.close summary").click()
+    expect(panel.locator(".outcome option[value=referred]")).to_have_text(label["outcomes"]["referred"]["nl"])
+    panel.locator(".outcome").select_option("referred")
+    panel.locator(".close-form button[type=submit]").click()
+    expect(panel.locator(".banner")).to_be_visible()
+    s.click('#nav [data-view="transcripts"]')
+    expect(s.locator("#f-signal option[value=acute_danger]")).to_have_text(label["signals"]["acute_danger"]["nl"])
+    expect(s.locator("#f-outcome option[value=referred]")).to_have_text(label["outcomes"]["referred"]["nl"])
+    s.locator("#filters select[name=outcome]").select_option("referred")
+    closed = s.locator("#tr-table tbody tr").filter(has_text=label["outcomes"]["referred"]["nl"]).first
+    for _ in range(20):  # the close may land just after the list was read
+        if closed.count():
+            break
+        time.sleep(0.5)
+        s.click("#filters button[type=submit]")
+    expect(closed).to_be_visible()
+    text = s.locator("#view-transcripts").inner_text()
+    assert not raw.search(text), raw.findall(text)
+    s.select_option("#lang", "en")
+    expect(s.locator("#tr-table tbody tr").first).to_contain_text(label["outcomes"]["referred"]["en"])
+    expect(s.locator("#f-outcome option[value=referred]")).to_have_text(label["outcomes"]["referred"]["en"])
+    s.select_option("#lang", "nl")
+
+    s.click('#nav [data-view="stats"]')
+    expect(s.locator("#chart-hour svg")).to_be_visible()
+    if triage:
+        expect(s.locator("#chart-signals .legend")).to_contain_text(label["signals"]["acute_danger"]["nl"])
+    text = s.locator("#view-stats").inner_text()
+    assert not raw.search(text), raw.findall(text)
+    shot(s, "supervisor-stats-labels")
+
+
+def test_french_widget_offline_box_names_french_lines(open_page, server, shot) -> None:
+    """The help lines come from /api/config in the visitor's language: French speakers get French-language
+    lines (Écoute-Enfants 103), never Awel (Dutch only)."""
+    v = visitor(open_page, server)
+    v.select_option("#lang", "fr")
+    start_chat(v)
+    send_visitor(v, "Bonjour, j'ai peur et je ne sais pas quoi faire")
+    box = v.locator("#offline-box")
+    expect(box).to_be_visible()
+    expect(box).to_contain_text("Appelle le 112")
+    expect(box).to_contain_text("Écoute-Enfants 103")
+    expect(box).not_to_contain_text("Awel")
+    expect(box.locator('a[href="tel:103"]')).to_have_count(1)
+    box.scroll_into_view_if_needed()
+    shot(v, "widget-offline-fr")
+    v.select_option("#lang", "nl")
+    expect(box).to_contain_text("Bel 112")
+    expect(box).to_contain_text("Awel 102")
+    expect(box).not_to_contain_text("Écoute-Enfants")
