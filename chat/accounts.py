@@ -7,6 +7,7 @@ tokens are 256 random bits stored only as SHA-256 with an expiry, so Redis's fil
 from __future__ import annotations
 
 import asyncio
+import secrets
 import time
 from dataclasses import dataclass, field
 
@@ -83,14 +84,18 @@ class Accounts:
                 "skills": ",".join(account.skills),
                 "languages": ",".join(account.languages),
                 "created": str(time.time()),
+                # Logins carry this stamp; a new one (password, role or skills changed) ends them all.
+                "stamp": secrets.token_hex(8),
             },
         )
         await self.redis.sadd(keys.USERS, username)
+        await self.redis.incr(keys.STAFF_VERSION)
         return account
 
     async def remove(self, username: str) -> bool:
         removed = await self.redis.delete(keys.user(username))
         await self.redis.srem(keys.USERS, username)
+        await self.redis.incr(keys.STAFF_VERSION)
         return bool(removed)
 
     async def get(self, username: str) -> Account | None:
@@ -134,7 +139,8 @@ class Accounts:
         if account is None:
             return None
         token = new_token()
-        await self.redis.set(keys.login(token_hash(token)), username, ex=self.login_ttl_s)
+        stamp = as_text(await self.redis.hget(keys.user(username), "stamp"))
+        await self.redis.set(keys.login(token_hash(token)), f"{username}:{stamp}", ex=self.login_ttl_s)
         return token, account
 
     async def _failed(self, throttle: str) -> None:
@@ -147,10 +153,18 @@ class Accounts:
     async def authenticate(self, token: object) -> Account | None:
         if not isinstance(token, str) or not 16 <= len(token) <= 128:
             return None
-        username = as_text(await self.redis.get(keys.login(token_hash(token))))
+        bound = as_text(await self.redis.get(keys.login(token_hash(token))))
+        username, _, stamp = bound.partition(":")
         if not username:
             return None
+        current = as_text(await self.redis.hget(keys.user(username), "stamp"))
+        if stamp != current:
+            return None  # the password, role or skills changed since this login (or the account is gone)
         return await self.get(username)
 
     async def logout(self, token: str) -> None:
         await self.redis.delete(keys.login(token_hash(token)))
+        await self.redis.incr(keys.STAFF_VERSION)
+
+    async def staff_version(self) -> int:
+        return int(as_text(await self.redis.get(keys.STAFF_VERSION)) or 0)

@@ -32,6 +32,7 @@ from chat.pubsub import PeerAwareRedisManager
 from chat.queue_view import QueueView
 from chat.retention import Retention
 from chat.review import Review
+from chat.revocation import Revocation
 from chat.store import ConversationStore
 from chat.tokens import PendingConversations
 from chat.transport.counsellor import CounsellorNamespace
@@ -136,6 +137,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     retention = Retention(store, review, settings)
     triage_results = TriageResults(store, delivery)
     triage = TriageRunner(store, triage_results) if settings.triage_enabled else None
+    revocation = Revocation(accounts, presence, delivery)
     pending = PendingConversations(vault.derive(b"pending conversations"))
     service = ConversationService(store, presence, delivery, queue_view, accounts, settings, triage, review, pending)
     sio.register_namespace(VisitorNamespace(service))
@@ -163,12 +165,14 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
             await manager.settle(settings.peer_settle_s)
         queue_view.start()
         retention.start()
+        revocation.start()
         if triage is not None:
             triage.start()
 
     async def on_cleanup(app: web.Application) -> None:
         await queue_view.stop()
         await retention.stop()
+        await revocation.stop()
         await review.stop()
         if triage is not None:
             await triage.stop()

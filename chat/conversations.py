@@ -361,8 +361,8 @@ class ConversationService:
             raise HelplineError(ErrorCode.UNAUTHORIZED, "log in again")
         return link
 
-    async def supervisor_connect(self, sid: str, account: Account) -> None:
-        self.presence.supervisors[sid] = SupervisorLink(account)
+    async def supervisor_connect(self, sid: str, account: Account, token: str) -> None:
+        self.presence.supervisors[sid] = SupervisorLink(account, token)
         await self.delivery.supervisor_joined(sid)
 
     async def supervisor_welcome(self, sid: str) -> None:

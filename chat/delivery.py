@@ -77,6 +77,9 @@ class Delivery:
     async def disconnect_counsellor(self, sid: str) -> None:
         await self.sio.disconnect(sid, namespace=COUNSELLOR)
 
+    async def disconnect_supervisor(self, sid: str) -> None:
+        await self.sio.disconnect(sid, namespace=SUPERVISOR)
+
     # -- conversation events -------------------------------------------------------------------------
 
     async def message(self, appended: Appended) -> None:

@@ -76,6 +76,9 @@ def login(token_hash: str) -> str:
 
 
 USERS = f"{PREFIX}users"
+# Bumped whenever a login may have ended (logout, password or role change, removal): every process
+# then re-checks its staff sockets (chat/revocation.py).
+STAFF_VERSION = f"{PREFIX}staff:version"
 QUEUE = f"{PREFIX}queue"  # sorted set: urgency band, then waiting time
 QUEUE_VERSION = f"{PREFIX}queue:version"  # bumped on every queue change; processes poll it
 ACTIVE = f"{PREFIX}active"  # set of active conversations

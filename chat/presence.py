@@ -46,6 +46,7 @@ class CounsellorLink:
 @dataclass
 class SupervisorLink:
     account: Account
+    token: str
     monitoring: set[str] = field(default_factory=set)
 
 

@@ -21,10 +21,11 @@ class SupervisorNamespace(GuardedNamespace):
         self.accounts = accounts
 
     async def on_connect(self, sid: str, environ: dict[str, Any], auth: Any = None) -> None:
-        account = await self.accounts.authenticate(token_from(environ, auth))
+        token = token_from(environ, auth)
+        account = await self.accounts.authenticate(token)
         if account is None or not account.is_supervisor:
             raise refusal(ErrorCode.UNAUTHORIZED)
-        await self.service.supervisor_connect(sid, account)
+        await self.service.supervisor_connect(sid, account, token)
         self.server.start_background_task(self.service.supervisor_welcome, sid)
 
     async def on_disconnect(self, sid: str, reason: Any = None) -> None:
