@@ -44,6 +44,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
     from aiohttp import web
 
     from chat.app import create_app
+    from chat.store import MasterKeyMismatch
 
     try:
         import uvloop
@@ -59,6 +60,9 @@ def serve(settings: Settings, host: str, port: int) -> int:
         # access_log=None: an access log would record visitors' IP addresses and user agents.
         web.run_app(app, host=host, port=port, access_log=None, print=None, handle_signals=True,
                     shutdown_timeout=2)
+    except MasterKeyMismatch as exc:
+        print(f"helpline: refusing to start: {exc}", file=sys.stderr, flush=True)
+        return 2
     finally:
         if embedded is not None:
             embedded.stop()
@@ -116,11 +120,16 @@ def retention_command(settings: Settings) -> int:
     from chat.crypto import Vault, load_master_key
     from chat.retention import Retention
     from chat.review import Review
-    from chat.store import ConversationStore
+    from chat.store import ConversationStore, MasterKeyMismatch
 
     async def work(client: Any) -> int:
         vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
         store = ConversationStore(client, vault)
+        try:
+            await store.check_master_key()
+        except MasterKeyMismatch as exc:
+            print(f"retention: refusing to run: {exc}", file=sys.stderr)
+            return 2
         await store.upgrade()
         destroyed = await Retention(store, Review(store), settings).apply()
         print(f"retention: destroyed the keys of {destroyed} conversations")

@@ -157,6 +157,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
 
     async def on_startup(app: web.Application) -> None:
         await redis.ping()
+        await store.check_master_key()
         await store.upgrade()
         # Subscribe to the other processes' events before the first client arrives, not on it.
         if not sio.manager_initialized:

@@ -58,6 +58,10 @@ class Vault:
         )
         self._cache: OrderedDict[str, AESGCM] = OrderedDict()
 
+    def key_check(self) -> str:
+        """A value that identifies the master key without revealing it (stored in Redis at first start)."""
+        return self.derive(b"key check")[:16].hex()
+
     def derive(self, purpose: bytes) -> bytes:
         """A 256-bit key for one purpose, derived from the master key (HKDF)."""
         return HKDF(algorithm=SHA256(), length=32, salt=None, info=b"helpline " + purpose).derive(self._master_raw)

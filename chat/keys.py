@@ -76,6 +76,7 @@ def login(token_hash: str) -> str:
 
 
 USERS = f"{PREFIX}users"
+KEY_CHECK = f"{PREFIX}keycheck"  # identifies the master key the data is sealed with (not the key)
 # Bumped whenever a login may have ended (logout, password or role change, removal): every process
 # then re-checks its staff sockets (chat/revocation.py).
 STAFF_VERSION = f"{PREFIX}staff:version"

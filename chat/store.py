@@ -214,6 +214,10 @@ class _PendingAppend:
 OnCommit = Callable[[Appended], Awaitable[None]]
 
 
+class MasterKeyMismatch(Exception):
+    """This Redis holds data sealed with another master key."""
+
+
 class ConversationStore:
     def __init__(self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None) -> None:
         self.redis = redis
@@ -500,6 +504,20 @@ class ConversationStore:
 
     async def active_of(self, user: str) -> list[str]:
         return sorted(as_text(c) for c in await self.redis.smembers(keys.user_active(user)))
+
+    async def check_master_key(self) -> None:
+        """Refuse to run on data sealed with another master key: a lost, replaced or mistyped key would
+        otherwise leave every earlier conversation unreadable, with only `InvalidTag` in the log."""
+        expected = self.vault.key_check()
+        await self.redis.set(keys.KEY_CHECK, expected, nx=True)  # the first start records it
+        stored = as_text(await self.redis.get(keys.KEY_CHECK))
+        if stored != expected:
+            raise MasterKeyMismatch(
+                "this Redis holds conversations sealed with a different master key. Restore the key that "
+                "belongs to this data (HELPLINE_MASTER_KEY, or master.key in HELPLINE_DATA_DIR), or point "
+                "REDIS_URL / HELPLINE_DATA_DIR at the data that belongs to this key. Nothing was changed. "
+                "(docs/operations.md, \"Keys and encryption at rest\")"
+            )
 
     async def upgrade(self) -> None:
         """Data written before 2026-11-29, made current; idempotent, and safe with several processes.
