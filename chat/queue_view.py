@@ -31,6 +31,10 @@ QUEUE_POLL_S = 0.2
 # Even without changes, resend queue views this often (waiting times, overflow).
 QUEUE_REFRESH_S = 10.0
 BOARD_EVERY_S = 2.0
+# A queue or board event lists at most this many waiting conversations, most urgent first, plus the
+# total: with thousands waiting (a flood of fake chats) every event was 1.2 MB (issue 9). Nobody
+# takes the 51st conversation before the first fifty.
+VIEW_MAX = 50
 
 
 def waiting_item(record: ConversationRecord, score: int) -> Waiting:
@@ -85,12 +89,13 @@ class QueueView:
         now = now_ms()
         view = view_for(link.account, self.waiting, now, self.settings.overflow_s)
         # Waiting times tick on the console itself; only a change of who or what waits is news.
-        shape = [{k: v for k, v in item.items() if k != "waited_s"} for item in view]
+        shape = [{k: v for k, v in item.items() if k != "waited_s"} for item in view[:VIEW_MAX]]
+        shape.append({"total": len(view)})
         stale = time.monotonic() - link.last_queue_at > QUEUE_REFRESH_S
         if force or stale or shape != link.last_queue:
             link.last_queue = shape
             link.last_queue_at = time.monotonic()
-            queue: QueueWire = {"waiting": view, "online": self.presence.online_count}
+            queue: QueueWire = {"waiting": view[:VIEW_MAX], "total": len(view), "online": self.presence.online_count}
             await self.delivery.queue(sid, queue)
 
     async def send_queue_status(self, sid: str, link: VisitorLink, force: bool = False) -> None:
@@ -143,8 +148,9 @@ class QueueView:
             "active": len(conversations),
             "longest_wait_s": max((w.waited_s(now) for w in waiting), default=0),
             "counsellors_online": self.presence.online_count,
-            "acute": acute,
-            "queue": [w.wire(now, self.settings.overflow_s) for w in waiting],
+            "acute": acute[:VIEW_MAX],
+            "acute_total": len(acute),
+            "queue": [w.wire(now, self.settings.overflow_s) for w in waiting[:VIEW_MAX]],
             "conversations": conversations,
         }
 

@@ -57,7 +57,8 @@ class QueueItemWire(TypedDict):
 class QueueWire(TypedDict):
     """/counsellor `queue`: what this counsellor may take, most urgent first."""
 
-    waiting: list[QueueItemWire]
+    waiting: list[QueueItemWire]  # at most chat.queue_view.VIEW_MAX
+    total: int  # how many this counsellor may take in all
     online: int
 
 

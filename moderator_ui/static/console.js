@@ -196,6 +196,7 @@ function onSocket(socket) {
 // ------------------------------------------------------------------------------------------------
 function onQueue(q) {
   S.queue = q.waiting;
+  S.queueTotal = Number.isFinite(q.total) ? q.total : q.waiting.length;
   S.queueAt = Date.now();
   S.online = q.online;
   let newAcute = false;
@@ -222,7 +223,7 @@ function renderQueue(full) {
     return;
   }
   clear(list);
-  $('#queue-count').textContent = String(S.queue.length);
+  $('#queue-count').textContent = String(Math.max(S.queueTotal || 0, S.queue.length));
   $('#queue-empty').hidden = S.queue.length > 0;
   $('#online').textContent = S.online === null ? '' : t('online', { n: S.online });
   const acuteCount = S.queue.filter((w) => w.urgency === 'acute').length;
