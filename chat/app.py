@@ -19,6 +19,7 @@ from aiohttp import web
 
 import moderator_ui
 from chat import fastjson, wsdriver
+from chat.abandonment import Abandonment
 from chat.accounts import Accounts
 from chat.config import Settings
 from chat.conversations import ConversationService
@@ -138,6 +139,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     triage_results = TriageResults(store, delivery)
     triage = TriageRunner(store, triage_results) if settings.triage_enabled else None
     revocation = Revocation(accounts, presence, delivery)
+    abandonment = Abandonment(store, presence, delivery, queue_view, review, settings.abandoned_after_s)
     pending = PendingConversations(vault.derive(b"pending conversations"))
     service = ConversationService(store, presence, delivery, queue_view, accounts, settings, triage, review, pending)
     sio.register_namespace(VisitorNamespace(service))
@@ -167,6 +169,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         queue_view.start()
         retention.start()
         revocation.start()
+        abandonment.start()
         if triage is not None:
             triage.start()
 
@@ -174,6 +177,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         await queue_view.stop()
         await retention.stop()
         await revocation.stop()
+        await abandonment.stop()
         await review.stop()
         if triage is not None:
             await triage.stop()

@@ -53,6 +53,10 @@ class Settings:
     # a burst of 150 first messages into 50 errors (issue 9).
     redis_pool_size: int = 200
     redis_pool_timeout_s: float = 20.0
+    # A waiting conversation whose visitor has had no connection for this long (and that was not left
+    # while the service was closed) is closed as "gave up": answering someone long gone helps nobody
+    # and hides those who still wait. 0: never.
+    abandoned_after_s: int = 600
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -82,4 +86,5 @@ class Settings:
             peer_settle_s=float(env.get("HELPLINE_PEER_SETTLE_S", "1.5")),
             redis_pool_size=max(2, _int(env, "HELPLINE_REDIS_POOL", 200)),
             redis_pool_timeout_s=float(env.get("HELPLINE_REDIS_POOL_TIMEOUT_S", "20")),
+            abandoned_after_s=max(0, _int(env, "HELPLINE_ABANDONED_AFTER_S", 600)),
         )

@@ -22,6 +22,7 @@ from chat.wire import QueueStatusWire, ServiceStateWire
 # Presence heartbeat; a counsellor counts as online while seen within PRESENCE_TTL_S.
 PRESENCE_EVERY_S = 10.0
 PRESENCE_TTL_S = 30.0
+VISITORS_SEEN_KEPT_MS = 2 * 86400 * 1000
 
 
 @dataclass
@@ -116,6 +117,16 @@ class Presence:
 
     # -- across processes ---------------------------------------------------------------------------
 
+    def visitor_here(self, cid: str) -> bool:
+        return any(link.conversation_id == cid for link in self.visitors.values())
+
+    async def visitors_last_seen(self, cids: list[str]) -> list[int | None]:
+        """When each conversation's visitor was last connected to any process (ms; heartbeat precision)."""
+        if not cids:
+            return []
+        scores = await self.redis.zmscore(keys.VISITORS_SEEN, cids)
+        return [int(s) if s is not None else None for s in scores]
+
     async def refresh_online(self) -> None:
         cutoff = now_ms() - int(PRESENCE_TTL_S * 1000)
         self.online_count = int(await self.redis.zcount(keys.ONLINE, cutoff, "+inf"))
@@ -132,6 +143,10 @@ class Presence:
         names = {link.account.username for link in self.counsellors.values()}
         if names:
             await self.redis.zadd(keys.ONLINE, dict.fromkeys(names, now))
+        present = {link.conversation_id for link in self.visitors.values() if link.stored}
+        if present:
+            await self.redis.zadd(keys.VISITORS_SEEN, dict.fromkeys(present, now))
+        await self.redis.zremrangebyscore(keys.VISITORS_SEEN, "-inf", now - VISITORS_SEEN_KEPT_MS)
         watched = {cid for link in self.supervisors.values() for cid in link.monitoring}
         if watched:
             await self.redis.zadd(keys.MONITORED, dict.fromkeys(watched, now))

@@ -119,6 +119,7 @@ class ConversationRecord:
     closed_at_ms: int | None = None
     wait_s: int | None = None  # from entering the queue until claimed
     outcome: str = ""
+    ended_by: str = ""  # visitor | gave_up (chat/abandonment.py) | "" (a counsellor closed it)
     tags: list[str] = field(default_factory=list)
     referral: str = ""
     wrapped_key: str = ""  # the data key, wrapped by the master key; "" once retention destroyed it
@@ -152,6 +153,7 @@ class ConversationRecord:
             closed_at_ms=decode_ms(get("closed_at")),
             wait_s=int(wait) if wait.isdigit() else None,
             outcome=get("outcome", ""),
+            ended_by=get("ended_by", ""),
             tags=decode_list(get("tags", "")),
             referral=get("referral", ""),
             wrapped_key=get("dek", ""),

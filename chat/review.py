@@ -120,7 +120,8 @@ class Review:
     async def stats(self, days: int = 7) -> dict[str, Any]:
         since_ms = (time.time() - days * 86400) * 1000
         cids = await self.store.started_since(since_ms)
-        records = await self.store.get_many(cids, ["queued_at", "wait_s", "signals"])
+        records = await self.store.get_many(cids, ["queued_at", "wait_s", "signals", "ended_by"])
+        gave_up = sum(1 for r in records if r is not None and r.ended_by == "gave_up")
         per_hour: dict[str, int] = {}
         per_day_signals: dict[str, dict[str, int]] = {}
         waits = [0] * (len(WAIT_BUCKETS) + 1)
@@ -143,6 +144,8 @@ class Review:
             "conversations_per_hour": [{"hour": h, "count": n} for h, n in sorted(per_hour.items())],
             "waiting_time_histogram": [{"bucket": lab, "count": n} for lab, n in zip(labels, waits, strict=True)],
             "signals_per_day": [{"day": d, "signals": s} for d, s in sorted(per_day_signals.items())],
+            "conversations": len([r for r in records if r is not None]),
+            "gave_up": gave_up,  # closed while waiting, the visitor gone (chat/abandonment.py)
         }
 
 
