@@ -53,6 +53,8 @@ def serve(settings: Settings, host: str, port: int) -> int:
     except ImportError:  # pragma: no cover - uvloop is a dependency; Windows lacks it
         pass
     url, embedded = _redis_url(settings)
+    if embedded is not None:
+        embedded.supervise()
     try:
         app = create_app(settings, url)
         print(f"helpline: serving on http://{host}:{port} (redis: {'embedded in ' + str(settings.data_dir) if embedded else 'REDIS_URL'})",
