@@ -1,0 +1,109 @@
+"""The conversation service (chat/conversations.py) without sockets: the commands on a real Redis, with a
+Socket.IO stand-in that records what delivery would send (wired by constructor, as chat/app.py does)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import redis.asyncio as aioredis
+
+from chat.accounts import Account, Accounts
+from chat.config import Settings
+from chat.conversations import ConversationService
+from chat.crypto import Vault
+from chat.delivery import Delivery
+from chat.errors import ErrorCode, HelplineError
+from chat.hours import OpeningHours
+from chat.presence import Presence
+from chat.queue_view import QueueView
+from chat.store import ConversationStore
+from chat.tokens import PendingConversations
+
+
+class RecordingSocketServer:
+    """What python-socketio would be asked to do, in order."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any, dict[str, Any]]] = []
+
+    async def emit(self, event: str, data: Any, **where: Any) -> None:
+        self.calls.append(("emit:" + event, data, where))
+
+    async def enter_room(self, sid: str, room: str, namespace: str) -> None:
+        self.calls.append(("enter", room, {"sid": sid, "namespace": namespace}))
+
+    async def leave_room(self, sid: str, room: str, namespace: str) -> None:
+        self.calls.append(("leave", room, {"sid": sid, "namespace": namespace}))
+
+    async def close_room(self, room: str, namespace: str) -> None:
+        self.calls.append(("close_room", room, {"namespace": namespace}))
+
+    def emitted(self, event: str) -> list[tuple[Any, dict[str, Any]]]:
+        return [(data, where) for name, data, where in self.calls if name == "emit:" + event]
+
+
+class Scheduled:
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+
+    def schedule(self, cid: str) -> None:
+        self.ids.append(cid)
+
+
+@pytest.fixture
+async def wired(redis_url: str, tmp_path: Path) -> AsyncIterator[tuple[ConversationService, RecordingSocketServer,
+                                                                       Scheduled, Scheduled]]:
+    client = aioredis.Redis.from_url(redis_url)
+    settings = Settings.from_env({"HELPLINE_DATA_DIR": str(tmp_path)})
+    sio = RecordingSocketServer()
+    vault = Vault(os.urandom(32))
+    presence = Presence(client, OpeningHours(settings.opening_hours, settings.timezone))
+    delivery = Delivery(sio, presence.is_monitored)  # type: ignore[arg-type]  # the stand-in
+    store = ConversationStore(client, vault, on_commit=delivery.message)
+    triage, transcripts = Scheduled(), Scheduled()
+    service = ConversationService(store, presence, delivery, QueueView(store, presence, delivery, settings),
+                                  Accounts(client, 3600), settings, triage, transcripts,
+                                  PendingConversations(vault.derive(b"pending conversations")))
+    yield service, sio, triage, transcripts
+    await client.aclose()
+
+
+async def test_a_message_travels_from_visitor_to_counsellor_and_back(wired: Any) -> None:
+    service, sio, triage, transcripts = wired
+    await service.counsellor_connect("c1", Account("anna", "counsellor"), "token")  # online: not left offline
+    session, _ = await service.visitor_connect("v1", {"lang": "nl"})
+    cid = session["conversation_id"]
+    assert await service.visitor_message("v1", "hoi", "c1") == {"id": f"{cid}:1", "seq": 1}
+    assert triage.ids == [cid]  # triage is asked after the message is stored
+    [(wire, where)] = sio.emitted("message")
+    assert wire["text"] == "hoi" and where == {"room": f"c:{cid}", "namespace": "/counsellor"}
+
+    claimed = await service.claim("c1", cid)
+    assert claimed["ok"] and [m["text"] for m in claimed["conversation"]["messages"]] == ["hoi"]
+    await service.counsellor_message("c1", cid, "hallo, ik ben er", "k1")
+    to_visitor = [(w, r) for w, r in sio.emitted("message") if r.get("room") == f"v:{cid}"]
+    assert [w["text"] for w, _ in to_visitor] == ["hallo, ik ben er"]
+
+    await service.close("c1", cid, "advice_given", [], "", "")
+    assert transcripts.ids == [cid]
+    statuses = [d["status"] for d, r in sio.emitted("status") if r.get("room") == f"v:{cid}"]
+    assert statuses == ["active", "closed"]
+
+
+async def test_refusals_are_raised_not_returned(wired: Any) -> None:
+    service, _, _, _ = wired
+    session, _ = await service.visitor_connect("v1", {})
+    await service.counsellor_connect("c1", Account("anna", "counsellor"), "token")
+    with pytest.raises(HelplineError) as refused:
+        await service.claim("c1", session["conversation_id"])  # nothing sent yet: not stored, not waiting
+    assert refused.value.code == ErrorCode.NOT_FOUND
+    with pytest.raises(HelplineError) as refused:
+        await service.close("c1", session["conversation_id"], "no such outcome", [], "", "")
+    assert refused.value.code == ErrorCode.BAD_OUTCOME
+    with pytest.raises(HelplineError) as refused:
+        service.account_of("someone else's socket")
+    assert refused.value.code == ErrorCode.UNAUTHORIZED
