@@ -65,25 +65,22 @@ def content_security_policy(allowed_origins: list[str]) -> str:
     )
 
 
-def security_headers(settings: Settings) -> Callable[..., Awaitable[web.StreamResponse]]:
+def security_headers(settings: Settings) -> Callable[[web.Request, web.StreamResponse], Awaitable[None]]:
+    """Headers for every response, errors and Socket.IO polling included (an `on_response_prepare` hook,
+    which also sees the responses aiohttp makes itself), and no server software or version."""
     csp = content_security_policy(settings.allowed_origins)
 
-    @web.middleware
-    async def middleware(
-        request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
-    ) -> web.StreamResponse:
-        response = await handler(request)
-        if not request.path.startswith("/socket.io"):
-            response.headers["Content-Security-Policy"] = csp
-            response.headers["X-Content-Type-Options"] = "nosniff"
-            # Leaving the helpline must not tell the next site where the visitor came from.
-            response.headers["Referrer-Policy"] = "no-referrer"
-            response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-            # Nothing of a conversation belongs in a shared computer's browser cache.
-            response.headers["Cache-Control"] = "no-store"
-        return response
+    async def add(request: web.Request, response: web.StreamResponse) -> None:
+        response.headers["Content-Security-Policy"] = csp
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        # Leaving the helpline must not tell the next site where the visitor came from.
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        # Nothing of a conversation belongs in a shared computer's browser cache.
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Server"] = "helpline"  # aiohttp would name itself and its version
 
-    return middleware
+    return add
 
 
 def _page(path: Path) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
@@ -146,7 +143,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     sio.register_namespace(CounsellorNamespace(service, accounts))
     sio.register_namespace(SupervisorNamespace(service, accounts))
 
-    app = web.Application(middlewares=[security_headers(settings), json_errors, polling_body_limit(MAX_PACKET_BYTES)],
+    app = web.Application(middlewares=[json_errors, polling_body_limit(MAX_PACKET_BYTES)],
                           client_max_size=MAX_PACKET_BYTES * 4)
     app[APP_KEY_SERVICE] = service
     app[APP_KEY_REDIS] = redis
@@ -192,6 +189,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
             with contextlib.suppress(Exception):
                 await socket.close(wait=False, abort=True)
 
+    app.on_response_prepare.append(security_headers(settings))
     app.on_startup.append(on_startup)
     app.on_shutdown.append(on_shutdown)
     app.on_cleanup.append(on_cleanup)
