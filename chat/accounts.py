@@ -29,6 +29,22 @@ FIRST_LOCK_S = 30
 MAX_LOCK_S = 15 * 60
 FAILURES_KEPT_S = 86400
 
+# KEYS: the name's throttle hash; ARGV: now_ms, FREE_FAILURES, FIRST_LOCK_S, MAX_LOCK_S, FAILURES_KEPT_S.
+# Counts the attempt before its password is checked, and from the FREE_FAILURES-th attempt on locks the
+# name while it is checked: a burst of parallel guesses gets one check, not one each. Returns the time
+# until which the name is locked, or 0 (go ahead).
+_ATTEMPT = """
+local locked_until = tonumber(redis.call('HGET', KEYS[1], 'until_ms') or '0')
+if locked_until > tonumber(ARGV[1]) then return locked_until end
+local n = redis.call('HINCRBY', KEYS[1], 'count', 1)
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5]))
+if n >= tonumber(ARGV[2]) then
+  local lock = math.min(tonumber(ARGV[4]), tonumber(ARGV[3]) * 2 ^ (n - tonumber(ARGV[2])))
+  redis.call('HSET', KEYS[1], 'until_ms', tonumber(ARGV[1]) + lock * 1000)
+end
+return 0
+"""
+
 ROLES = ("counsellor", "supervisor", "admin")
 SKILLS = QUEUES  # a skill is a queue the account takes
 USERNAME_MAX = 64
@@ -61,6 +77,7 @@ class Accounts:
     def __init__(self, redis: Redis, login_ttl_s: int) -> None:
         self.redis = redis
         self.login_ttl_s = login_ttl_s
+        self._attempt = redis.register_script(_ATTEMPT)
 
     async def add(
         self, username: str, password: str, role: str, skills: list[str] | None = None,
@@ -120,10 +137,11 @@ class Accounts:
         Raises `rate_limited` while the name is throttled, for existing and unknown names alike."""
         name = username if valid_username(username) else ""
         throttle = keys.login_failures(name or "-")
-        until_ms = int(as_text(await self.redis.hget(throttle, "until_ms")) or 0)
-        if until_ms > now_ms():
+        until_ms = int(await self._attempt(
+            keys=[throttle], args=[now_ms(), FREE_FAILURES, FIRST_LOCK_S, MAX_LOCK_S, FAILURES_KEPT_S]))
+        if until_ms:
             raise HelplineError(ErrorCode.RATE_LIMITED, "too many failed logins; wait before trying again",
-                                retry_after_s=(until_ms - now_ms()) / 1000)
+                                retry_after_s=max(1.0, (until_ms - now_ms()) / 1000))
         stored = as_text(await self.redis.hget(keys.user(name), "password")) if name else ""
         try:
             # argon2 takes tens of ms of CPU by design: keep it off the event loop.
@@ -132,8 +150,7 @@ class Accounts:
         except (VerificationError, InvalidHashError):
             verified = False
         if not verified:
-            await self._failed(throttle)
-            return None
+            return None  # counted (and locked from the FREE_FAILURES-th) before the check
         await self.redis.delete(throttle)
         account = await self.get(username)
         if account is None:
@@ -142,13 +159,6 @@ class Accounts:
         stamp = as_text(await self.redis.hget(keys.user(username), "stamp"))
         await self.redis.set(keys.login(token_hash(token)), f"{username}:{stamp}", ex=self.login_ttl_s)
         return token, account
-
-    async def _failed(self, throttle: str) -> None:
-        failures = int(await self.redis.hincrby(throttle, "count", 1))
-        await self.redis.expire(throttle, FAILURES_KEPT_S)
-        if failures >= FREE_FAILURES:
-            lock_s = min(MAX_LOCK_S, FIRST_LOCK_S * 2 ** (failures - FREE_FAILURES))
-            await self.redis.hset(throttle, "until_ms", now_ms() + lock_s * 1000)
 
     async def authenticate(self, token: object) -> Account | None:
         if not isinstance(token, str) or not 16 <= len(token) <= 128:

@@ -37,7 +37,7 @@ from chat.revocation import Revocation
 from chat.store import ConversationStore
 from chat.tokens import PendingConversations
 from chat.transport.counsellor import CounsellorNamespace
-from chat.transport.socket_server import HelplineSocketServer, polling_body_limit
+from chat.transport.socket_server import HelplineSocketServer, polling_body_limit, quiet_logger
 from chat.transport.supervisor import SupervisorNamespace
 from chat.transport.visitor import VisitorNamespace
 from chat.triage_runner import TriageResults, TriageRunner
@@ -117,8 +117,9 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         async_mode="aiohttp",
         client_manager=manager,
         json=fastjson,
-        logger=False,
-        engineio_logger=False,
+        # Their own loggers, rate-limited and without tracebacks: not their default stderr handlers.
+        logger=quiet_logger("chat.transport.socketio", library=True),
+        engineio_logger=quiet_logger("chat.transport.engineio", library=True),
         cors_allowed_origins=cors,
         max_http_buffer_size=MAX_PACKET_BYTES,
         ping_interval=PING_INTERVAL_S,

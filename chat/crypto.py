@@ -66,12 +66,16 @@ class Vault:
         """A 256-bit key for one purpose, derived from the master key (HKDF)."""
         return HKDF(algorithm=SHA256(), length=32, salt=None, info=b"helpline " + purpose).derive(self._master_raw)
 
-    def new_wrapped_key(self, conversation_id: str) -> str:
+    def new_wrapped_key(self, conversation_id: str) -> tuple[str, AESGCM]:
+        """A new data key, wrapped for storing, and its cipher. Not cached: only the caller knows whether
+        this key or a concurrently made one is the conversation's (`remember` it once stored)."""
         data_key = AESGCM.generate_key(bit_length=256)
         nonce = os.urandom(NONCE_BYTES)
         wrapped = nonce + self._master.encrypt(nonce, data_key, b"dek:" + conversation_id.encode())
-        self._remember(conversation_id, AESGCM(data_key))
-        return base64.b64encode(wrapped).decode()
+        return base64.b64encode(wrapped).decode(), AESGCM(data_key)
+
+    def remember(self, conversation_id: str, aead: AESGCM) -> None:
+        self._remember(conversation_id, aead)
 
     def _remember(self, conversation_id: str, aead: AESGCM) -> None:
         self._cache[conversation_id] = aead

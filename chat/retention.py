@@ -53,7 +53,10 @@ class Retention:
             if record is None or not record.wrapped_key:
                 continue  # done before
             if await self.store.transcript(cid) is None:
-                await self.review.make_transcript(cid)
+                try:
+                    await self.review.make_transcript(cid)
+                except Exception:  # one unreadable conversation must not keep every later one alive
+                    log.exception("retention: no transcript could be made of a conversation; destroying it anyway")
             await self.store.destroy_key(cid)
             await self.store.destroy_texts(cid, record.resume_hash)
             destroyed += 1

@@ -238,13 +238,15 @@ class ConversationStore:
 
     async def create(self, cid: str, resume_hash: str, about: str = "", lang: str = "") -> None:
         """Store a conversation (at its first message: chat/tokens.py, PendingConversations). Idempotent."""
-        wrapped = self.vault.new_wrapped_key(cid)
+        wrapped, aead = self.vault.new_wrapped_key(cid)
         created = await self._create(
             keys=[keys.conversation(cid), keys.resume(resume_hash)],
             args=[cid, now_ms(), wrapped, resume_hash, about, lang, queue_for_about(about), Urgency.NORMAL],
         )
-        if not int(created):
-            self.vault.forget(cid)  # another process was first: its data key is the one stored
+        # Two first messages at once (two tabs, or a script): the one stored first made the key, and
+        # only that key may ever seal this conversation's texts; the other is dropped unused.
+        if int(created):
+            self.vault.remember(cid, aead)
 
     async def find_by_resume_token(self, resume_token: str) -> str | None:
         cid = await self.redis.get(keys.resume(token_hash(resume_token)))

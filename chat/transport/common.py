@@ -12,8 +12,11 @@ from typing import Any
 import socketio
 
 from chat.errors import ErrorCode, ErrorWire, HelplineError
+from chat.transport.socket_server import RateLimitedLog
 
 log = logging.getLogger(__name__)
+# A handler failing for every event while Redis is away must not flood the log.
+log.addFilter(RateLimitedLog(library=False))
 
 CLIENT_ID_MAX = 64
 NOTE_MAX = 4000
@@ -60,10 +63,15 @@ def conversation_id_field(data: dict[str, Any]) -> str:
     return value
 
 
+# Larger numbers are not counts of anything here, and Redis refuses indexes beyond 2**63 (with a
+# traceback per event before this limit; an attacker's report, 2026-11-29).
+INT_MAX = 2**53
+
+
 def int_field(data: dict[str, Any], name: str, default: int = 0) -> int:
     value = data.get(name, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise HelplineError(ErrorCode.BAD_REQUEST, f"'{name}' must be a whole number >= 0")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= INT_MAX:
+        raise HelplineError(ErrorCode.BAD_REQUEST, f"'{name}' must be a whole number from 0 to {INT_MAX}")
     return value
 
 

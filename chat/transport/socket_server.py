@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -84,6 +85,39 @@ class HelplineSocketServer(socketio.AsyncServer):  # type: ignore[misc]  # pytho
     async def _handle_eio_disconnect(self, eio_sid: str, reason: Any = None) -> None:
         self._warned.discard(eio_sid)
         await super()._handle_eio_disconnect(eio_sid, reason)
+
+
+class RateLimitedLog(logging.Filter):
+    """At most one record per kind of message per minute, so no client can fill the disk with our log
+    (engine.io logged two tracebacks, 1.5 KB, per 33-byte polling request: an attacker's report,
+    2026-11-29). Records of libraries lose their traceback and arguments, which can quote the request."""
+
+    def __init__(self, library: bool) -> None:
+        super().__init__()
+        self.library = library
+        self._last: dict[str, float] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        now = time.monotonic()
+        kind = f"{record.name}:{record.msg!s:.120}"
+        if now - self._last.get(kind, -1e9) < 60:
+            return False
+        if len(self._last) > 1000:
+            self._last.clear()
+        self._last[kind] = now
+        if self.library:
+            record.exc_info, record.exc_text, record.stack_info = None, None, None
+            if record.args:
+                record.args = tuple("-" for _ in record.args) if isinstance(record.args, tuple) else ()
+        return True
+
+
+def quiet_logger(name: str, library: bool) -> logging.Logger:
+    logger = logging.getLogger(name)
+    logger.setLevel(logging.WARNING)
+    if not any(isinstance(f, RateLimitedLog) for f in logger.filters):
+        logger.addFilter(RateLimitedLog(library))
+    return logger
 
 
 def polling_body_limit(max_bytes: int) -> Callable[..., Awaitable[web.StreamResponse]]:

@@ -445,7 +445,7 @@ function connect() {
   setConn(t('st_connecting'));
   const socket = window.io('/visitor', { auth: (cb) => cb(authPayload()), reconnectionDelayMax: 8000 });
   S.socket = socket;
-  socket.on('connect', () => setConn(''));
+  socket.on('connect', () => { S.refusals = 0; setConn(''); });
   socket.on('disconnect', () => { if (!S.exiting) setConn(t('st_reconnecting')); });
   socket.on('connect_error', (err) => {
     const code = err?.data?.error;
@@ -462,11 +462,15 @@ function connect() {
       }
       return;
     }
-    if (code) { // refused by the server for another reason: start over cleanly
-      socket.disconnect();
-      forget();
-      resetChat();
-      show('view-start');
+    if (code) {
+      // Refused for another reason (`unavailable`: the server is busy or restarting). The conversation
+      // and its return code are kept: losing them would lose the chat for good. Try again, slower
+      // each time; the socket does not retry a refusal by itself.
+      setConn(t('st_reconnecting'));
+      S.refusals = (S.refusals || 0) + 1;
+      clearTimeout(S.retryTimer);
+      S.retryTimer = setTimeout(() => { if (!S.exiting) socket.connect(); },
+        Math.min(30000, 1000 * 2 ** Math.min(S.refusals - 1, 5)));
       return;
     }
     setConn(t('st_reconnecting'));

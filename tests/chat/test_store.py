@@ -92,3 +92,30 @@ async def test_data_of_an_older_version_is_upgraded(conversations: ConversationS
     assert [m.text for m in await ConversationStore(redis, Vault(MASTER)).history(cid)] == ["oude tekst"]
     assert await conversations.find_by_resume_token(token) == cid
     assert await conversations.closed_before(time.time() * 1000 + 1000) == [cid]
+
+
+async def test_first_messages_racing_from_several_tabs_stay_readable(redis_url: str) -> None:
+    """Regression (an attacker's report, 2026-11-29): two first messages of one conversation at once made
+    two data keys; texts sealed with the losing one were unreadable for good."""
+    import asyncio
+
+    from chat.tokens import PendingConversations, token_hash
+
+    clients = [aioredis.Redis.from_url(redis_url) for _ in range(3)]
+    try:
+        stores = [ConversationStore(c, Vault(MASTER)) for c in clients]  # three server processes
+        stores += [stores[0], stores[0]]  # and two tabs on the first one
+        pending = PendingConversations(b"p" * 32)
+        for _ in range(10):
+            cid, token = pending.new()
+
+            async def first_message(s: ConversationStore, n: int, cid: str = cid, token: str = token) -> None:
+                await s.create(cid, token_hash(token))
+                await s.append(cid, "visitor", f"bericht {n}", f"c{n}")
+
+            await asyncio.gather(*(first_message(s, n) for n, s in enumerate(stores)))
+            texts = sorted(m.text for m in await ConversationStore(clients[0], Vault(MASTER)).history(cid))
+            assert texts == [f"bericht {n}" for n in range(len(stores))]
+    finally:
+        for c in clients:
+            await c.aclose()

@@ -48,3 +48,19 @@ async def test_after_five_wrong_passwords_even_the_right_one_waits(
             assert stored == {"count", "until_ms"}  # no address, no user agent
         finally:
             await client.aclose()
+
+
+async def test_a_burst_of_parallel_guesses_gets_no_more_checks_than_one_by_one(
+    server: str, make_user: Callable[..., Any]
+) -> None:
+    """Regression (an attacker's report, 2026-11-29): 60 parallel guesses were all checked, and the right
+    one, sent last, got in."""
+    import asyncio
+
+    make_user("henk")
+    async with aiohttp.ClientSession() as http:
+        answers = await asyncio.gather(*(_login(http, server, "henk", "wrong password!") for _ in range(40)),
+                                       _login(http, server, "henk", PASSWORD))
+    statuses = [status for status, _, _ in answers]
+    assert statuses.count(401) <= 5 and statuses.count(200) == 0, statuses
+    assert statuses.count(429) >= 36

@@ -83,3 +83,27 @@ async def test_an_oversized_polling_body_is_answered_413(server: str) -> None:
             assert (await response.json())["error"] == "payload_too_large"
         async with http.get(server + "/healthz") as response:
             assert response.status == 200
+
+
+async def test_what_a_client_makes_the_libraries_log_is_one_short_line_a_minute(
+    server: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Regression (an attacker's report, 2026-11-29): a 33-byte polling POST with 17 packets made engine.io
+    log two tracebacks (1.5 KB); an `after_seq` beyond 2**63 one traceback per event."""
+    caplog.set_level(logging.INFO)
+    async with aiohttp.ClientSession() as http:
+        for _ in range(20):
+            async with http.get(server + "/socket.io/?EIO=4&transport=polling") as response:
+                sid = json.loads((await response.text())[1:])["sid"]
+            async with http.post(f"{server}/socket.io/?EIO=4&transport=polling&sid={sid}",
+                                 data="\x1e".join(["2"] * 17)) as response:
+                await response.read()
+    raw = await RawSocket.open(server)
+    await raw.join_visitor()
+    for n in range(20):
+        answer = await raw.call(n + 1, "history", {"after_seq": 2**64})
+        assert answer["error"] == "bad_request"
+    library = [r for r in caplog.records if r.name.startswith(("chat.transport.engineio", "chat.transport.socketio",
+                                                                "engineio", "socketio"))]
+    assert len(library) <= 2, [r.getMessage() for r in library]
+    assert not [r for r in caplog.records if r.exc_info], [r.getMessage() for r in caplog.records if r.exc_info]
