@@ -156,10 +156,23 @@ export async function api(path, { method = 'GET', body } = {}) {
 /** Emit with an acknowledgement and a timeout; resolves with the ack, or a failure in the one shape. */
 export function emitAck(socket, event, payload, timeoutMs = 8000) {
   return new Promise((resolve) => {
-    if (!socket?.connected) { resolve({ ok: false, error: 'not_connected' }); return; }
-    socket.timeout(timeoutMs).emit(event, payload, (err, ack) => {
-      resolve(err ? { ok: false, error: 'timeout' } : (ack ?? { ok: false, error: 'timeout' }));
-    });
+    if (!socket) { resolve({ ok: false, error: 'not_connected' }); return; }
+    const started = Date.now();
+    const go = () => {
+      const left = Math.max(1000, timeoutMs - (Date.now() - started));
+      socket.timeout(left).emit(event, payload, (err, ack) => {
+        resolve(err ? { ok: false, error: 'timeout' } : (ack ?? { ok: false, error: 'timeout' }));
+      });
+    };
+    if (socket.connected) { go(); return; }
+    // Not connected yet (a message sent right after the chat opened) or reconnecting: wait for the
+    // connection rather than failing at once; a retried send is stored once (client_id).
+    const onConnect = () => { clearTimeout(timer); go(); };
+    const timer = setTimeout(() => {
+      socket.off('connect', onConnect);
+      resolve({ ok: false, error: 'not_connected' });
+    }, timeoutMs);
+    socket.once('connect', onConnect);
   });
 }
 

@@ -49,8 +49,10 @@ def start_chat(v: Page, about: str = "self") -> None:
 def send_visitor(v: Page, text: str) -> None:
     v.fill("#composer-text", text)
     v.click("#send")
-    expect(v.locator(".msg.visitor").filter(has_text=text.splitlines()[0][:20]).last).to_have_attribute(
-        "data-state", re.compile("sent|delivered"))
+    sent = v.locator(".msg.visitor").filter(has_text=text.splitlines()[0][:20]).last
+    expect(sent).to_have_attribute("data-state", re.compile("sent|delivered|failed"), timeout=15_000)
+    # Why it failed, if it did (the widget shows the reason under the composer).
+    assert sent.get_attribute("data-state") != "failed", v.locator("#send-error").inner_text()
 
 
 def conversation_id(v: Page) -> str:
