@@ -152,15 +152,17 @@ class ConversationService:
             link.about = about if about in About._value2member_map_ else link.about
             link.lang = lang if lang in UI_LANGUAGES else link.lang
             return
+        record = await self.store.get(link.conversation_id)
+        if record is None:
+            return
         fields: dict[str, str] = {}
-        if about in About._value2member_map_:
+        if about in About._value2member_map_ and about != record.about:
             fields["about"] = about
-            record = await self.store.get(link.conversation_id)
-            if record is not None and not record.triage_json and not record.queue_override:
+            if not record.triage_json and not record.queue_override:
                 fields["queue"] = queue_for_about(about)
-        if lang in UI_LANGUAGES:
+        if lang in UI_LANGUAGES and lang != record.lang:
             fields["lang"] = link.lang = lang
-        if fields:
+        if fields:  # only a real change re-sorts every process's queue
             await self.store.set_profile(link.conversation_id, fields)
 
     async def visitor_end(self, sid: str, hurried: bool) -> None:

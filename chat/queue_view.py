@@ -59,6 +59,7 @@ class QueueView:
         self.delivery = delivery
         self.settings = settings
         self.waiting: list[Waiting] = []
+        self._positions: dict[str, int] = {}  # conversation -> place in the queue (1 = next)
         self._version = -1
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -99,17 +100,17 @@ class QueueView:
             await self.delivery.queue(sid, queue)
 
     async def send_queue_status(self, sid: str, link: VisitorLink, force: bool = False) -> None:
-        ids = [w.conversation_id for w in self.waiting]
-        if link.conversation_id not in ids:
+        # A lookup, not a scan: this runs for every waiting visitor's socket at every change.
+        position = self._positions.get(link.conversation_id)
+        if position is None:
             if link.last_queue_status is not None and not force:
                 link.last_queue_status = None
             return
-        position = ids.index(link.conversation_id) + 1
         capacity = self.presence.online_count * max(1, self.settings.max_conversations)
         eta = round(position * self.settings.mean_handle_s / capacity) if capacity else None
         status: QueueStatusWire = {
             "position": position,
-            "waiting": len(ids),
+            "waiting": len(self.waiting),
             "estimated_wait_s": eta,
             "open": self.presence.is_open(),
             "counsellors_online": self.presence.online_count,
@@ -158,6 +159,7 @@ class QueueView:
 
     async def refresh(self) -> None:
         self.waiting = await self.load_waiting()
+        self._positions = {w.conversation_id: n for n, w in enumerate(self.waiting, start=1)}
         await self.presence.refresh_monitored()
         for sid, link in list(self.presence.counsellors.items()):
             await self.send_queue(sid, link)

@@ -107,3 +107,19 @@ async def test_refusals_are_raised_not_returned(wired: Any) -> None:
     with pytest.raises(HelplineError) as refused:
         service.account_of("someone else's socket")
     assert refused.value.code == ErrorCode.UNAUTHORIZED
+
+
+async def test_a_profile_that_changes_nothing_does_not_resort_every_queue(wired: Any) -> None:
+    """Regression (an attacker's report, 2026-11-29): one socket sending `profile` ten times a second made
+    every process rebuild and resend every queue view."""
+    service, _, _, _ = wired
+    session, _ = await service.visitor_connect("v1", {"about": "other", "lang": "nl"})
+    await service.visitor_message("v1", "hoi", "c1")
+    before = await service.store.queue_version()
+    for _ in range(5):
+        await service.visitor_profile("v1", "other", "nl")
+    assert await service.store.queue_version() == before
+    await service.visitor_profile("v1", "self", "nl")
+    assert await service.store.queue_version() == before + 1
+    record = await service.store.get(session["conversation_id"])
+    assert record is not None and record.about == "self" and record.queue == "youth"
