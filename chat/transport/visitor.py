@@ -6,12 +6,14 @@ id and the hashed resume token are all the server knows about a visitor.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from chat.conversations import ConversationService
 from chat.errors import ErrorCode, HelplineError
 from chat.transport.common import (
     GuardedNamespace,
+    TokenBucket,
     bool_field,
     client_id_field,
     int_field,
@@ -26,9 +28,28 @@ class VisitorNamespace(GuardedNamespace):
     rate = 10.0
     burst = 30.0
 
+    # Messages per conversation, over all its sockets in this process: opening forty sockets on one
+    # return code multiplied the per-socket limit (516 messages a second; an attacker's report).
+    conversation_rate = 5.0
+    conversation_burst = 30.0
+
     def __init__(self, service: ConversationService) -> None:
         super().__init__("/visitor")
         self.service = service
+        self._conversation_buckets: OrderedDict[str, TokenBucket] = OrderedDict()
+
+    def _conversation_bucket(self, sid: str) -> TokenBucket | None:
+        link = self.service.presence.visitor(sid)
+        if link is None:
+            return None
+        cid = link.conversation_id
+        bucket = self._conversation_buckets.get(cid)
+        if bucket is None:
+            bucket = self._conversation_buckets[cid] = TokenBucket(self.conversation_rate, self.conversation_burst)
+            if len(self._conversation_buckets) > 50_000:  # forget the longest unused
+                self._conversation_buckets.popitem(last=False)
+        self._conversation_buckets.move_to_end(cid)
+        return bucket
 
     async def on_connect(self, sid: str, environ: dict[str, Any], auth: Any = None) -> None:
         if auth is None:
@@ -47,6 +68,11 @@ class VisitorNamespace(GuardedNamespace):
         self.service.visitor_disconnect(sid)
 
     async def on_message(self, sid: str, data: dict[str, Any]) -> MessageAckWire:
+        bucket = self._conversation_bucket(sid)
+        wait = bucket.take() if bucket is not None else 0.0
+        if wait:
+            raise HelplineError(ErrorCode.RATE_LIMITED, "too many messages in this conversation; slow down",
+                                retry_after_s=wait)
         text = text_field(data, "text", self.service.settings.max_text)
         return await self.service.visitor_message(sid, text, client_id_field(data))
 

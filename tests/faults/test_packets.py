@@ -107,3 +107,26 @@ async def test_what_a_client_makes_the_libraries_log_is_one_short_line_a_minute(
                                                                 "engineio", "socketio"))]
     assert len(library) <= 2, [r.getMessage() for r in library]
     assert not [r for r in caplog.records if r.exc_info], [r.getMessage() for r in caplog.records if r.exc_info]
+
+
+async def test_many_sockets_on_one_conversation_share_its_message_limit(server: str) -> None:
+    """Regression (an attacker's report, 2026-11-29): forty sockets on one return code each had their own
+    limit; together they stored 516 messages a second."""
+    import asyncio
+    import time
+
+    from tests.chat.clients import visitor
+
+    first, session = await visitor(server)
+    peers = [first] + [(await visitor(server, {"resume_token": session["resume_token"]}))[0] for _ in range(4)]
+    started = time.monotonic()
+    acks = await asyncio.gather(*(
+        peer.call("message", {"text": f"{n}-{i}", "client_id": f"{n}-{i}"})
+        for n, peer in enumerate(peers) for i in range(25)
+    ))
+    elapsed = time.monotonic() - started
+    stored = [a for a in acks if "seq" in a]
+    refused = [a for a in acks if a.get("error") == "rate_limited"]
+    assert len(stored) + len(refused) == len(acks)
+    assert len(stored) <= 30 + 5 * elapsed + 5, (len(stored), elapsed)  # the conversation's burst and rate
+    assert refused and all(a["retry_after_s"] > 0 for a in refused)
