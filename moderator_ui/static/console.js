@@ -301,6 +301,7 @@ function setupConversation(conv, { focus }) {
   if (conv.status === 'closed') markClosed(c); else if (c.closed && conv.status === 'active') unmarkClosed(c);
   for (const m of (conv.messages || [])) addMessage(c, m);
   renderNotes(c, conv.notes || []);
+  for (const w of (conv.whispers || [])) addWhisper(c, w);
   renderFacts(c);
   renderTriage(c);
   fillSelects(c);
@@ -439,6 +440,11 @@ function addMessage(c, m) {
 }
 
 function addWhisper(c, w) {
+  // Whispers come live and again with every open/claim (after a reload): show each once.
+  const key = `${w.ts}|${w.from}|${w.text}`;
+  c.whispers ??= new Set();
+  if (c.whispers.has(key)) return;
+  c.whispers.add(key);
   const li = el('li', { class: 'm whisper', role: 'note' },
     el('div', { class: 'meta' }, el('span', { text: t('whisper_from', { from: w.from || '' }) }), el('time', { text: fmtTime(w.ts || Date.now() / 1000, i18n.lang) })),
     el('div', { class: 'text', text: String(w.text ?? '') }));

@@ -218,6 +218,10 @@ def test_whisper_reaches_console_never_visitor(open_page, server, user, shot) ->
     time.sleep(0.5)
     assert "FLUISTER" not in v.content()
     assert "FLUISTER" not in v.evaluate("document.body.innerText")
+    # After a reload the counsellor still sees it, once.
+    c.reload()
+    c.locator(f"#tab-{cid}").click()
+    expect(c.locator(f"#panel-{cid} .m.whisper")).to_have_count(1)
 
 
 @pytest.mark.skipif(importlib.util.find_spec("triage.redaction") is None,
