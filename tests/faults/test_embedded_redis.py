@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -79,6 +80,7 @@ async def test_a_killed_redis_is_restarted_and_nothing_acknowledged_is_lost(embe
     assert [m["text"] for m in history["messages"]] == ["voor de crash", "na de crash"]
 
 
+@pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs util-linux's setpriv (--pdeathsig)")
 async def test_a_killed_server_leaves_no_redis_behind(embedded: Embedded) -> None:
     proc = embedded.start()
     redis_pid = embedded.redis_pid()
