@@ -62,5 +62,6 @@ async def test_a_burst_of_parallel_guesses_gets_no_more_checks_than_one_by_one(
         answers = await asyncio.gather(*(_login(http, server, "henk", "wrong password!") for _ in range(40)),
                                        _login(http, server, "henk", PASSWORD))
     statuses = [status for status, _, _ in answers]
-    assert statuses.count(401) <= 5 and statuses.count(200) == 0, statuses
+    # At most five passwords were checked, whichever arrived first (the right one may be among them).
+    assert statuses.count(401) + statuses.count(200) <= 5, statuses
     assert statuses.count(429) >= 36
