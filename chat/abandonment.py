@@ -9,19 +9,15 @@ recorded as `ended_by: gave_up` for the statistics. Messages left while the serv
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
 from chat.conversations import TranscriptScheduler
 from chat.delivery import Delivery
 from chat.errors import HelplineError
+from chat.periodic import Periodic
 from chat.presence import Presence
 from chat.queue_view import QueueView
 from chat.records import now_ms
 from chat.store import ConversationStore
 from vocabulary import Status
-
-log = logging.getLogger(__name__)
 
 CHECK_EVERY_S = 30.0
 GAVE_UP = "gave_up"
@@ -36,17 +32,8 @@ class Abandonment:
         self.queue_view = queue_view
         self.transcripts = transcripts
         self.after_ms = after_s * 1000
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        if self.after_ms > 0:
-            self._task = asyncio.ensure_future(self._loop())
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.wait([self._task], timeout=2)
-            self._task = None
+        self.job = Periodic("closing abandoned conversations", self.close_abandoned, CHECK_EVERY_S,
+                            first_after_s=CHECK_EVERY_S)
 
     async def close_abandoned(self) -> list[str]:
         """Close the waiting conversations whose visitors gave up; returns their ids."""
@@ -68,13 +55,3 @@ class Abandonment:
             if self.transcripts is not None:
                 self.transcripts.schedule(item.conversation_id)
         return closed
-
-    async def _loop(self) -> None:
-        while True:
-            await asyncio.sleep(CHECK_EVERY_S)
-            try:
-                await self.close_abandoned()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("closing abandoned conversations")

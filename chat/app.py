@@ -165,17 +165,18 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
             sio.manager.initialize()
             await manager.settle(settings.peer_settle_s)
         queue_view.start()
-        retention.start()
-        revocation.start()
-        abandonment.start()
+        retention.job.start()
+        revocation.job.start()
+        if settings.abandoned_after_s > 0:
+            abandonment.job.start()
         if triage is not None:
             triage.start()
 
     async def on_cleanup(app: web.Application) -> None:
         await queue_view.stop()
-        await retention.stop()
-        await revocation.stop()
-        await abandonment.stop()
+        await retention.job.stop()
+        await revocation.job.stop()
+        await abandonment.job.stop()
         await review.stop()
         if triage is not None:
             await triage.stop()

@@ -9,22 +9,18 @@ process besides retention (chat/retention.py).
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from chat.config import Settings
 from chat.delivery import Delivery
+from chat.periodic import Periodic
 from chat.presence import PRESENCE_EVERY_S, CounsellorLink, Presence, VisitorLink
 from chat.records import ConversationRecord, now_ms
 from chat.routing import QUEUE_FIELDS, Waiting, view_for
 from chat.store import ConversationStore
 from chat.wire import QueueStatusWire, QueueWire
 from vocabulary import Status, Urgency
-
-log = logging.getLogger(__name__)
 
 # How often each process looks at the queue version; queue and position updates reach people within it.
 QUEUE_POLL_S = 0.2
@@ -61,23 +57,24 @@ class QueueView:
         self.waiting: list[Waiting] = []
         self._positions: dict[str, int] = {}  # conversation -> place in the queue (1 = next)
         self._version = -1
-        self._tasks: list[asyncio.Task[None]] = []
+        self._last_full = 0.0
+        self.jobs = [
+            Periodic("queue loop", self._queue_tick, QUEUE_POLL_S),
+            Periodic("presence loop", self._presence_tick, PRESENCE_EVERY_S),
+            Periodic("board loop", self._board_tick, BOARD_EVERY_S),
+        ]
 
     def start(self) -> None:
-        for loop in (self._queue_loop, self._presence_loop, self._board_loop):
-            self._tasks.append(asyncio.ensure_future(loop()))
+        for job in self.jobs:
+            job.start()
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        if self._tasks:
-            # A loop cancelled inside a Redis call can swallow the cancellation: never wait forever.
-            await asyncio.wait(self._tasks, timeout=2)
-        self._tasks.clear()
+        for job in self.jobs:
+            await job.stop()
 
     @property
     def running(self) -> bool:
-        return bool(self._tasks)
+        return any(job.running for job in self.jobs)
 
     async def load_waiting(self) -> list[Waiting]:
         pairs = await self.store.waiting()
@@ -166,41 +163,17 @@ class QueueView:
         for sid, vlink in list(self.presence.visitors.items()):
             await self.send_queue_status(sid, vlink)
 
-    async def _queue_loop(self) -> None:
-        last_full = 0.0
+    async def _queue_tick(self) -> None:
+        version = await self.store.queue_version()
+        if version != self._version or time.monotonic() - self._last_full > QUEUE_REFRESH_S / 2:
+            self._version = version
+            self._last_full = time.monotonic()
+            await self.refresh()
 
-        async def tick() -> None:
-            nonlocal last_full
-            version = await self.store.queue_version()
-            if version != self._version or time.monotonic() - last_full > QUEUE_REFRESH_S / 2:
-                self._version = version
-                last_full = time.monotonic()
-                await self.refresh()
+    async def _presence_tick(self) -> None:
+        if await self.presence.heartbeat():
+            await self.store.bump_queue_version()
 
-        await _forever("queue loop", tick, QUEUE_POLL_S)
-
-    async def _presence_loop(self) -> None:
-        async def tick() -> None:
-            if await self.presence.heartbeat():
-                await self.store.bump_queue_version()
-
-        await _forever("presence loop", tick, PRESENCE_EVERY_S)
-
-    async def _board_loop(self) -> None:
-        async def tick() -> None:
-            if self.presence.supervisors:
-                await self.delivery.board(await self.board())
-
-        await _forever("board loop", tick, BOARD_EVERY_S)
-
-
-async def _forever(name: str, tick: Callable[[], Awaitable[None]], every_s: float) -> None:
-    """Run `tick` every `every_s`; a failure (Redis away) is logged and the loop goes on."""
-    while True:
-        try:
-            await tick()
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception(name)
-        await asyncio.sleep(every_s)
+    async def _board_tick(self) -> None:
+        if self.presence.supervisors:
+            await self.delivery.board(await self.board())

@@ -12,11 +12,11 @@ Runs hourly in every server process (the steps are idempotent) and on demand: `p
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 
 from chat.config import Settings
+from chat.periodic import Periodic
 from chat.review import Review
 from chat.store import ConversationStore
 
@@ -32,17 +32,7 @@ class Retention:
         self.store = store
         self.review = review
         self.settings = settings
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        self._task = asyncio.ensure_future(self._loop())
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            # A task cancelled inside a Redis call can swallow the cancellation: never wait forever.
-            await asyncio.wait([self._task], timeout=2)
-            self._task = None
+        self.job = Periodic("retention", self.apply, RETENTION_EVERY_S)
 
     async def apply(self, now: float | None = None) -> int:
         """Apply every period at time `now` (seconds; default: now). Returns conversations made unreadable."""
@@ -66,13 +56,3 @@ class Retention:
         for cid in await self.store.closed_before(now_ms - review_days * DAY_MS):
             await self.store.forget_closed(cid)
         return destroyed
-
-    async def _loop(self) -> None:
-        while True:
-            try:
-                await self.apply()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("retention")
-            await asyncio.sleep(RETENTION_EVERY_S)

@@ -8,14 +8,10 @@ login bumps a version in Redis; each process polls it and re-checks the staff so
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
 from chat.accounts import Accounts
 from chat.delivery import Delivery
+from chat.periodic import Periodic
 from chat.presence import Presence
-
-log = logging.getLogger(__name__)
 
 REVOCATION_POLL_S = 0.5
 
@@ -26,16 +22,7 @@ class Revocation:
         self.presence = presence
         self.delivery = delivery
         self._version = -1
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        self._task = asyncio.ensure_future(self._loop())
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.wait([self._task], timeout=2)
-            self._task = None
+        self.job = Periodic("revocation check", self._poll, REVOCATION_POLL_S)
 
     async def check(self) -> int:
         """Close this process's staff sockets whose login no longer holds; returns how many."""
@@ -54,15 +41,8 @@ class Revocation:
                 closed += 1
         return closed
 
-    async def _loop(self) -> None:
-        while True:
-            try:
-                version = await self.accounts.staff_version()
-                if version != self._version:
-                    self._version = version
-                    await self.check()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("revocation check")
-            await asyncio.sleep(REVOCATION_POLL_S)
+    async def _poll(self) -> None:
+        version = await self.accounts.staff_version()
+        if version != self._version:
+            self._version = version
+            await self.check()

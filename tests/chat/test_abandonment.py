@@ -27,7 +27,7 @@ async def staff_url(server: str, make_user: Callable[..., Any]) -> AsyncIterator
 
 
 def _running() -> Abandonment:
-    found = [o for o in gc.get_objects() if isinstance(o, Abandonment) and o._task is not None]
+    found = [o for o in gc.get_objects() if isinstance(o, Abandonment) and o.job.running]
     assert found
     return found[-1]
 
