@@ -9,7 +9,7 @@ recorded as `ended_by: gave_up` for the statistics. Messages left while the serv
 
 from __future__ import annotations
 
-from chat.conversations import TranscriptScheduler
+from chat.conversations import Scheduler
 from chat.delivery import Delivery
 from chat.errors import HelplineError
 from chat.periodic import Periodic
@@ -25,7 +25,7 @@ GAVE_UP = "gave_up"
 
 class Abandonment:
     def __init__(self, store: ConversationStore, presence: Presence, delivery: Delivery, queue_view: QueueView,
-                 transcripts: TranscriptScheduler | None, after_s: int) -> None:
+                 transcripts: Scheduler | None, after_s: int) -> None:
         self.store = store
         self.presence = presence
         self.delivery = delivery
@@ -38,8 +38,9 @@ class Abandonment:
     async def close_abandoned(self) -> list[str]:
         """Close the waiting conversations whose visitors gave up; returns their ids."""
         cutoff = now_ms() - self.after_ms
+        here = {link.conversation_id for link in self.presence.visitors.values()}  # once, not per conversation
         candidates = [w for w in self.queue_view.waiting
-                      if not w.offline and w.queued_at_ms < cutoff and not self.presence.visitor_here(w.conversation_id)]
+                      if not w.offline and w.queued_at_ms < cutoff and w.conversation_id not in here]
         seen = await self.presence.visitors_last_seen([w.conversation_id for w in candidates])
         closed = []
         for item, last_seen in zip(candidates, seen, strict=True):

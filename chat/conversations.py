@@ -27,17 +27,15 @@ from chat.routing import QUEUE_FIELDS, may_take
 from chat.store import ConversationStore, Message
 from chat.tokens import PendingConversations, token_hash
 from chat.wire import MessageAckWire, SessionWire
-from vocabulary import QUEUES, SIGNALS, UI_LANGUAGES, About, Outcome, Role, Status, queue_for_about
+from vocabulary import QUEUES, SIGNALS, UI_LANGUAGES, About, Outcome, Status, queue_for_about
 
 FEEDBACK_VERDICTS = ("confirm", "reject", "add")
 QUICK_EXIT_NOTE = "De bezoeker heeft de chat met de snelle-uitgangknop verlaten."
 
 
-class TriageScheduler(Protocol):
-    def schedule(self, cid: str) -> None: ...
+class Scheduler(Protocol):
+    """Work done for a conversation off the command's path (triage, the anonymised transcript)."""
 
-
-class TranscriptScheduler(Protocol):
     def schedule(self, cid: str) -> None: ...
 
 
@@ -50,8 +48,8 @@ class ConversationService:
         queue_view: QueueView,
         accounts: Accounts,
         settings: Settings,
-        triage: TriageScheduler | None,
-        transcripts: TranscriptScheduler | None,
+        triage: Scheduler | None,
+        transcripts: Scheduler | None,
         pending: PendingConversations,
     ) -> None:
         self.pending = pending
@@ -397,4 +395,4 @@ class ConversationService:
         return {"ok": True}
 
 
-__all__ = ["ConversationService", "Message", "Role"]
+__all__ = ["ConversationService", "Message", "Scheduler"]

@@ -117,9 +117,6 @@ class Presence:
 
     # -- across processes ---------------------------------------------------------------------------
 
-    def visitor_here(self, cid: str) -> bool:
-        return any(link.conversation_id == cid for link in self.visitors.values())
-
     async def visitors_last_seen(self, cids: list[str]) -> list[int | None]:
         """When each conversation's visitor was last connected to any process (ms; heartbeat precision)."""
         if not cids:

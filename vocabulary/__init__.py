@@ -10,6 +10,7 @@ Labels are Dutch first, then English and French, like every text the users see.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, TypedDict
@@ -267,8 +268,10 @@ def _codes(labels: dict[Signal, Labels] | dict[Urgency, Labels] | dict[Role, Lab
     return [{"code": str(code), "label": dict(text)} for code, text in labels.items()]
 
 
+@functools.cache
 def wire() -> VocabularyWire:
-    """The vocabulary as the pages get it in `GET /api/config` (docs/protocol.md, "Vocabulary")."""
+    """The vocabulary as the pages get it in `GET /api/config` (docs/protocol.md, "Vocabulary").
+    Made once: it is constant, and every page load asks for it. Callers must not change it."""
     return {
         "signals": _codes(SIGNAL_LABELS),
         "urgencies": _codes(URGENCY_LABELS),
