@@ -2,7 +2,7 @@
 
 Message path: transport/ (the visitor, counsellor and supervisor namespaces) -> conversations.py (the
 commands) -> store.py (Redis, encryption) -> delivery.py (to the other side's sockets) and
-queue_view.py + routing.py (who sees it waiting) -> triage_runner.py (urgency and signals). review.py
+queue_view.py + routing.py (who sees it waiting) -> triage_worker.py (urgency and signals). review.py
 and retention.py work beside it. docs/operations.md tells how to run it; docs/protocol.md what it speaks.
 """
 
@@ -40,7 +40,7 @@ from chat.transport.counsellor import CounsellorNamespace
 from chat.transport.socket_server import HelplineSocketServer, polling_body_limit, quiet_logger
 from chat.transport.supervisor import SupervisorNamespace
 from chat.transport.visitor import VisitorNamespace
-from chat.triage_runner import TriageResults, TriageRunner
+from chat.triage_worker import SOCKETIO_CHANNEL, TriageWorkers
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     redis = redis_client(settings, redis_url)
     vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
     accounts = Accounts(redis, settings.login_ttl_s)
-    manager = PeerAwareRedisManager(redis_url, channel="helpline:socketio")
+    manager = PeerAwareRedisManager(redis_url, channel=SOCKETIO_CHANNEL)
     def cors(origin: str | None, environ: dict[str, Any]) -> bool:
         """Same-origin always; partner sites embedding the widget when configured."""
         if origin is None:
@@ -130,16 +130,16 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     wsdriver.install(sio.eio)
     presence = Presence(redis, OpeningHours(settings.opening_hours, settings.timezone))
     delivery = Delivery(sio, presence.is_monitored)
-    store = ConversationStore(redis, vault, on_commit=delivery.message)
+    store = ConversationStore(redis, vault, on_commit=delivery.message, triage_jobs=settings.triage_enabled)
     queue_view = QueueView(store, presence, delivery, settings)
     review = Review(store)
     retention = Retention(store, review, settings)
-    triage_results = TriageResults(store, delivery)
-    triage = TriageRunner(store, triage_results) if settings.triage_enabled else None
+    workers = (TriageWorkers(settings, redis_url, settings.triage_workers)
+               if settings.triage_enabled and settings.triage_workers > 0 else None)
     revocation = Revocation(accounts, presence, delivery)
     abandonment = Abandonment(store, presence, delivery, queue_view, review, settings.abandoned_after_s)
     pending = PendingConversations(vault.derive(b"pending conversations"))
-    service = ConversationService(store, presence, delivery, queue_view, accounts, settings, triage, review, pending)
+    service = ConversationService(store, presence, delivery, queue_view, accounts, settings, review, pending)
     sio.register_namespace(VisitorNamespace(service))
     sio.register_namespace(CounsellorNamespace(service, accounts))
     sio.register_namespace(SupervisorNamespace(service, accounts))
@@ -169,8 +169,8 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         revocation.job.start()
         if settings.abandoned_after_s > 0:
             abandonment.job.start()
-        if triage is not None:
-            triage.start()
+        if workers is not None:
+            workers.start()
 
     async def on_cleanup(app: web.Application) -> None:
         await queue_view.stop()
@@ -178,8 +178,8 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         await revocation.job.stop()
         await abandonment.job.stop()
         await review.stop()
-        if triage is not None:
-            await triage.stop()
+        if workers is not None:
+            await workers.stop()
         await manager.close()
         await redis.aclose()
 

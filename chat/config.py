@@ -57,6 +57,9 @@ class Settings:
     # while the service was closed) is closed as "gave up": answering someone long gone helps nobody
     # and hides those who still wait. 0: never.
     abandoned_after_s: int = 600
+    # Triage workers this process starts itself (chat/triage_worker.py). 0: none; run
+    # `python -m triage worker` yourself (the Procfile's `triage:` line), as many as you like.
+    triage_workers: int = 1
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -87,4 +90,5 @@ class Settings:
             redis_pool_size=max(2, _int(env, "HELPLINE_REDIS_POOL", 200)),
             redis_pool_timeout_s=float(env.get("HELPLINE_REDIS_POOL_TIMEOUT_S", "20")),
             abandoned_after_s=max(0, _int(env, "HELPLINE_ABANDONED_AFTER_S", 600)),
+            triage_workers=max(0, _int(env, "HELPLINE_TRIAGE_WORKERS", 1)),
         )

@@ -3,7 +3,7 @@ follow. Design: docs/protocol.md (what each command answers) and docs/operations
 
 Where a visitor's message goes: chat/transport/visitor.py validates it -> `visitor_message` here ->
 chat/store.py stores it (Redis, encrypted) and, in commit order, chat/delivery.py sends it to the
-counsellor -> chat/queue_view.py shows the conversation in the queue -> triage (chat/triage_runner.py)
+counsellor -> chat/queue_view.py shows the conversation in the queue -> triage (chat/triage_worker.py)
 sets its urgency and signals.
 
 This module raises `HelplineError` for every refusal and never builds a wire error itself; it talks to
@@ -34,7 +34,8 @@ QUICK_EXIT_NOTE = "De bezoeker heeft de chat met de snelle-uitgangknop verlaten.
 
 
 class Scheduler(Protocol):
-    """Work done for a conversation off the command's path (triage, the anonymised transcript)."""
+    """Work done for a conversation off the command's path (the anonymised transcript). Triage needs no
+    scheduling: its job is stored with the message (chat/triage_worker.py)."""
 
     def schedule(self, cid: str) -> None: ...
 
@@ -48,7 +49,6 @@ class ConversationService:
         queue_view: QueueView,
         accounts: Accounts,
         settings: Settings,
-        triage: Scheduler | None,
         transcripts: Scheduler | None,
         pending: PendingConversations,
     ) -> None:
@@ -59,7 +59,6 @@ class ConversationService:
         self.queue_view = queue_view
         self.accounts = accounts
         self.settings = settings
-        self.triage = triage
         self.transcripts = transcripts
 
     # -- visitors ------------------------------------------------------------------------------
@@ -132,8 +131,6 @@ class ConversationService:
             await self.store.mark_started(cid, offline)
             if offline:
                 await self.store.append(cid, "system", offline_notice(link.lang), "offline-notice")
-        if not appended.duplicate and self.triage is not None:
-            self.triage.schedule(cid)
         return {"id": appended.message.id, "seq": appended.message.seq}
 
     async def visitor_history(self, sid: str, after_seq: int) -> dict[str, Any]:

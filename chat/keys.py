@@ -90,4 +90,8 @@ MONITORED = f"{PREFIX}monitored"  # set of conversations a supervisor is watchin
 CANNED = f"{PREFIX}canned"  # JSON list of canned responses
 DIRECTORY = f"{PREFIX}directory"  # JSON list of referral organisations
 STARTED = f"{PREFIX}started"  # sorted set: conversation -> entered the queue at (s), for statistics
+# Stream of triage jobs ("c": conversation id), one per stored visitor message; read by the consumer
+# group TRIAGE_GROUP of the triage workers (chat/triage_worker.py).
+TRIAGE_JOBS = f"{PREFIX}triage:jobs"
+TRIAGE_GROUP = "triage"
 FRESH = f"{PREFIX}fresh"  # sorted set: conversation opened but no message yet -> created at (s)

@@ -35,6 +35,9 @@ from vocabulary import Status, Urgency, queue_for_about
 log = logging.getLogger(__name__)
 
 URGENCY_BAND: dict[str, int] = {Urgency.ACUTE: 0, Urgency.HIGH: 1, Urgency.NORMAL: 2, Urgency.LOW: 3}
+# Triage jobs kept at most (about) this many: a stopped worker for a day at a busy helpline. Older
+# jobs are dropped; their conversations are triaged again at their next visitor message.
+TRIAGE_JOBS_CAP = 100_000
 # Queue score = band * BAND_WIDTH + queued-at in ms: lower is served first (urgency, then waiting time).
 BAND_WIDTH = 10**13
 
@@ -48,8 +51,11 @@ redis.call('SET', KEYS[2], ARGV[1])
 return 1
 """
 
-# KEYS: conv, msgs, client ids, queue, queue_version
-# ARGV: cid, sender:client_id, sealed entry, sender, now_ms, normal band base, required counsellor ('' none)
+# KEYS: conv, msgs, client ids, queue, queue_version, triage jobs stream
+# ARGV: cid, sender:client_id, sealed entry, sender, now_ms, normal band base, required counsellor ('' none),
+#       triage job stream cap (0: triage off)
+# A visitor message's triage job is added in the same script, so a stored message always has its job,
+# exactly once: a retried duplicate returns before it (chat/triage_worker.py reads the stream).
 _APPEND = """
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st then return {'err', 'not_found'} end
@@ -65,6 +71,9 @@ if st == 'new' and ARGV[4] == 'visitor' then
   redis.call('ZADD', KEYS[4], tonumber(ARGV[6]) + tonumber(ARGV[5]), ARGV[1])
   redis.call('INCR', KEYS[5])
   queued = 1
+end
+if ARGV[4] == 'visitor' and tonumber(ARGV[8]) > 0 then
+  redis.call('XADD', KEYS[6], 'MAXLEN', '~', ARGV[8], '*', 'c', ARGV[1])
 end
 return {'ok', seq, queued}
 """
@@ -142,11 +151,15 @@ redis.call('INCR', KEYS[4])
 return 'ok'
 """
 
-# KEYS: conv, queue, queue_version; ARGV: cid, normal band base, field, value, ...
+# KEYS: conv, queue, queue_version; ARGV: cid, normal band base, seq read, field, value, ...
 # The queue score follows the new urgency, from the stored queued-at (or now, if not queued yet).
+# A result computed on fewer messages than the stored one is dropped: with several triage workers, an
+# older result can arrive after a newer one.
 _TRIAGE = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+if tonumber(ARGV[3]) < tonumber(redis.call('HGET', KEYS[1], 'triage_seq') or '0') then return 0 end
+redis.call('HSET', KEYS[1], 'triage_seq', ARGV[3])
+for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 if redis.call('HGET', KEYS[1], 'status') == 'queued' then
   local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or '0')
   redis.call('ZADD', KEYS[2], 'XX', tonumber(ARGV[2]) + queued_at, ARGV[1])
@@ -219,8 +232,12 @@ class MasterKeyMismatch(Exception):
 
 
 class ConversationStore:
-    def __init__(self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None) -> None:
+    def __init__(
+        self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None, triage_jobs: bool = False
+    ) -> None:
         self.redis = redis
+        # Add a triage job for every new visitor message (chat/triage_worker.py); off when triage is off.
+        self._triage_cap = TRIAGE_JOBS_CAP if triage_jobs else 0
         self.vault = vault
         # Called, in commit order, for every newly stored message before its sender is acknowledged
         # (live delivery, chat/delivery.py).
@@ -312,7 +329,8 @@ class ConversationStore:
         if author:
             entry["a"] = author
         pending = _PendingAppend(
-            keys=[keys.conversation(cid), keys.messages(cid), keys.client_ids(cid), keys.QUEUE, keys.QUEUE_VERSION],
+            keys=[keys.conversation(cid), keys.messages(cid), keys.client_ids(cid), keys.QUEUE, keys.QUEUE_VERSION,
+                  keys.TRIAGE_JOBS],
             args=[
                 cid,
                 f"{sender}:{client_id}",
@@ -321,6 +339,7 @@ class ConversationStore:
                 now_ms(),
                 queue_band(Urgency.NORMAL),
                 require_counsellor,
+                self._triage_cap,
             ],
             message=Message(cid, 0, sender, text, ts, author),
             future=asyncio.get_running_loop().create_future(),
@@ -491,11 +510,12 @@ class ConversationStore:
             args=[cid, from_user, to_user, to_queue, limit, now_ms(), queue_band(urgency)],
         ))
 
-    async def set_triage(self, cid: str, urgency: str, fields: dict[str, str]) -> None:
-        args: list[str | int] = [cid, queue_band(urgency)]
+    async def set_triage(self, cid: str, urgency: str, fields: dict[str, str], seq: int = 0) -> bool:
+        """Store a triage result computed on the messages up to `seq`; False if a newer one is stored."""
+        args: list[str | int] = [cid, queue_band(urgency), seq]
         for name, value in fields.items():
             args += [name, value]
-        await self._triage(keys=[keys.conversation(cid), keys.QUEUE, keys.QUEUE_VERSION], args=args)
+        return bool(await self._triage(keys=[keys.conversation(cid), keys.QUEUE, keys.QUEUE_VERSION], args=args))
 
     async def waiting(self) -> list[tuple[str, int]]:
         rows = cast("list[tuple[bytes, float]]", await self.redis.zrange(keys.QUEUE, 0, -1, withscores=True))

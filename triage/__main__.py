@@ -1,4 +1,4 @@
-"""`python -m triage classify|evaluate|redact|evaluate-redact|train|export-feedback` (contract: ../shared/design/triage.md)."""
+"""`python -m triage classify|evaluate|redact|evaluate-redact|train|export-feedback|worker` (contract: ../shared/design/triage.md)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,13 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("train", help="train the learned model from data/triage/corpus (see --help)", add_help=False)
     sub.add_parser("export-feedback", help="counsellors' triage feedback -> redacted labelled JSONL",
                    add_help=False)
+    sub.add_parser("worker", help="classify conversations of the chat from its Redis job stream", add_help=False)
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "worker":
+        # The worker lives with the chat (it reads conversations from the chat's store): chat/triage_worker.py.
+        from chat.triage_worker import main as run_worker
+
+        return run_worker(argv[1:])
     if argv and argv[0] == "train":
         from triage.training import run_train
 

@@ -172,7 +172,7 @@ async def test_queue_is_ordered_by_urgency_then_waiting_time(server: str, staff:
     results = next(iter(_triage_results()))
     await results.apply(ids[2], {"signals": [{"code": "acute_danger", "score": 0.9, "evidence": []}],
                                         "urgency": "acute", "role": "victim", "minor": True, "language": "nl",
-                                        "queue": "crisis"})
+                                        "queue": "crisis"}, seq=1)
     queue = await staff.wait_for("queue", lambda q: q["waiting"] and q["waiting"][0]["conversation_id"] == ids[2])
     assert queue["waiting"][0]["urgency"] == "acute" and queue["waiting"][0]["signals"] == ["acute_danger"]
     assert [w["conversation_id"] for w in queue["waiting"][1:]] == ids[:2]
@@ -183,7 +183,7 @@ def _triage_results() -> list[Any]:
     import gc
 
     from chat.queue_view import QueueView
-    from chat.triage_runner import TriageResults
+    from chat.triage_worker import TriageResults
 
     views = [o for o in gc.get_objects() if isinstance(o, QueueView) and o.running]
     return [TriageResults(view.store, view.delivery) for view in views]

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import redis.asyncio as aioredis
 
+from chat import keys
 from chat.accounts import Account, Accounts
 from chat.config import Settings
 from chat.conversations import ConversationService
@@ -63,22 +64,23 @@ async def wired(redis_url: str, tmp_path: Path) -> AsyncIterator[tuple[Conversat
     vault = Vault(os.urandom(32))
     presence = Presence(client, OpeningHours(settings.opening_hours, settings.timezone))
     delivery = Delivery(sio, presence.is_monitored)  # type: ignore[arg-type]  # the stand-in
-    store = ConversationStore(client, vault, on_commit=delivery.message)
-    triage, transcripts = Scheduled(), Scheduled()
+    store = ConversationStore(client, vault, on_commit=delivery.message, triage_jobs=True)
+    transcripts = Scheduled()
     service = ConversationService(store, presence, delivery, QueueView(store, presence, delivery, settings),
-                                  Accounts(client, 3600), settings, triage, transcripts,
+                                  Accounts(client, 3600), settings, transcripts,
                                   PendingConversations(vault.derive(b"pending conversations")))
-    yield service, sio, triage, transcripts
+    yield service, sio, client, transcripts
     await client.aclose()
 
 
 async def test_a_message_travels_from_visitor_to_counsellor_and_back(wired: Any) -> None:
-    service, sio, triage, transcripts = wired
+    service, sio, redis, transcripts = wired
     await service.counsellor_connect("c1", Account("anna", "counsellor"), "token")  # online: not left offline
     session, _ = await service.visitor_connect("v1", {"lang": "nl"})
     cid = session["conversation_id"]
     assert await service.visitor_message("v1", "hoi", "c1") == {"id": f"{cid}:1", "seq": 1}
-    assert triage.ids == [cid]  # triage is asked after the message is stored
+    jobs = await redis.xrange(keys.TRIAGE_JOBS)
+    assert [fields[b"c"].decode() for _, fields in jobs] == [cid]  # stored with the message, for the workers
     [(wire, where)] = sio.emitted("message")
     assert wire["text"] == "hoi" and where == {"room": f"c:{cid}", "namespace": "/counsellor"}
 

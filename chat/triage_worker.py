@@ -1,0 +1,393 @@
+"""Triage workers: conversations are classified off the chat process, through Redis (docs/triage.md,
+"Triage workers"; docs/operations.md, "Running triage workers").
+
+The path of a job: a visitor message is stored together with a job in the stream `hl:triage:jobs`
+(one Lua script, chat/store.py) -> a worker of the consumer group reads it (XREADGROUP) -> reads the
+conversation's new visitor messages and classifies them (triage/classifier.py) -> stores the result
+(`ConversationStore.set_triage`, which re-sorts the queue) and tells the counsellor through
+python-socketio's Redis channel -> acknowledges the job only then (XACK). A worker that dies leaves its
+jobs pending; another worker claims them after CLAIM_IDLE_MS (XAUTOCLAIM). So a restart of anything
+loses no job, and workers scale on any machine that reaches Redis.
+
+Jobs are coalesced: all jobs of one conversation in a batch make one classification of the messages
+stored by then. A busy worker therefore reads bigger batches and classifies each conversation less
+often, instead of falling further behind. Workers run at the lowest CPU priority: on a shared machine
+the chat comes first and triage falls behind, never the other way round.
+
+`python -m chat serve` starts HELPLINE_TRIAGE_WORKERS workers itself (`TriageWorkers`, below); with 0,
+run `python -m triage worker` yourself (the Procfile's `triage:` line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import ctypes
+import logging
+import os
+import signal
+import socket
+import sys
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, cast
+
+import orjson
+import socketio
+from redis.asyncio import Redis
+from redis.exceptions import RedisError, ResponseError
+
+from chat import keys
+from chat.config import Settings
+from chat.crypto import KeyDestroyed
+from chat.delivery import Delivery
+from chat.records import TriageResult, as_text, triage_fields
+from chat.store import ConversationStore, Message
+from vocabulary import QUEUES, Urgency
+
+log = logging.getLogger(__name__)
+
+# Jobs read at once. Bigger batches coalesce more when the worker is behind; 200 keeps one batch's
+# classifications to well under a second at ~2 ms each.
+BATCH = 200
+BLOCK_MS = 1000
+# A job pending this long with a worker that stopped acknowledging is taken over by another worker.
+# Longer than the slowest classification of a batch, short enough that an acute first message is
+# seen soon after its worker died.
+CLAIM_IDLE_MS = 15_000
+CLAIM_EVERY_S = 5.0
+# Consumers with nothing pending and silent this long are removed from the group (restarted workers
+# leave their names behind).
+FORGET_CONSUMER_MS = 3_600_000
+# Conversations whose visitor messages a worker keeps, so each run reads only the new ones.
+KNOWN_CONVERSATIONS = 5000
+EVIDENCE_PER_SIGNAL = 5
+# Python-socketio's Redis channel of the chat processes (chat/app.py).
+SOCKETIO_CHANNEL = "helpline:socketio"
+
+Classify = Callable[[list[str]], TriageResult]
+
+
+class TriageResults:
+    """Stores a triage result on its conversation (re-sorting the queue) and tells the counsellor."""
+
+    def __init__(self, store: ConversationStore, delivery: Delivery) -> None:
+        self.store = store
+        self.delivery = delivery
+        self._last: OrderedDict[str, str] = OrderedDict()
+
+    async def apply(self, cid: str, result: TriageResult, seq: int) -> None:
+        encoded = orjson.dumps(result).decode()
+        if self._last.get(cid) == encoded:
+            return  # nothing new for the queue or the counsellor
+        record = (await self.store.get_many([cid], ["queue_override", "about"]))[0]
+        if record is None:
+            return
+        fields = triage_fields(result, encoded)
+        suggested_queue = result.get("queue")
+        if suggested_queue in QUEUES:
+            # The visitor's own answer ("for myself", "for someone else", "I am a professional") routes the
+            # conversation; triage only suggests another queue to the counsellor (docs/triage.md, Queues).
+            fields["suggested_queue"] = str(suggested_queue)
+            if not record.queue_override and not record.about:
+                fields["queue"] = str(suggested_queue)
+        if not await self.store.set_triage(cid, fields.get("urgency", Urgency.NORMAL), fields, seq):
+            return  # another worker stored a result on more messages
+        self._last[cid] = encoded
+        self._last.move_to_end(cid)
+        while len(self._last) > KNOWN_CONVERSATIONS:
+            self._last.popitem(last=False)
+        await self.delivery.triage(cid, {"conversation_id": cid, **result})
+
+
+class ChannelEmitter:
+    """Emits Socket.IO events to rooms as a process without sockets: python-socketio's write-only Redis
+    manager publishes them on the chat processes' channel, and each process delivers to its sockets."""
+
+    def __init__(self, redis_url: str) -> None:
+        self.manager = socketio.AsyncRedisManager(redis_url, channel=SOCKETIO_CHANNEL, write_only=True)
+
+    async def emit(self, event: str, data: Any, room: str | None = None, namespace: str | None = None,
+                   to: str | None = None) -> None:
+        await self.manager.emit(event, data, namespace=namespace, room=to or room)
+
+    async def close(self) -> None:
+        redis = getattr(self.manager, "redis", None)
+        if redis is not None:
+            await redis.aclose()
+
+
+class TriageWorker:
+    """One consumer of the triage job stream."""
+
+    def __init__(self, redis: Redis, store: ConversationStore, results: TriageResults, classify: Classify,
+                 consumer: str) -> None:
+        self.redis = redis
+        self.store = store
+        self.results = results
+        self.classify = classify
+        self.consumer = consumer
+        # Per conversation: (messages read up to this seq, the visitor texts among them).
+        self._known: OrderedDict[str, tuple[int, list[str]]] = OrderedDict()
+        self._next_claim = 0.0
+        self.classified = 0  # conversations classified, for the log and tests
+
+    async def ensure_group(self) -> None:
+        try:
+            # From the start of the stream: jobs added before the first worker ever ran are not skipped.
+            await self.redis.xgroup_create(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP, id="0", mkstream=True)
+        except ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await self.ensure_group()
+        while not stop.is_set():
+            try:
+                await self.run_once()
+            except asyncio.CancelledError:
+                raise
+            except RedisError as exc:
+                # Redis restarting or failing over: the unacknowledged jobs stay in the stream.
+                log.warning("triage worker: redis unavailable (%s); retrying", type(exc).__name__)
+                await asyncio.sleep(1.0)
+
+    async def run_once(self, block_ms: int = BLOCK_MS) -> int:
+        """Read and handle one batch (taken-over jobs of dead workers first); the number of jobs."""
+        entries = await self._claim_stale()
+        if not entries:
+            try:
+                reply = await self.redis.xreadgroup(
+                    keys.TRIAGE_GROUP, self.consumer, {keys.TRIAGE_JOBS: ">"}, count=BATCH, block=block_ms
+                )
+            except ResponseError as exc:
+                if "NOGROUP" not in str(exc):
+                    raise
+                await self.ensure_group()  # the stream or group was deleted (a flushed Redis)
+                return 0
+            entries = cast("list[Any]", cast(Any, reply)[0][1]) if reply else []
+        if not entries:
+            return 0
+        by_conversation: OrderedDict[str, list[Any]] = OrderedDict()
+        for job_id, fields in entries:
+            if not fields:  # a claimed job whose entry was trimmed away
+                by_conversation.setdefault("", []).append(job_id)
+                continue
+            cid = as_text(fields.get(b"c") or fields.get("c") or b"")
+            by_conversation.setdefault(cid, []).append(job_id)
+        for cid in by_conversation:
+            if cid:
+                await self._triage(cid)
+        done = [job_id for ids in by_conversation.values() for job_id in ids]
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.xack(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP, *done)
+        pipe.xdel(keys.TRIAGE_JOBS, *done)  # acknowledged jobs are of no further use
+        await pipe.execute()
+        return len(done)
+
+    async def _claim_stale(self) -> list[Any]:
+        now = time.monotonic()
+        if now < self._next_claim:
+            return []
+        self._next_claim = now + CLAIM_EVERY_S
+        try:
+            reply = await self.redis.xautoclaim(
+                keys.TRIAGE_JOBS, keys.TRIAGE_GROUP, self.consumer, CLAIM_IDLE_MS, start_id="0-0", count=BATCH
+            )
+        except ResponseError as exc:
+            if "NOGROUP" in str(exc):
+                await self.ensure_group()
+                return []
+            raise
+        claimed = cast("list[Any]", reply[1]) if reply else []
+        if claimed:
+            log.warning("triage worker %s took over %d jobs of a stopped worker", self.consumer, len(claimed))
+        await self._forget_idle_consumers()
+        return claimed
+
+    async def _forget_idle_consumers(self) -> None:
+        for consumer in await self.redis.xinfo_consumers(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP):
+            name = as_text(consumer["name"])
+            if name != self.consumer and int(consumer["pending"]) == 0 and int(consumer["idle"]) > FORGET_CONSUMER_MS:
+                await self.redis.xgroup_delconsumer(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP, name)
+
+    async def _triage(self, cid: str) -> None:
+        read, texts = self._known.get(cid, (0, []))
+        try:
+            fresh: list[Message] = []
+            while True:  # history comes in pages
+                page = await self.store.history(cid, read + len(fresh))
+                if not page:
+                    break
+                fresh += page
+        except KeyDestroyed:
+            self._known.pop(cid, None)
+            return  # the conversation is gone (retention): nothing to triage
+        new = [m.text for m in fresh if m.sender == "visitor"]
+        read += len(fresh)
+        texts = texts + new
+        self._known[cid] = (read, texts)
+        self._known.move_to_end(cid)
+        while len(self._known) > KNOWN_CONVERSATIONS:
+            self._known.popitem(last=False)
+        if not new:
+            return
+        result = self.classify(texts)
+        self.classified += 1
+        for found in result.get("signals", []):
+            # The latest evidence is what a counsellor acts on; the event stays small in long conversations.
+            found["evidence"] = found.get("evidence", [])[-EVIDENCE_PER_SIGNAL:]
+        await self.results.apply(cid, result, read)
+
+
+def _classifier() -> Classify:
+    from triage.classifier import classify, warm_up
+
+    warm_up()
+    return cast(Classify, classify)
+
+
+def _lowest_priority() -> None:
+    # Chat delivery comes first: the classifier gets only CPU time nothing else wants.
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):  # not Linux
+        with contextlib.suppress(OSError):
+            os.nice(19)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker started by `chat serve` must not outlive it (kill -9 of the server included)."""
+    with contextlib.suppress(Exception):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        sys.exit(0)
+
+
+async def _work(settings: Settings, redis_url: str, parent: int | None) -> int:
+    from chat.app import redis_client
+    from chat.crypto import Vault, load_master_key
+    from chat.store import MasterKeyMismatch
+
+    key_file = settings.data_dir / "master.key"
+    if not settings.master_key and not key_file.exists():
+        print(f"triage worker: no master key (HELPLINE_MASTER_KEY or {key_file}); the server creates it on its "
+              "first start", file=sys.stderr)
+        return 2
+    redis = redis_client(settings, redis_url)
+    store = ConversationStore(redis, Vault(load_master_key(settings.master_key, key_file)))
+    try:
+        await store.check_master_key()
+    except MasterKeyMismatch as exc:
+        print(f"triage worker: refusing to start: {exc}", file=sys.stderr)
+        return 2
+    emitter = ChannelEmitter(redis_url)
+    # No sockets here: every event goes out on the channel, including to watching supervisors.
+    delivery = Delivery(cast(socketio.AsyncServer, emitter), lambda cid: True)
+    consumer = f"{socket.gethostname()}:{os.getpid()}"
+    worker = TriageWorker(redis, store, TriageResults(store, delivery), _classifier(), consumer)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    log.info("triage worker %s ready", consumer)
+    task = asyncio.ensure_future(worker.run(stop))
+    while not stop.is_set() and not task.done():
+        await asyncio.wait([task], timeout=1.0)
+        if parent is not None and os.getppid() != parent:
+            stop.set()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    await emitter.close()
+    await redis.aclose()
+    return 0
+
+
+def _embedded_url(settings: Settings, wait_s: float) -> str | None:
+    """The data folder's embedded Redis, once the server has started it (this never starts one)."""
+    from chat.embedded_redis import EmbeddedRedis
+
+    embedded = EmbeddedRedis(settings.data_dir, settings.redis_fsync)
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        if embedded.socket_path.exists():
+            return embedded.url
+        time.sleep(0.5)
+    return None
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m triage worker",
+                                     description="classify conversations from the Redis job stream")
+    parser.add_argument("--parent", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=os.environ.get("HELPLINE_LOG_LEVEL", "INFO").upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.parent is not None:
+        _exit_with_parent(args.parent)
+    _lowest_priority()
+    settings = Settings.from_env()
+    redis_url = settings.redis_url or _embedded_url(settings, wait_s=60)
+    if not redis_url:
+        print("triage worker: set REDIS_URL, or start `python -m chat serve` / `python -m chat redis` with the "
+              "same HELPLINE_DATA_DIR first", file=sys.stderr)
+        return 2
+    return asyncio.run(_work(settings, redis_url, args.parent))
+
+
+class TriageWorkers:
+    """The workers a chat process starts itself (HELPLINE_TRIAGE_WORKERS), restarted when they die."""
+
+    RESTART_BACKOFF_S = (1.0, 2.0, 5.0, 10.0, 30.0)
+
+    def __init__(self, settings: Settings, redis_url: str, count: int) -> None:
+        self.count = count
+        env = dict(os.environ)
+        env.update({"REDIS_URL": redis_url, "HELPLINE_DATA_DIR": str(settings.data_dir),
+                    "HELPLINE_LOG_LEVEL": settings.log_level})
+        if settings.master_key:
+            env["HELPLINE_MASTER_KEY"] = settings.master_key
+        self.env = env
+        self._procs: dict[int, asyncio.subprocess.Process] = {}
+        self._tasks: list[asyncio.Task[None]] = []
+        self._stopping = False
+
+    def start(self) -> None:
+        self._tasks = [asyncio.ensure_future(self._keep(i)) for i in range(self.count)]
+
+    async def _keep(self, index: int) -> None:
+        failures = 0
+        while not self._stopping:
+            started = time.monotonic()
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "triage", "worker", "--parent", str(os.getpid()), env=self.env
+            )
+            self._procs[index] = proc
+            code = await proc.wait()
+            if self._stopping:
+                return
+            failures = 0 if time.monotonic() - started > 60 else failures + 1
+            delay = self.RESTART_BACKOFF_S[min(failures, len(self.RESTART_BACKOFF_S) - 1)]
+            log.error("triage worker exited with %s; restarting in %.0f s (its jobs wait in Redis)", code, delay)
+            await asyncio.sleep(delay)
+
+    async def stop(self) -> None:
+        self._stopping = True
+        for task in self._tasks:
+            task.cancel()
+        for proc in self._procs.values():
+            if proc.returncode is None:
+                with contextlib.suppress(ProcessLookupError):
+                    proc.terminate()
+        for proc in self._procs.values():
+            try:
+                await asyncio.wait_for(proc.wait(), 5)
+            except TimeoutError:
+                with contextlib.suppress(ProcessLookupError):
+                    proc.kill()
+                await proc.wait()
+        self._procs.clear()

@@ -1,0 +1,183 @@
+"""Triage workers on the Redis job stream (chat/triage_worker.py), on a real Redis.
+
+The classifier is replaced by a small counting function here: these tests are about the jobs (one per
+stored visitor message, coalesced, acknowledged only after the result is stored, taken over from a
+dead worker), not about what triage finds (tests/triage/ and tests/chat/test_triage_integration.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+import redis.asyncio as aioredis
+
+from chat import keys, triage_worker
+from chat.crypto import Vault
+from chat.delivery import Delivery
+from chat.errors import ErrorCode, HelplineError
+from chat.records import TriageResult
+from chat.store import ConversationStore
+from chat.triage_worker import TriageResults, TriageWorker
+from tests.chat.test_conversations import RecordingSocketServer
+
+
+class CountingClassifier:
+    """Acute when a message says "nu", and remembers what it was asked."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def __call__(self, texts: list[str]) -> TriageResult:
+        self.calls.append(list(texts))
+        acute = any("nu" in t.split() for t in texts)
+        return {
+            "signals": [{"code": "acute_danger", "score": 0.9, "evidence": []}] if acute else [],
+            "urgency": "acute" if acute else "low",
+            "role": "victim",
+            "minor": None,
+            "language": "nl",
+            "queue": "crisis" if acute else "general",
+        }
+
+
+@pytest.fixture
+async def parts(redis_url: str) -> AsyncIterator[tuple[aioredis.Redis, ConversationStore, RecordingSocketServer]]:
+    client = aioredis.Redis.from_url(redis_url)
+    store = ConversationStore(client, Vault(os.urandom(32)), triage_jobs=True)
+    yield client, store, RecordingSocketServer()
+    await client.aclose()
+
+
+def make_worker(parts: Any, name: str, classify: CountingClassifier) -> TriageWorker:
+    client, store, sio = parts
+    delivery = Delivery(sio, lambda cid: False)
+    return TriageWorker(client, store, TriageResults(store, delivery), classify, name)
+
+
+async def new_conversation(store: ConversationStore, cid: str, *texts: str) -> None:
+    await store.create(cid, f"resume-{cid}")
+    for i, text in enumerate(texts):
+        await store.append(cid, "visitor", text, f"m{i}")
+
+
+async def pending(client: aioredis.Redis) -> int:
+    return int((await client.xpending(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP))["pending"])
+
+
+async def test_each_visitor_message_is_a_job_and_a_worker_stores_the_result(parts: Any) -> None:
+    client, store, sio = parts
+    classify = CountingClassifier()
+    worker = make_worker(parts, "w1", classify)
+    await worker.ensure_group()
+    await new_conversation(store, "c1", "hoi", "hij staat nu beneden")
+    await store.append("c1", "counsellor", "ben je veilig?", "k1")  # no job: triage reads the visitor only
+    await store.append("c1", "visitor", "hij staat nu beneden", "m1")  # a retry of the same message: no job
+    assert await client.xlen(keys.TRIAGE_JOBS) == 2
+
+    assert await worker.run_once(block_ms=10) == 2
+    assert classify.calls == [["hoi", "hij staat nu beneden"]]  # two jobs, one classification
+    record = await store.get("c1")
+    assert record is not None and record.urgency == "acute" and record.signals == ["acute_danger"]
+    assert await pending(client) == 0 and await client.xlen(keys.TRIAGE_JOBS) == 0  # acknowledged and gone
+    [(event, where)] = sio.emitted("triage")
+    assert event["conversation_id"] == "c1" and where == {"room": "c:c1", "namespace": "/counsellor"}
+
+    await store.append("c1", "visitor", "ok", "m2")
+    await worker.run_once(block_ms=10)
+    assert classify.calls[-1] == ["hoi", "hij staat nu beneden", "ok"]  # only the new message was read
+
+
+async def test_jobs_of_a_worker_that_died_are_taken_over(parts: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    client, store, _ = parts
+    dead = make_worker(parts, "dead", CountingClassifier())
+    await dead.ensure_group()
+    await new_conversation(store, "c2", "ik zit nu in de auto met hem")
+    # The dead worker read the job and never acknowledged it (killed mid-classification).
+    await client.xreadgroup(keys.TRIAGE_GROUP, "dead", {keys.TRIAGE_JOBS: ">"}, count=10)
+    assert await pending(client) == 1
+
+    classify = CountingClassifier()
+    alive = make_worker(parts, "alive", classify)
+    assert await alive.run_once(block_ms=10) == 0  # not yet: the job is not idle long enough
+    monkeypatch.setattr(triage_worker, "CLAIM_IDLE_MS", 1)
+    alive._next_claim = 0.0
+    await asyncio.sleep(0.01)
+    assert await alive.run_once(block_ms=10) == 1
+    assert classify.calls == [["ik zit nu in de auto met hem"]]
+    record = await store.get("c2")
+    assert record is not None and record.urgency == "acute"
+    assert await pending(client) == 0
+
+
+async def test_a_result_on_fewer_messages_never_overwrites_a_newer_one(parts: Any) -> None:
+    _, store, _ = parts
+    await new_conversation(store, "c3", "hoi", "hij is er nu")
+    newer = {"urgency": "acute", "signals": "acute_danger", "triage": "{}"}
+    older = {"urgency": "low", "signals": "", "triage": "{}"}
+    assert await store.set_triage("c3", "acute", newer, seq=2)
+    assert not await store.set_triage("c3", "low", older, seq=1)  # a slower worker, on message 1 only
+    record = await store.get("c3")
+    assert record is not None and record.urgency == "acute"
+
+
+async def test_a_worker_behind_coalesces_instead_of_queueing_work(parts: Any) -> None:
+    client, store, _ = parts
+    classify = CountingClassifier()
+    worker = make_worker(parts, "w1", classify)
+    await worker.ensure_group()
+    await new_conversation(store, "c4", *[f"bericht {i}" for i in range(120)])
+    await new_conversation(store, "c5", "hallo")
+    assert await worker.run_once(block_ms=10) == 121
+    assert len(classify.calls) == 2 and len(classify.calls[0]) == 120  # one run per conversation
+    assert await pending(client) == 0
+
+
+async def test_a_flushed_redis_does_not_stop_a_worker(parts: Any) -> None:
+    client, store, _ = parts
+    classify = CountingClassifier()
+    worker = make_worker(parts, "w1", classify)
+    await worker.ensure_group()
+    await client.flushdb()  # the stream and its group are gone
+    assert await worker.run_once(block_ms=10) == 0  # recreates the group
+    await new_conversation(store, "c6", "hoi")
+    assert await worker.run_once(block_ms=10) == 1 and classify.calls == [["hoi"]]
+
+
+async def test_a_gone_conversation_is_acknowledged_not_retried(parts: Any) -> None:
+    client, store, _ = parts
+    worker = make_worker(parts, "w1", CountingClassifier())
+    await worker.ensure_group()
+    await new_conversation(store, "c7", "hoi")
+    await store.destroy_key("c7")  # retention destroyed it before the worker got there
+    assert await worker.run_once(block_ms=10) == 1
+    assert await pending(client) == 0
+
+
+async def test_a_small_pool_makes_commands_wait_instead_of_failing(redis_url: str) -> None:
+    """Backpressure: more concurrent commands than connections wait for one (issue 9: redis-py's default
+    pool raised `Too many connections` at once)."""
+    from chat.app import redis_client
+    from chat.config import Settings
+
+    settings = Settings.from_env({"HELPLINE_REDIS_POOL": "2", "HELPLINE_REDIS_POOL_TIMEOUT_S": "10"})
+    client = redis_client(settings, redis_url)
+    try:
+        results = await asyncio.gather(*(client.execute_command("DEBUG", "SLEEP", "0.01") for _ in range(20)),
+                                       return_exceptions=True)
+        assert not [r for r in results if isinstance(r, Exception)]
+    finally:
+        await client.aclose()
+
+
+async def test_no_job_without_triage(parts: Any) -> None:
+    client, _, _ = parts
+    store = ConversationStore(client, Vault(os.urandom(32)))  # HELPLINE_TRIAGE=off
+    await new_conversation(store, "c8", "hoi")
+    assert await client.xlen(keys.TRIAGE_JOBS) == 0
+    with pytest.raises(HelplineError) as refused:
+        await store.append("nope", "visitor", "hoi", "m0")
+    assert refused.value.code == ErrorCode.NOT_FOUND
