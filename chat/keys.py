@@ -94,4 +94,5 @@ STARTED = f"{PREFIX}started"  # sorted set: conversation -> entered the queue at
 # group TRIAGE_GROUP of the triage workers (chat/triage_worker.py).
 TRIAGE_JOBS = f"{PREFIX}triage:jobs"
 TRIAGE_GROUP = "triage"
+TRIAGE_LAG = f"{PREFIX}triage:lag"  # list: ms from message stored to its triage result stored, newest first
 FRESH = f"{PREFIX}fresh"  # sorted set: conversation opened but no message yet -> created at (s)

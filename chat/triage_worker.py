@@ -64,6 +64,9 @@ FORGET_CONSUMER_MS = 3_600_000
 # Conversations whose visitor messages a worker keeps, so each run reads only the new ones.
 KNOWN_CONVERSATIONS = 5000
 EVIDENCE_PER_SIGNAL = 5
+# Recent triage lags kept (ms from a message stored to its triage result stored), for operators and the
+# scaling bench: enough for a p99.
+TRIAGE_LAG_KEPT = 10_000
 # Python-socketio's Redis channel of the chat processes (chat/app.py).
 SOCKETIO_CHANNEL = "helpline:socketio"
 
@@ -181,9 +184,14 @@ class TriageWorker:
             if cid:
                 await self._triage(cid)
         done = [job_id for ids in by_conversation.values() for job_id in ids]
+        now = int(time.time() * 1000)
+        # A job's id starts with the ms it was added, i.e. when its message was stored.
+        lags = [max(0, now - int(as_text(job_id).split("-")[0])) for job_id in done]
         pipe = self.redis.pipeline(transaction=False)
         pipe.xack(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP, *done)
         pipe.xdel(keys.TRIAGE_JOBS, *done)  # acknowledged jobs are of no further use
+        pipe.lpush(keys.TRIAGE_LAG, *lags)
+        pipe.ltrim(keys.TRIAGE_LAG, 0, TRIAGE_LAG_KEPT - 1)
         await pipe.execute()
         return len(done)
 
