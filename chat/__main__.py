@@ -40,6 +40,12 @@ def _redis_url(settings: Settings) -> tuple[str, EmbeddedRedis | None]:
     return embedded.start(), embedded
 
 
+def _redis_label(settings: Settings, embedded: EmbeddedRedis | None) -> str:
+    if embedded is not None:
+        return f"embedded in {settings.data_dir}"
+    return "through REDIS_SENTINELS" if settings.redis_url.startswith("redis+sentinel://") else "REDIS_URL"
+
+
 def serve(settings: Settings, host: str, port: int) -> int:
     from aiohttp import web
 
@@ -57,7 +63,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
         embedded.supervise()
     try:
         app = create_app(settings, url)
-        print(f"helpline: serving on http://{host}:{port} (redis: {'embedded in ' + str(settings.data_dir) if embedded else 'REDIS_URL'})",
+        print(f"helpline: serving on http://{host}:{port} (redis: {_redis_label(settings, embedded)})",
               flush=True)
         # access_log=None: an access log would record visitors' IP addresses and user agents.
         web.run_app(app, host=host, port=port, access_log=None, print=None, handle_signals=True,
@@ -72,12 +78,12 @@ def serve(settings: Settings, host: str, port: int) -> int:
 
 
 def _with_redis(settings: Settings, work: Callable[[Any], Awaitable[int]]) -> int:
-    import redis.asyncio as aioredis
+    from chat.redis_client import redis_client
 
     url, embedded = _redis_url(settings)
 
     async def run() -> int:
-        client = aioredis.Redis.from_url(url)
+        client = redis_client(settings, url)
         try:
             return await work(client)
         finally:

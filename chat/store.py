@@ -219,9 +219,16 @@ class MasterKeyMismatch(Exception):
 
 
 class ConversationStore:
-    def __init__(self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None) -> None:
+    def __init__(self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None,
+                 wait_replicas: int = 0, wait_timeout_ms: int = 500) -> None:
         self.redis = redis
         self.vault = vault
+        # With replicas (docs/operations.md, "High availability"): each append pipeline ends with
+        # WAIT, so a batch is acknowledged only once that many replicas have it and a failover to one
+        # of them loses nothing acknowledged.
+        self.wait_replicas = wait_replicas
+        self.wait_timeout_ms = wait_timeout_ms
+        self._short_of_replicas_logged = 0.0
         # Called, in commit order, for every newly stored message before its sender is acknowledged
         # (live delivery, chat/delivery.py).
         self.on_commit = on_commit
@@ -354,8 +361,23 @@ class ConversationStore:
         # EVALSHA by hand rather than through redis-py's Script: this is the hottest call we make.
         for item in batch:
             pipe.execute_command("EVALSHA", self._append_sha, len(item.keys), *item.keys, *item.args)
+        if self.wait_replicas:
+            pipe.execute_command("WAIT", self.wait_replicas, self.wait_timeout_ms)
         results: list[Any] = await pipe.execute(raise_on_error=False)
+        if self.wait_replicas:
+            self._check_replicated(results.pop())
         return results
+
+    def _check_replicated(self, acked: Any) -> None:
+        """Fewer replicas than asked within the timeout: the batch is acknowledged anyway. It is on the
+        primary and its append-only file, and with no replica in sync there is nothing to fail over to
+        that could lose it; refusing would stop the helpline for as long as a replica is away."""
+        if isinstance(acked, Exception):
+            raise acked  # nobody is acknowledged; the clients retry (an idempotent duplicate)
+        if int(acked) < self.wait_replicas and time.monotonic() - self._short_of_replicas_logged > 60:
+            self._short_of_replicas_logged = time.monotonic()
+            log.warning("messages acknowledged with %s of %s replicas in sync (HELPLINE_REDIS_WAIT_REPLICAS); "
+                        "check the replicas", int(acked), self.wait_replicas)
 
     async def _settle(self, item: _PendingAppend, result: Any) -> None:
         if isinstance(result, Exception) or not isinstance(result, list):
