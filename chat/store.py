@@ -609,6 +609,42 @@ class ConversationStore:
             doomed.append(keys.resume(resume_hash))
         await self.redis.delete(*doomed)
 
+    async def rewrite_append_only_file(self, timeout_s: float = 600.0) -> bool:
+        """Have Redis rewrite its append-only file and wait until it has: deleted values (a destroyed
+        wrapped key) otherwise stay in the file, as the original writes, until Redis rewrites it on
+        its own. False when Redis keeps no append-only file or the rewrite failed (logged)."""
+        try:
+            info = await self.redis.info("persistence")
+            if not int(info.get("aof_enabled", 0)):
+                return False
+            # A rewrite already running copies the data as it was when it began, destroyed keys and
+            # all: let it finish, then start one of our own.
+            if not await self._aof_rewrite_settled(info, timeout_s):
+                return False
+            await self.redis.bgrewriteaof()
+            if not await self._aof_rewrite_settled(None, timeout_s):
+                return False
+        except Exception:
+            log.exception("could not rewrite Redis's append-only file; destroyed keys stay in it until Redis does")
+            return False
+        return True
+
+    async def _aof_rewrite_settled(self, info: dict[str, Any] | None, timeout_s: float) -> bool:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            if info is None:
+                info = await self.redis.info("persistence")
+            if not int(info.get("aof_rewrite_in_progress", 0)) and not int(info.get("aof_rewrite_scheduled", 0)):
+                if info.get("aof_last_bgrewrite_status", "ok") != "ok":
+                    log.error("Redis's last append-only file rewrite failed (see Redis's log)")
+                    return False
+                return True
+            if time.monotonic() > deadline:
+                log.error("Redis's append-only file rewrite did not finish within %.0f s", timeout_s)
+                return False
+            info = None
+            await asyncio.sleep(0.1)
+
     async def forget_unused(self, cid: str) -> None:
         """A widget opened without a message sent: nothing to keep."""
         record = await self.get(cid)
