@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import orjson
+from cryptography.exceptions import InvalidTag
 from redis.asyncio import Redis
 from redis.exceptions import NoScriptError, ResponseError
 
@@ -156,6 +157,15 @@ return 1
 """
 
 
+# Record fields that can name a place or an organisation: stored sealed (chat/crypto.py, seal_field) as
+# `<name>_sealed`. A plain `<name>` written by an older version is still read, and sealed by `upgrade`.
+SEALED_FIELDS = ("tags", "referral")
+
+
+def sealed_name(name: str) -> str:
+    return f"{name}_sealed"
+
+
 @dataclass(frozen=True)
 class Message:
     conversation_id: str
@@ -263,13 +273,13 @@ class ConversationStore:
         raw = await self.redis.hgetall(keys.conversation(cid))
         if not raw:
             return None
-        return ConversationRecord.from_hash(cid, {as_text(k): as_text(v) for k, v in raw.items()})
+        return ConversationRecord.from_hash(cid, self._open_fields(cid, {as_text(k): as_text(v) for k, v in raw.items()}))
 
     async def get_many(self, cids: list[str], fields: list[str]) -> list[ConversationRecord | None]:
         """Only `fields` of each record are read; the others keep their defaults. None: no such one."""
         if not cids:
             return []
-        fields = ["status", *fields]
+        fields = ["status", *fields, *(sealed_name(f) for f in SEALED_FIELDS if f in fields)]
         pipe = self.redis.pipeline(transaction=False)
         for cid in cids:
             pipe.hmget(keys.conversation(cid), fields)
@@ -279,8 +289,27 @@ class ConversationStore:
                 out.append(None)
             else:
                 raw = {f: as_text(v) for f, v in zip(fields, row, strict=True) if v is not None}
-                out.append(ConversationRecord.from_hash(cid, raw))
+                out.append(ConversationRecord.from_hash(cid, self._open_fields(cid, raw)))
         return out
+
+    def _seal_fields(self, cid: str, fields: dict[str, str]) -> dict[str, str]:
+        out = dict(fields)
+        for name in SEALED_FIELDS:
+            value = out.pop(name, None)
+            if value not in (None, "", "[]"):
+                out[sealed_name(name)] = self.vault.seal_field(cid, name, value)
+        return out
+
+    def _open_fields(self, cid: str, raw: dict[str, str]) -> dict[str, str]:
+        for name in SEALED_FIELDS:
+            sealed = raw.pop(sealed_name(name), "")
+            if sealed:
+                try:
+                    raw[name] = self.vault.open_field(cid, name, sealed)
+                except (InvalidTag, ValueError):  # not ours (a master key mix-up): shown as empty
+                    log.error("a conversation's %s could not be opened with this master key", name)
+                    raw.pop(name, None)
+        return raw
 
     async def set_profile(self, cid: str, fields: dict[str, str]) -> None:
         """The visitor's own answers (about, lang, and the queue that follows from them)."""
@@ -489,6 +518,7 @@ class ConversationStore:
 
     async def close(self, cid: str, required_counsellor: str, fields: dict[str, str]) -> None:
         """Close (visitor: required_counsellor ""), or record a counsellor's outcome after the visitor left."""
+        fields = self._seal_fields(cid, fields)
         for _ in range(5):
             holder = as_text(await self.redis.hget(keys.conversation(cid), "counsellor"))
             args: list[str | int] = [cid, now_ms(), required_counsellor, holder]
@@ -547,7 +577,8 @@ class ConversationStore:
         """Data written before 2026-11-29, made current; idempotent, and safe with several processes.
 
         - a conversation's keys without the `{<cid>}` hash tag are renamed to their tagged names;
-        - sorted-set scores in seconds become milliseconds.
+        - sorted-set scores in seconds become milliseconds;
+        - tags and referral stored in the clear are sealed (before 2026-11-30).
         """
         untagged = f"{keys.PREFIX}conv:"
         async for raw in self.redis.scan_iter(match=untagged + "*", count=1000):
@@ -563,6 +594,35 @@ class ConversationStore:
                        await self.redis.zrangebyscore(key, "-inf", 10**11 - 1, withscores=True))
             if old:
                 await self.redis.zadd(key, {member: int(score * 1000) for member, score in old})
+        await self._seal_plain_fields()
+
+    async def _seal_plain_fields(self) -> None:
+        tagged = f"{keys.PREFIX}conv:{{"
+        batch: list[str] = []
+
+        async def seal(names: list[str]) -> None:
+            pipe = self.redis.pipeline(transaction=False)
+            for name in names:
+                pipe.hmget(name, list(SEALED_FIELDS))
+            changes = self.redis.pipeline(transaction=False)
+            for name, row in zip(names, await pipe.execute(), strict=True):
+                plain = {field: as_text(v) for field, v in zip(SEALED_FIELDS, row, strict=True) if v is not None}
+                if plain:
+                    cid = name[len(tagged):-1]
+                    sealed = self._seal_fields(cid, plain)
+                    if sealed:
+                        changes.hset(name, mapping=cast("dict[Any, Any]", sealed))
+                    changes.hdel(name, *plain)
+            if len(changes):
+                await changes.execute()
+
+        async for raw in self.redis.scan_iter(match=tagged + "*", count=1000):
+            batch.append(as_text(raw))
+            if len(batch) >= 500:
+                await seal(batch)
+                batch = []
+        if batch:
+            await seal(batch)
 
     async def queue_version(self) -> int:
         return int(as_text(await self.redis.get(keys.QUEUE_VERSION)) or 0)
