@@ -46,6 +46,8 @@ def load_master_key(env_value: str, key_file: Path) -> bytes:
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(base64.urlsafe_b64encode(key).decode() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())  # a key lost to a power cut would take every conversation with it
     return key
 
 

@@ -565,6 +565,12 @@ class ConversationStore:
         expected = self.vault.key_check()
         await self.redis.set(keys.KEY_CHECK, expected, nx=True)  # the first start records it
         stored = as_text(await self.redis.get(keys.KEY_CHECK))
+        if stored.startswith("rotating:"):
+            raise MasterKeyMismatch(
+                "a master key rotation was started on this Redis and has not finished. Run `python -m chat "
+                "keys rotate` again, with the same keys, to finish it. (docs/operations.md, \"Rotating the "
+                "master key\")"
+            )
         if stored != expected:
             raise MasterKeyMismatch(
                 "this Redis holds conversations sealed with a different master key. Restore the key that "
