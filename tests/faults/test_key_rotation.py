@@ -102,3 +102,40 @@ async def test_rotation_rewraps_every_key_and_retires_the_old_one(embedded: Embe
     with pytest.raises(RuntimeError) as refused_start:
         embedded.start(**KEY_FILE_MODE)
     assert "different master key" in str(refused_start.value)
+
+
+async def test_with_the_key_in_the_environment_the_new_one_comes_from_there_too(
+    tmp_path: Path, redis_url: str
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from chat.store import MasterKeyMismatch
+    from tests import conftest
+    from tests.chat.clients import stored_conversation
+
+    old_key = base64.urlsafe_b64decode(conftest.TEST_MASTER_KEY)
+    new_key = b"n" * 32
+    client = aioredis.Redis.from_url(redis_url)
+    try:
+        store = ConversationStore(client, Vault(old_key))
+        await store.check_master_key()
+        cid, _ = await stored_conversation(store)
+        await store.append(cid, "visitor", "in de omgeving", "c1")
+
+        def rotate(**extra: str) -> subprocess.CompletedProcess[str]:
+            env = {**os.environ, **conftest.test_env(tmp_path, redis_url, **extra)}
+            return subprocess.run([sys.executable, "-m", "chat", "keys", "rotate"], cwd=conftest.ROOT, env=env,
+                                  capture_output=True, text=True, timeout=60)
+
+        refused = rotate()
+        assert refused.returncode == 2 and "HELPLINE_NEW_MASTER_KEY" in refused.stderr
+        done = rotate(HELPLINE_NEW_MASTER_KEY=base64.urlsafe_b64encode(new_key).decode())
+        assert done.returncode == 0, done.stderr
+        assert "set HELPLINE_MASTER_KEY to the value of HELPLINE_NEW_MASTER_KEY" in done.stdout
+        assert [m.text for m in await ConversationStore(client, Vault(new_key)).history(cid)] == ["in de omgeving"]
+        with pytest.raises(MasterKeyMismatch):
+            await ConversationStore(client, Vault(old_key)).check_master_key()
+    finally:
+        await client.aclose()
