@@ -687,7 +687,12 @@ class ConversationStore:
             # all: let it finish, then start one of our own.
             if not await self._aof_rewrite_settled(info, timeout_s):
                 return False
-            await self.redis.bgrewriteaof()
+            try:
+                await self.redis.bgrewriteaof()
+            except ResponseError as exc:
+                # Another process started one since we looked: it began after our deletes, so it will do.
+                if "already in progress" not in str(exc):
+                    raise
             if not await self._aof_rewrite_settled(None, timeout_s):
                 return False
         except Exception:
