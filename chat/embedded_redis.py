@@ -96,8 +96,9 @@ class EmbeddedRedis:
             self._lock_file.close()  # closing releases the lock
             self._lock_file = None
 
-    def start(self, timeout_s: float = 15.0) -> str:
-        """Start (or reuse) the Redis of this data folder; returns its URL."""
+    def start(self, timeout_s: float = 15.0, exclusive: bool = False) -> str:
+        """Start (or reuse) the Redis of this data folder; returns its URL. `exclusive`: refuse to
+        reuse one that another process owns (a running server), for work that needs the server stopped."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         os.chmod(self.data_dir, 0o700)
         deadline = time.monotonic() + timeout_s
@@ -107,6 +108,9 @@ class EmbeddedRedis:
                     self._shut_down_orphan()
                 self._spawn()
                 return self._wait_alive(deadline)
+            if exclusive:
+                raise SystemExit(f"the embedded Redis in {self.data_dir} is in use by a running server (or "
+                                 "`python -m chat redis`); stop it first")
             if self._alive():
                 return self.url  # another server process owns it
             if time.monotonic() > deadline:

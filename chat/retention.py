@@ -6,6 +6,8 @@
 - HELPLINE_REVIEW_RETENTION_DAYS after closing, the anonymised transcript and the conversation's record
   (statistics) go too.
 - A widget opened without a single message sent leaves an empty conversation; it goes after a day.
+- When anything was destroyed, Redis's append-only file is rewritten (BGREWRITEAOF, waited for), so
+  the destroyed keys leave the disk too, not only Redis's memory.
 
 Runs hourly in every server process (the steps are idempotent) and on demand: `python -m chat retention`.
 """
@@ -53,6 +55,11 @@ class Retention:
         for cid in await self.store.fresh_before(now_ms - UNUSED_AFTER_S * 1000):
             await self.store.forget_unused(cid)
         review_days = max(self.settings.review_retention_days, self.settings.retention_days)
-        for cid in await self.store.closed_before(now_ms - review_days * DAY_MS):
+        forgotten = await self.store.closed_before(now_ms - review_days * DAY_MS)
+        for cid in forgotten:
             await self.store.forget_closed(cid)
+        if destroyed or forgotten:
+            # Deleted in Redis is not yet gone from its disk: the append-only file still holds the
+            # original writes (the wrapped keys, the transcripts) until it is rewritten.
+            await self.store.rewrite_append_only_file()
         return destroyed

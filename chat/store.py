@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import orjson
+from cryptography.exceptions import InvalidTag
 from redis.asyncio import Redis
 from redis.exceptions import NoScriptError, ResponseError
 
@@ -169,6 +170,15 @@ return 1
 """
 
 
+# Record fields that can name a place or an organisation: stored sealed (chat/crypto.py, seal_field) as
+# `<name>_sealed`. A plain `<name>` written by an older version is still read, and sealed by `upgrade`.
+SEALED_FIELDS = ("tags", "referral")
+
+
+def sealed_name(name: str) -> str:
+    return f"{name}_sealed"
+
+
 @dataclass(frozen=True)
 class Message:
     conversation_id: str
@@ -232,13 +242,18 @@ class MasterKeyMismatch(Exception):
 
 
 class ConversationStore:
-    def __init__(
-        self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None, triage_jobs: bool = False
-    ) -> None:
+    def __init__(self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None, triage_jobs: bool = False,
+                 wait_replicas: int = 0, wait_timeout_ms: int = 500) -> None:
         self.redis = redis
         # Add a triage job for every new visitor message (chat/triage_worker.py); off when triage is off.
         self._triage_cap = TRIAGE_JOBS_CAP if triage_jobs else 0
         self.vault = vault
+        # With replicas (docs/operations.md, "High availability"): each append pipeline ends with
+        # WAIT, so a batch is acknowledged only once that many replicas have it and a failover to one
+        # of them loses nothing acknowledged.
+        self.wait_replicas = wait_replicas
+        self.wait_timeout_ms = wait_timeout_ms
+        self._short_of_replicas_logged = 0.0
         # Called, in commit order, for every newly stored message before its sender is acknowledged
         # (live delivery, chat/delivery.py).
         self.on_commit = on_commit
@@ -273,13 +288,13 @@ class ConversationStore:
         raw = await self.redis.hgetall(keys.conversation(cid))
         if not raw:
             return None
-        return ConversationRecord.from_hash(cid, {as_text(k): as_text(v) for k, v in raw.items()})
+        return ConversationRecord.from_hash(cid, self._open_fields(cid, {as_text(k): as_text(v) for k, v in raw.items()}))
 
     async def get_many(self, cids: list[str], fields: list[str]) -> list[ConversationRecord | None]:
         """Only `fields` of each record are read; the others keep their defaults. None: no such one."""
         if not cids:
             return []
-        fields = ["status", *fields]
+        fields = ["status", *fields, *(sealed_name(f) for f in SEALED_FIELDS if f in fields)]
         pipe = self.redis.pipeline(transaction=False)
         for cid in cids:
             pipe.hmget(keys.conversation(cid), fields)
@@ -289,8 +304,27 @@ class ConversationStore:
                 out.append(None)
             else:
                 raw = {f: as_text(v) for f, v in zip(fields, row, strict=True) if v is not None}
-                out.append(ConversationRecord.from_hash(cid, raw))
+                out.append(ConversationRecord.from_hash(cid, self._open_fields(cid, raw)))
         return out
+
+    def _seal_fields(self, cid: str, fields: dict[str, str]) -> dict[str, str]:
+        out = dict(fields)
+        for name in SEALED_FIELDS:
+            value = out.pop(name, None)
+            if value not in (None, "", "[]"):
+                out[sealed_name(name)] = self.vault.seal_field(cid, name, value)
+        return out
+
+    def _open_fields(self, cid: str, raw: dict[str, str]) -> dict[str, str]:
+        for name in SEALED_FIELDS:
+            sealed = raw.pop(sealed_name(name), "")
+            if sealed:
+                try:
+                    raw[name] = self.vault.open_field(cid, name, sealed)
+                except (InvalidTag, ValueError):  # not ours (a master key mix-up): shown as empty
+                    log.error("a conversation's %s could not be opened with this master key", name)
+                    raw.pop(name, None)
+        return raw
 
     async def set_profile(self, cid: str, fields: dict[str, str]) -> None:
         """The visitor's own answers (about, lang, and the queue that follows from them)."""
@@ -373,8 +407,23 @@ class ConversationStore:
         # EVALSHA by hand rather than through redis-py's Script: this is the hottest call we make.
         for item in batch:
             pipe.execute_command("EVALSHA", self._append_sha, len(item.keys), *item.keys, *item.args)
+        if self.wait_replicas:
+            pipe.execute_command("WAIT", self.wait_replicas, self.wait_timeout_ms)
         results: list[Any] = await pipe.execute(raise_on_error=False)
+        if self.wait_replicas:
+            self._check_replicated(results.pop())
         return results
+
+    def _check_replicated(self, acked: Any) -> None:
+        """Fewer replicas than asked within the timeout: the batch is acknowledged anyway. It is on the
+        primary and its append-only file, and with no replica in sync there is nothing to fail over to
+        that could lose it; refusing would stop the helpline for as long as a replica is away."""
+        if isinstance(acked, Exception):
+            raise acked  # nobody is acknowledged; the clients retry (an idempotent duplicate)
+        if int(acked) < self.wait_replicas and time.monotonic() - self._short_of_replicas_logged > 60:
+            self._short_of_replicas_logged = time.monotonic()
+            log.warning("messages acknowledged with %s of %s replicas in sync (HELPLINE_REDIS_WAIT_REPLICAS); "
+                        "check the replicas", int(acked), self.wait_replicas)
 
     async def _settle(self, item: _PendingAppend, result: Any) -> None:
         if isinstance(result, Exception) or not isinstance(result, list):
@@ -486,6 +535,7 @@ class ConversationStore:
 
     async def close(self, cid: str, required_counsellor: str, fields: dict[str, str]) -> None:
         """Close (visitor: required_counsellor ""), or record a counsellor's outcome after the visitor left."""
+        fields = self._seal_fields(cid, fields)
         for _ in range(5):
             holder = as_text(await self.redis.hget(keys.conversation(cid), "counsellor"))
             args: list[str | int] = [cid, now_ms(), required_counsellor, holder]
@@ -533,6 +583,12 @@ class ConversationStore:
         expected = self.vault.key_check()
         await self.redis.set(keys.KEY_CHECK, expected, nx=True)  # the first start records it
         stored = as_text(await self.redis.get(keys.KEY_CHECK))
+        if stored.startswith("rotating:"):
+            raise MasterKeyMismatch(
+                "a master key rotation was started on this Redis and has not finished. Run `python -m chat "
+                "keys rotate` again, with the same keys, to finish it. (docs/operations.md, \"Rotating the "
+                "master key\")"
+            )
         if stored != expected:
             raise MasterKeyMismatch(
                 "this Redis holds conversations sealed with a different master key. Restore the key that "
@@ -545,7 +601,8 @@ class ConversationStore:
         """Data written before 2026-11-29, made current; idempotent, and safe with several processes.
 
         - a conversation's keys without the `{<cid>}` hash tag are renamed to their tagged names;
-        - sorted-set scores in seconds become milliseconds.
+        - sorted-set scores in seconds become milliseconds;
+        - tags and referral stored in the clear are sealed (before 2026-11-30).
         """
         untagged = f"{keys.PREFIX}conv:"
         async for raw in self.redis.scan_iter(match=untagged + "*", count=1000):
@@ -561,6 +618,35 @@ class ConversationStore:
                        await self.redis.zrangebyscore(key, "-inf", 10**11 - 1, withscores=True))
             if old:
                 await self.redis.zadd(key, {member: int(score * 1000) for member, score in old})
+        await self._seal_plain_fields()
+
+    async def _seal_plain_fields(self) -> None:
+        tagged = f"{keys.PREFIX}conv:{{"
+        batch: list[str] = []
+
+        async def seal(names: list[str]) -> None:
+            pipe = self.redis.pipeline(transaction=False)
+            for name in names:
+                pipe.hmget(name, list(SEALED_FIELDS))
+            changes = self.redis.pipeline(transaction=False)
+            for name, row in zip(names, await pipe.execute(), strict=True):
+                plain = {field: as_text(v) for field, v in zip(SEALED_FIELDS, row, strict=True) if v is not None}
+                if plain:
+                    cid = name[len(tagged):-1]
+                    sealed = self._seal_fields(cid, plain)
+                    if sealed:
+                        changes.hset(name, mapping=cast("dict[Any, Any]", sealed))
+                    changes.hdel(name, *plain)
+            if len(changes):
+                await changes.execute()
+
+        async for raw in self.redis.scan_iter(match=tagged + "*", count=1000):
+            batch.append(as_text(raw))
+            if len(batch) >= 500:
+                await seal(batch)
+                batch = []
+        if batch:
+            await seal(batch)
 
     async def queue_version(self) -> int:
         return int(as_text(await self.redis.get(keys.QUEUE_VERSION)) or 0)
@@ -606,6 +692,47 @@ class ConversationStore:
         if resume_hash:
             doomed.append(keys.resume(resume_hash))
         await self.redis.delete(*doomed)
+
+    async def rewrite_append_only_file(self, timeout_s: float = 600.0) -> bool:
+        """Have Redis rewrite its append-only file and wait until it has: deleted values (a destroyed
+        wrapped key) otherwise stay in the file, as the original writes, until Redis rewrites it on
+        its own. False when Redis keeps no append-only file or the rewrite failed (logged)."""
+        try:
+            info = await self.redis.info("persistence")
+            if not int(info.get("aof_enabled", 0)):
+                return False
+            # A rewrite already running copies the data as it was when it began, destroyed keys and
+            # all: let it finish, then start one of our own.
+            if not await self._aof_rewrite_settled(info, timeout_s):
+                return False
+            try:
+                await self.redis.bgrewriteaof()
+            except ResponseError as exc:
+                # Another process started one since we looked: it began after our deletes, so it will do.
+                if "already in progress" not in str(exc):
+                    raise
+            if not await self._aof_rewrite_settled(None, timeout_s):
+                return False
+        except Exception:
+            log.exception("could not rewrite Redis's append-only file; destroyed keys stay in it until Redis does")
+            return False
+        return True
+
+    async def _aof_rewrite_settled(self, info: dict[str, Any] | None, timeout_s: float) -> bool:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            if info is None:
+                info = await self.redis.info("persistence")
+            if not int(info.get("aof_rewrite_in_progress", 0)) and not int(info.get("aof_rewrite_scheduled", 0)):
+                if info.get("aof_last_bgrewrite_status", "ok") != "ok":
+                    log.error("Redis's last append-only file rewrite failed (see Redis's log)")
+                    return False
+                return True
+            if time.monotonic() > deadline:
+                log.error("Redis's append-only file rewrite did not finish within %.0f s", timeout_s)
+                return False
+            info = None
+            await asyncio.sleep(0.1)
 
     async def forget_unused(self, cid: str) -> None:
         """A widget opened without a message sent: nothing to keep."""

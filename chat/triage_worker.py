@@ -276,8 +276,8 @@ def _exit_with_parent(parent: int) -> None:
 
 
 async def _work(settings: Settings, redis_url: str, parent: int | None) -> int:
-    from chat.app import redis_client
     from chat.crypto import Vault, load_master_key
+    from chat.redis_client import redis_client
     from chat.store import MasterKeyMismatch
 
     key_file = settings.data_dir / "master.key"

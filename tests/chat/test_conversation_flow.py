@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import redis
 from socketio.exceptions import ConnectionError
 
 from chat import keys, wire
@@ -214,7 +215,7 @@ async def test_typing_both_ways(server: str, staff: Peer) -> None:
 
 
 async def test_notes_transfer_and_close_never_reach_the_visitor(
-    server: str, staff: Peer, make_user: Callable[..., Any]
+    server: str, staff: Peer, make_user: Callable[..., Any], redis_url: str
 ) -> None:
     make_user("dirk", skills=["crisis"])
     dirk = await counsellor(server, await login(server, "dirk", PASSWORD))
@@ -243,6 +244,13 @@ async def test_notes_transfer_and_close_never_reach_the_visitor(
         assert secret not in everything
     bad = await dirk.call("close", {"conversation_id": cid, "outcome": "referred"})
     assert bad["ok"] is False and bad["error"] == "conversation_closed"
+    # Tags and referral can name a place or an organisation: sealed at rest like the texts.
+    client = redis.Redis.from_url(redis_url)
+    try:
+        stored = b" ".join(k + b"=" + v for k, v in client.hgetall(keys.conversation(cid)).items())
+    finally:
+        client.close()
+    assert b"outcome=referred" in stored and b"loverboy" not in stored and b"fier" not in stored
 
 
 async def test_transfer_to_a_queue_and_a_specialist_sees_it(

@@ -9,8 +9,8 @@ import pytest
 import redis.asyncio as aioredis
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from chat.app import redis_client
 from chat.config import Settings
+from chat.redis_client import redis_client
 from tests import conftest
 
 

@@ -85,3 +85,26 @@ async def test_review_retention_removes_everything_and_old_second_scores_are_upg
     assert score is not None and score > 10**12
     await Retention(store, Review(store), settings).apply(now=time.time() + 366 * 86400)
     assert await store.get(cid) is None and not await store.is_closed(cid)
+
+
+async def test_a_destroyed_key_leaves_the_append_only_file_too(
+    store: ConversationStore, tmp_path: Path, redis_data_dir: Path | None
+) -> None:
+    if redis_data_dir is None:
+        pytest.skip("needs the embedded test Redis, whose files this test reads")
+    from tests.chat.test_processes import files_containing
+
+    # Uncompressed, so the search below would find a key in the rewritten file's snapshot part.
+    await store.redis.config_set("rdbcompression", "no")
+    settings = Settings.from_env({"HELPLINE_DATA_DIR": str(tmp_path), "HELPLINE_RETENTION_DAYS": "30"})
+    doomed, _ = await stored_conversation(store)
+    kept, _ = await stored_conversation(store)
+    for cid in (doomed, kept):
+        await store.append(cid, "visitor", "hallo", "c1")
+    await store.close(doomed, "", {"outcome": "other"})
+    wrapped = {name: (await store.redis.hget(keys.conversation(cid), "dek")) for name, cid in
+               (("doomed", doomed), ("kept", kept))}
+    assert set(files_containing(redis_data_dir, wrapped)) == {"doomed", "kept"}  # written to the file
+
+    assert await Retention(store, Review(store), settings).apply(now=time.time() + 31 * 86400) == 1
+    assert set(files_containing(redis_data_dir, wrapped)) == {"kept"}  # the rewritten file lacks only that key

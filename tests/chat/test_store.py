@@ -119,3 +119,36 @@ async def test_first_messages_racing_from_several_tabs_stay_readable(redis_url: 
     finally:
         for c in clients:
             await c.aclose()
+
+
+async def test_tags_and_referral_are_sealed_at_rest_and_read_as_before(conversations: ConversationStore) -> None:
+    from chat.records import encode_list
+    from chat.review import Review
+
+    redis = conversations.redis
+
+    async def at_rest(cid: str) -> bytes:
+        return b" ".join(k + b"=" + v for k, v in (await redis.hgetall(keys.conversation(cid))).items())
+
+    cid, _ = await stored_conversation(conversations)
+    await conversations.append(cid, "visitor", "hallo", "c1")
+    await conversations.close(cid, "", {"outcome": "referred", "tags": encode_list(["loverboy Rotterdam"]),
+                                        "referral": "Fier Leeuwarden"})
+    assert b"outcome=referred" in await at_rest(cid)
+    assert b"Rotterdam" not in await at_rest(cid) and b"Fier" not in await at_rest(cid)
+    record = await conversations.get(cid)
+    assert record is not None and record.tags == ["loverboy Rotterdam"] and record.referral == "Fier Leeuwarden"
+    listed = await Review(conversations).list_closed({})  # what /api/supervisor/transcripts answers
+    assert [(t["tags"], t["referral"]) for t in listed] == [(["loverboy Rotterdam"], "Fier Leeuwarden")]
+
+    # Written in the clear by a version before 2026-11-30: still read, and sealed by the upgrade.
+    old, _ = await stored_conversation(conversations)
+    await conversations.append(old, "visitor", "hallo", "c1")
+    await conversations.close(old, "", {"outcome": "other"})
+    await redis.hset(keys.conversation(old), mapping={"tags": encode_list(["Antwerpen"]), "referral": "Payoke"})
+    record = await conversations.get(old)
+    assert record is not None and record.tags == ["Antwerpen"] and record.referral == "Payoke"
+    await conversations.upgrade()
+    assert b"Antwerpen" not in await at_rest(old) and b"Payoke" not in await at_rest(old)
+    records = await conversations.get_many([old], ["tags", "referral"])
+    assert records[0] is not None and records[0].tags == ["Antwerpen"] and records[0].referral == "Payoke"

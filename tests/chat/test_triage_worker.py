@@ -160,8 +160,8 @@ async def test_a_gone_conversation_is_acknowledged_not_retried(parts: Any) -> No
 async def test_a_small_pool_makes_commands_wait_instead_of_failing(redis_url: str) -> None:
     """Backpressure: more concurrent commands than connections wait for one (issue 9: redis-py's default
     pool raised `Too many connections` at once)."""
-    from chat.app import redis_client
     from chat.config import Settings
+    from chat.redis_client import redis_client
 
     settings = Settings.from_env({"HELPLINE_REDIS_POOL": "2", "HELPLINE_REDIS_POOL_TIMEOUT_S": "10"})
     client = redis_client(settings, redis_url)
