@@ -21,6 +21,21 @@ def _list(env: dict[str, str], name: str, default: str = "") -> list[str]:
     return [part.strip() for part in env.get(name, default).split(",") if part.strip()]
 
 
+STAFF_ROLES = ("counsellor", "supervisor", "admin")
+
+
+def _roles_2fa(env: dict[str, str]) -> tuple[str, ...]:
+    raw = env.get("HELPLINE_REQUIRE_2FA", "supervisor,admin").strip().lower()
+    if raw in {"none", "off", ""}:
+        return ()
+    roles = tuple(dict.fromkeys(part.strip() for part in raw.split(",") if part.strip()))
+    unknown = [r for r in roles if r not in STAFF_ROLES]
+    if unknown:
+        raise SystemExit(f"HELPLINE_REQUIRE_2FA: unknown role(s) {', '.join(unknown)}; "
+                         f"give a comma-separated list of {', '.join(STAFF_ROLES)}, or none")
+    return roles
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -57,6 +72,12 @@ class Settings:
     # while the service was closed) is closed as "gave up": answering someone long gone helps nobody
     # and hides those who still wait. 0: never.
     abandoned_after_s: int = 600
+    # Roles that cannot log in without a second factor (TOTP) until an admin enrols them
+    # (`python -m chat user totp NAME`). Empty: a code is asked only of enrolled accounts.
+    require_2fa: tuple[str, ...] = ("supervisor", "admin")
+    # Days the audit log (who logged in, read which transcript, monitored, whispered, exported, changed
+    # what) is kept. 0: for ever.
+    audit_retention_days: int = 365
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -87,4 +108,6 @@ class Settings:
             redis_pool_size=max(2, _int(env, "HELPLINE_REDIS_POOL", 200)),
             redis_pool_timeout_s=float(env.get("HELPLINE_REDIS_POOL_TIMEOUT_S", "20")),
             abandoned_after_s=max(0, _int(env, "HELPLINE_ABANDONED_AFTER_S", 600)),
+            require_2fa=_roles_2fa(env),
+            audit_retention_days=max(0, _int(env, "HELPLINE_AUDIT_RETENTION_DAYS", 365)),
         )
