@@ -144,10 +144,10 @@ async def totp_action(settings: Settings, client: Any, audit: Any, args: argpars
         if not await accounts.remove_totp(args.name):
             print(f"{args.name}: no second factor enrolled (or no such account)")
             return 0
-        required = (await accounts.get(args.name) or None)
+        account = await accounts.get(args.name)
         print(f"{args.name}: second factor removed; their logins have ended")
-        if required is not None and required.role in settings.require_2fa:
-            print(f"note: role {required.role} needs a second factor (HELPLINE_REQUIRE_2FA): "
+        if account is not None and account.role in settings.require_2fa:
+            print(f"note: role {account.role} needs a second factor (HELPLINE_REQUIRE_2FA): "
                   "they cannot log in until enrolled again")
         return 0
     try:
