@@ -315,7 +315,10 @@ class Accounts:
         current = as_text(await self.redis.hget(keys.user(username), "stamp"))
         if stamp != current:
             return None  # the password, role or skills changed since this login (or the account is gone)
-        return await self.get(username)
+        account = await self.get(username)
+        if account is not None and account.role in self.require_2fa and not await self.has_totp(username):
+            return None  # made before this role needed a second factor (an upgrade): not good enough now
+        return account
 
     async def logout(self, token: str) -> None:
         bound = as_text(await self.redis.getdel(keys.login(token_hash(token)))) if 16 <= len(token) <= 128 else ""

@@ -104,7 +104,7 @@ class HttpApi:
             raise HelplineError(ErrorCode.UNAUTHORIZED, wrong)
         if otp is not None and not isinstance(otp, str):
             otp = "not a code"  # counted as a wrong code, once the password is checked
-        result = await self.accounts.login(username, password, (otp or "").strip()[:16] or None)
+        result = await self.accounts.login(username, password, "".join((otp or "").split())[:16] or None)
         if result is None:
             raise HelplineError(ErrorCode.UNAUTHORIZED, wrong)
         token, account = result

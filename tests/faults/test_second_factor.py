@@ -101,6 +101,27 @@ async def test_supervisors_and_admins_cannot_log_in_before_enrolment(
         assert (await _login(http, server, "boss", PASSWORD, totp.now()))[0] == 200
 
 
+async def test_logins_made_before_the_requirement_end_and_codes_may_have_spaces(
+    server: str, make_user: Callable[..., Any], accounts: Accounts, redis_url: str
+) -> None:
+    """Upgrading to a server that requires 2FA ends the open logins of supervisors without it."""
+    make_user("yara", role="supervisor")
+    client = aioredis.Redis.from_url(redis_url)
+    try:
+        lax = Accounts(client, 3600)  # an older server, or HELPLINE_REQUIRE_2FA=none
+        result = await lax.login("yara", PASSWORD)
+        assert result is not None
+        token = result[0]
+    finally:
+        await client.aclose()
+    async with aiohttp.ClientSession() as http:
+        async with http.get(server + "/api/me", headers={"Authorization": f"Bearer {token}"}) as response:
+            assert response.status == 401
+        totp = pyotp.TOTP(_secret(await accounts.enrol_totp("yara")))
+        code = totp.now()
+        assert (await _login(http, server, "yara", PASSWORD, f" {code[:3]} {code[3:]} "))[0] == 200
+
+
 async def test_wrong_codes_count_in_the_login_throttle(
     server: str, make_user: Callable[..., Any], accounts: Accounts
 ) -> None:
