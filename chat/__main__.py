@@ -1,4 +1,4 @@
-"""`python -m chat serve | user add|list|remove | redis | retention | keys rotate | export-feedback`
+"""`python -m chat serve | user add|list|remove|totp | audit | redis | retention | keys rotate | export-feedback`
 (docs/operations.md)."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import signal
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from chat.config import Settings
@@ -100,12 +101,16 @@ def _with_redis(settings: Settings, work: Callable[[Any], Awaitable[int]], exclu
 
 def user_command(settings: Settings, args: argparse.Namespace) -> int:
     from chat.accounts import Accounts
+    from chat.audit import Audit
 
     def split(value: str | None) -> list[str]:
         return [v.strip() for v in (value or "").split(",") if v.strip()]
 
     async def work(client: Any) -> int:
-        accounts = Accounts(client, settings.login_ttl_s)
+        audit = Audit(client, settings.audit_retention_days)
+        if args.action == "totp":
+            return await totp_action(settings, client, audit, args)
+        accounts = Accounts(client, settings.login_ttl_s, audit=audit)
         if args.action == "add":
             password = os.environ.get("HELPLINE_PASSWORD") or getpass.getpass(f"password for {args.name}: ")
             try:
@@ -120,7 +125,63 @@ def user_command(settings: Settings, args: argparse.Namespace) -> int:
             for account in await accounts.list():
                 skills = ",".join(account.skills) or "all queues"
                 languages = ",".join(account.languages) or "all languages"
-                print(f"{account.username}\t{account.role}\t{skills}\t{languages}")
+                second = "2fa" if await accounts.has_totp(account.username) else (
+                    "no 2fa (cannot log in)" if account.role in settings.require_2fa else "no 2fa")
+                print(f"{account.username}\t{account.role}\t{skills}\t{languages}\t{second}")
+        return 0
+
+    return _with_redis(settings, work)
+
+
+async def totp_action(settings: Settings, client: Any, audit: Any, args: argparse.Namespace) -> int:
+    """`user totp NAME [--remove]`: enrol (or re-enrol) an account's authenticator app and print its URI."""
+    from chat.accounts import Accounts
+    from chat.crypto import Vault, load_master_key
+    from chat.store import ConversationStore, MasterKeyMismatch
+
+    vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
+    try:
+        # The secret is sealed with the master key: the server's key, or nobody could log in.
+        await ConversationStore(client, vault).check_master_key()
+    except MasterKeyMismatch as exc:
+        print(f"user totp: refusing to run: {exc}", file=sys.stderr)
+        return 2
+    accounts = Accounts(client, settings.login_ttl_s, vault=vault, audit=audit)
+    if args.remove:
+        if not await accounts.remove_totp(args.name):
+            print(f"{args.name}: no second factor enrolled (or no such account)")
+            return 0
+        account = await accounts.get(args.name)
+        print(f"{args.name}: second factor removed; their logins have ended")
+        if account is not None and account.role in settings.require_2fa:
+            print(f"note: role {account.role} needs a second factor (HELPLINE_REQUIRE_2FA): "
+                  "they cannot log in until enrolled again")
+        return 0
+    try:
+        uri = await accounts.enrol_totp(args.name)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    # Printed once, for the person's authenticator app; stored only sealed, never logged.
+    print(uri)
+    print(f"{args.name}: scan this (e.g. `qrencode -t ansiutf8 'URI'`) or type it into the authenticator app; "
+          "it is not shown again. Earlier codes and logins of this account have ended.", file=sys.stderr)
+    return 0
+
+
+def audit_command(settings: Settings, limit: int, before: str) -> int:
+    from chat.audit import Audit
+    from chat.errors import HelplineError
+
+    async def work(client: Any) -> int:
+        try:
+            entries = await Audit(client, settings.audit_retention_days).entries(limit, before)
+        except HelplineError as exc:
+            print(f"audit: {exc.detail}", file=sys.stderr)
+            return 2
+        for entry in entries:
+            at = datetime.fromtimestamp(entry["at"] / 1000, tz=UTC).isoformat(timespec="milliseconds")
+            print(f"{at}\t{entry['actor'] or '-'}\t{entry['action']}\t{entry['target'] or '-'}\t{entry['id']}")
         return 0
 
     return _with_redis(settings, work)
@@ -149,6 +210,7 @@ def retention_command(settings: Settings) -> int:
 
 
 def export_feedback_command(settings: Settings, output: str) -> int:
+    from chat.audit import CLI_ACTOR, Action, Audit
     from chat.crypto import Vault, load_master_key
     from chat.feedback_export import export_feedback
     from chat.review import Review
@@ -159,6 +221,7 @@ def export_feedback_command(settings: Settings, output: str) -> int:
     async def work(client: Any) -> int:
         vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
         n = await export_feedback(Review(ConversationStore(client, vault)), out)
+        await Audit(client, settings.audit_retention_days).record(CLI_ACTOR, Action.EXPORT_FEEDBACK, str(n))
         print(f"export-feedback: {n} conversations", file=sys.stderr)
         return 0
 
@@ -271,6 +334,12 @@ def main(argv: list[str] | None = None) -> int:
     p_remove = user_sub.add_parser("remove", help="delete an account")
     p_remove.add_argument("name")
     user_sub.add_parser("list", help="list accounts")
+    p_totp = user_sub.add_parser("totp", help="enrol the account's authenticator app (prints the otpauth:// URI)")
+    p_totp.add_argument("name")
+    p_totp.add_argument("--remove", action="store_true", help="remove the second factor instead")
+    p_audit = sub.add_parser("audit", help="print the audit log, newest first")
+    p_audit.add_argument("--limit", type=int, default=100, help="entries to print (at most 1000; default 100)")
+    p_audit.add_argument("--before", default="", help="only entries older than this entry id or time in ms")
     sub.add_parser("redis", help="run only the embedded Redis (for several server processes on one machine)")
     sub.add_parser("retention", help="destroy the keys of conversations past HELPLINE_RETENTION_DAYS now")
     p_keys = sub.add_parser("keys", help="master key maintenance (with every server stopped)")
@@ -287,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
         return serve(settings, args.host, args.port)
     if args.command == "user":
         return user_command(settings, args)
+    if args.command == "audit":
+        return audit_command(settings, args.limit, args.before)
     if args.command == "retention":
         return retention_command(settings)
     if args.command == "keys":

@@ -21,6 +21,7 @@ import moderator_ui
 from chat import fastjson, wsdriver
 from chat.abandonment import Abandonment
 from chat.accounts import Accounts
+from chat.audit import Audit
 from chat.config import Settings
 from chat.conversations import ConversationService
 from chat.crypto import Vault, load_master_key
@@ -95,7 +96,8 @@ def _page(path: Path) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
 def create_app(settings: Settings, redis_url: str) -> web.Application:
     redis = redis_client(settings, redis_url)
     vault = Vault(load_master_key(settings.master_key, settings.data_dir / "master.key"))
-    accounts = Accounts(redis, settings.login_ttl_s)
+    audit = Audit(redis, settings.audit_retention_days)
+    accounts = Accounts(redis, settings.login_ttl_s, vault=vault, require_2fa=settings.require_2fa, audit=audit)
     manager = PeerAwareRedisManager(redis_url, channel=SOCKETIO_CHANNEL)
     def cors(origin: str | None, environ: dict[str, Any]) -> bool:
         """Same-origin always; partner sites embedding the widget when configured."""
@@ -152,6 +154,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         await redis.ping()
         await store.check_master_key()
         await store.upgrade()
+        await audit.trim()
         # Subscribe to the other processes' events before the first client arrives, not on it.
         if not sio.manager_initialized:
             sio.manager_initialized = True

@@ -40,6 +40,21 @@ def _sentinel_url(env: dict[str, str]) -> str:
     return f"redis+sentinel://{auth}{','.join(sentinels)}/0/{master}"
 
 
+STAFF_ROLES = ("counsellor", "supervisor", "admin")
+
+
+def _roles_2fa(env: dict[str, str]) -> tuple[str, ...]:
+    raw = env.get("HELPLINE_REQUIRE_2FA", "supervisor,admin").strip().lower()
+    if raw in {"none", "off", ""}:
+        return ()
+    roles = tuple(dict.fromkeys(part.strip() for part in raw.split(",") if part.strip()))
+    unknown = [r for r in roles if r not in STAFF_ROLES]
+    if unknown:
+        raise SystemExit(f"HELPLINE_REQUIRE_2FA: unknown role(s) {', '.join(unknown)}; "
+                         f"give a comma-separated list of {', '.join(STAFF_ROLES)}, or none")
+    return roles
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -85,6 +100,12 @@ class Settings:
     # Triage workers this process starts itself (chat/triage_worker.py). 0: none; run
     # `python -m triage worker` yourself (the Procfile's `triage:` line), as many as you like.
     triage_workers: int = 1
+    # Roles that cannot log in without a second factor (TOTP) until an admin enrols them
+    # (`python -m chat user totp NAME`). Empty: a code is asked only of enrolled accounts.
+    require_2fa: tuple[str, ...] = ("supervisor", "admin")
+    # Days the audit log (who logged in, read which transcript, monitored, whispered, exported, changed
+    # what) is kept. 0: for ever.
+    audit_retention_days: int = 365
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -118,4 +139,6 @@ class Settings:
             redis_wait_replicas=max(0, _int(env, "HELPLINE_REDIS_WAIT_REPLICAS", 0)),
             redis_wait_timeout_ms=max(1, _int(env, "HELPLINE_REDIS_WAIT_TIMEOUT_MS", 500)),
             triage_workers=max(0, _int(env, "HELPLINE_TRIAGE_WORKERS", 1)),
+            require_2fa=_roles_2fa(env),
+            audit_retention_days=max(0, _int(env, "HELPLINE_AUDIT_RETENTION_DAYS", 365)),
         )

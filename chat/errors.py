@@ -36,6 +36,8 @@ class ErrorCode(StrEnum):
     CONVERSATION_CLOSED = "conversation_closed"
     NOT_ALLOWED = "not_allowed"  # authenticated, but not for this
     UNAUTHORIZED = "unauthorized"  # not logged in, or the login ended
+    OTP_REQUIRED = "otp_required"  # login: the password was right; now the authenticator code
+    OTP_ENROLMENT_REQUIRED = "otp_enrolment_required"  # login: this role needs a second factor first
     RATE_LIMITED = "rate_limited"
     UNKNOWN_EVENT = "unknown_event"
     PAYLOAD_TOO_LARGE = "payload_too_large"
@@ -56,6 +58,11 @@ DETAILS: dict[ErrorCode, str] = {
     ErrorCode.CONVERSATION_CLOSED: "the conversation is closed",
     ErrorCode.NOT_ALLOWED: "this account may not do this",
     ErrorCode.UNAUTHORIZED: "log in (again)",
+    ErrorCode.OTP_REQUIRED: "send the code from the authenticator app as 'otp' with the username and password",
+    ErrorCode.OTP_ENROLMENT_REQUIRED: (
+        "this account needs a second factor before it can log in; an administrator enrols it with "
+        "`python -m chat user totp NAME`"
+    ),
     ErrorCode.RATE_LIMITED: "too many events; slow down",
     ErrorCode.UNKNOWN_EVENT: "the server has no such event",
     ErrorCode.PAYLOAD_TOO_LARGE: "the request body is too large",
@@ -66,6 +73,8 @@ DETAILS: dict[ErrorCode, str] = {
 HTTP_STATUS: dict[ErrorCode, int] = {
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.UNAUTHORIZED: 401,
+    ErrorCode.OTP_REQUIRED: 401,
+    ErrorCode.OTP_ENROLMENT_REQUIRED: 403,
     ErrorCode.NOT_ALLOWED: 403,
     ErrorCode.RATE_LIMITED: 429,
     ErrorCode.PAYLOAD_TOO_LARGE: 413,

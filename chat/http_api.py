@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 
 import vocabulary
 from chat.accounts import Account, Accounts
+from chat.audit import LIMIT_DEFAULT, LIMIT_MAX, Action, Audit
 from chat.config import Settings
 from chat.content import CANNED, DIRECTORY, ContentStore
 from chat.delivery import Delivery
@@ -41,6 +42,7 @@ class HttpApi:
         self.review = review
         self.settings = settings
         self.content = ContentStore(redis)
+        self.audit: Audit = accounts.audit
 
     def routes(self) -> list[web.RouteDef]:
         return [
@@ -57,6 +59,7 @@ class HttpApi:
             web.get("/api/supervisor/transcripts", self.transcripts),
             web.get("/api/supervisor/transcripts/{cid}", self.transcript),
             web.get("/api/supervisor/stats", self.stats),
+            web.get("/api/admin/audit", self.audit_log),
         ]
 
     async def _body(self, request: web.Request) -> dict[str, Any]:
@@ -94,12 +97,16 @@ class HttpApi:
 
     async def login(self, request: web.Request) -> web.Response:
         body = await self._body(request)
-        username, password = body.get("username"), body.get("password")
+        username, password, otp = body.get("username"), body.get("password"), body.get("otp")
+        # The detail depends only on what was sent, never on which part was wrong.
+        wrong = "wrong username, password or code" if otp else "wrong username or password"
         if not isinstance(username, str) or not isinstance(password, str) or len(password) > 1024:
-            raise HelplineError(ErrorCode.UNAUTHORIZED, "wrong username or password")
-        result = await self.accounts.login(username, password)
+            raise HelplineError(ErrorCode.UNAUTHORIZED, wrong)
+        if otp is not None and not isinstance(otp, str):
+            otp = "not a code"  # counted as a wrong code, once the password is checked
+        result = await self.accounts.login(username, password, "".join((otp or "").split())[:16] or None)
         if result is None:
-            raise HelplineError(ErrorCode.UNAUTHORIZED, "wrong username or password")
+            raise HelplineError(ErrorCode.UNAUTHORIZED, wrong)
         token, account = result
         response = _json({"token": token, "username": account.username, "role": account.role,
                           "expires_in": self.accounts.login_ttl_s})
@@ -138,7 +145,7 @@ class HttpApi:
         return _json({"responses": await self.content.get(CANNED)})
 
     async def put_canned(self, request: web.Request) -> web.Response:
-        await self._staff(request, {"admin"})
+        account = await self._staff(request, {"admin"})
         items = (await self._body(request)).get("responses")
         required = {"id", "language", "title", "text"}
         if not isinstance(items, list) or not all(
@@ -146,6 +153,7 @@ class HttpApi:
         ):
             raise HelplineError(ErrorCode.BAD_REQUEST, "'responses': a list of {id, language, title, text}")
         await self.content.put(CANNED, items)
+        await self.audit.record(account.username, Action.CANNED_UPDATE, "canned")
         return _json({"ok": True})
 
     async def get_directory(self, request: web.Request) -> web.Response:
@@ -153,13 +161,14 @@ class HttpApi:
         return _json({"organisations": await self.content.get(DIRECTORY)})
 
     async def put_directory(self, request: web.Request) -> web.Response:
-        await self._staff(request, {"admin"})
+        account = await self._staff(request, {"admin"})
         items = (await self._body(request)).get("organisations")
         if not isinstance(items, list) or not all(
             isinstance(i, dict) and isinstance(i.get("id"), str) and isinstance(i.get("name"), str) for i in items
         ):
             raise HelplineError(ErrorCode.BAD_REQUEST, "'organisations': a list of {id, name, ...}")
         await self.content.put(DIRECTORY, items)
+        await self.audit.record(account.username, Action.DIRECTORY_UPDATE, "directory")
         return _json({"ok": True})
 
     async def outcomes(self, request: web.Request) -> web.Response:
@@ -172,10 +181,13 @@ class HttpApi:
         return _json({"transcripts": await self.review.list_closed(filters)})
 
     async def transcript(self, request: web.Request) -> web.Response:
-        await self._staff(request, {"supervisor", "admin"})
-        result = await self.review.transcript(request.match_info["cid"])
+        account = await self._staff(request, {"supervisor", "admin"})
+        cid = request.match_info["cid"]
+        result = await self.review.transcript(cid)
         if result is None:
             raise HelplineError(ErrorCode.NOT_FOUND)
+        # Recorded before it is handed out: if the record cannot be written, nobody reads it.
+        await self.audit.record(account.username, Action.TRANSCRIPT_VIEW, cid)
         return _json(result)
 
     async def stats(self, request: web.Request) -> web.Response:
@@ -185,3 +197,17 @@ class HttpApi:
         except ValueError:
             days = 7
         return _json(await self.review.stats(days))
+
+    async def audit_log(self, request: web.Request) -> web.Response:
+        """The audit log, newest first (admins only): `?limit=` (at most 1000) and `?before=` (an entry id
+        or a time in ms) page back through it (docs/operations.md, "Audit log")."""
+        account = await self._staff(request, {"admin"})
+        try:
+            limit = int(request.query.get("limit", str(LIMIT_DEFAULT)))
+        except ValueError:
+            raise HelplineError(ErrorCode.BAD_REQUEST, "'limit' must be a whole number") from None
+        entries = await self.audit.entries(limit, request.query.get("before", ""))
+        # Reading the log is itself recorded (after the read, so a page does not list its own reading).
+        await self.audit.record(account.username, Action.AUDIT_VIEW)
+        next_before = entries[-1]["id"] if entries and len(entries) >= max(1, min(limit, LIMIT_MAX)) else None
+        return _json({"entries": entries, "next_before": next_before})

@@ -76,6 +76,10 @@ def login(token_hash: str) -> str:
 
 
 USERS = f"{PREFIX}users"
+# Stream: the audit log (chat/audit.py), entry id = time in ms; fields actor, action, target.
+AUDIT = f"{PREFIX}audit"
+# Unknown-name failed logins not yet written to the audit log (a counter, chat/audit.py).
+AUDIT_UNKNOWN_LOGINS = f"{PREFIX}audit:unknown"
 KEY_CHECK = f"{PREFIX}keycheck"  # identifies the master key the data is sealed with (not the key)
 # Bumped whenever a login may have ended (logout, password or role change, removal): every process
 # then re-checks its staff sockets (chat/revocation.py).

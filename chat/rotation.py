@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from redis.asyncio import Redis
 
 from chat import keys
+from chat.accounts import reseal_totp_secrets
 from chat.crypto import Vault
 from chat.records import as_text
 from chat.store import SEALED_FIELDS, ConversationStore, MasterKeyMismatch, sealed_name
@@ -38,6 +39,7 @@ class Rotated:
     data_keys: int = 0
     sealed_values: int = 0
     unreadable: int = 0  # sealed with neither key: left as they are
+    totp_resealed: int = 0
     aof_rewritten: bool = False
 
 
@@ -82,6 +84,8 @@ async def rotate(redis: Redis, old: Vault, new: Vault) -> Rotated:
         name = as_text(raw)
         cid = name[len(prefix):-1]
         await _rotate_conversation(redis, old, new, cid, result)
+    # Staff second factors are sealed with a key derived from the master key too (chat/accounts.py).
+    result.totp_resealed = await reseal_totp_secrets(redis, old, new)
     await redis.set(keys.KEY_CHECK, new.key_check())
     # The old wrappings are still in the append-only file until it is rewritten.
     result.aof_rewritten = await ConversationStore(redis, new).rewrite_append_only_file()

@@ -161,11 +161,13 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 if tonumber(ARGV[3]) < tonumber(redis.call('HGET', KEYS[1], 'triage_seq') or '0') then return 0 end
 redis.call('HSET', KEYS[1], 'triage_seq', ARGV[3])
 for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+-- Only a waiting conversation's result changes what the queue views show; bumping the version for
+-- every result of an active one made every process rebuild every queue view (docs/benchmarks.md).
 if redis.call('HGET', KEYS[1], 'status') == 'queued' then
   local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or '0')
   redis.call('ZADD', KEYS[2], 'XX', tonumber(ARGV[2]) + queued_at, ARGV[1])
+  redis.call('INCR', KEYS[3])
 end
-redis.call('INCR', KEYS[3])
 return 1
 """
 

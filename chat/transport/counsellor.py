@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chat.accounts import Accounts
+from chat.audit import Action
 from chat.conversations import ConversationService
 from chat.errors import ErrorCode, HelplineError
 from chat.transport.auth import token_from
@@ -51,7 +52,10 @@ class CounsellorNamespace(GuardedNamespace):
 
     async def on_claim(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         self._check(sid)
-        return await self.service.claim(sid, conversation_id_field(data))
+        cid = conversation_id_field(data)
+        answer = await self.service.claim(sid, cid)
+        await self.accounts.audit.record(self.service.account_of(sid).username, Action.CLAIM, cid)
+        return answer
 
     async def on_message(self, sid: str, data: dict[str, Any]) -> MessageAckWire:
         self._check(sid)
@@ -96,7 +100,9 @@ class CounsellorNamespace(GuardedNamespace):
         if to_queue and to_queue not in QUEUES:
             raise HelplineError(ErrorCode.BAD_REQUEST, f"'to_queue' must be one of {', '.join(QUEUES)}")
         note = text_field(data, "note", NOTE_MAX, required=False)
-        return await self.service.transfer(sid, cid, to_user, to_queue, note)
+        answer = await self.service.transfer(sid, cid, to_user, to_queue, note)
+        await self.accounts.audit.record(self.service.account_of(sid).username, Action.TRANSFER, cid)
+        return answer
 
     async def on_close(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         self._check(sid)

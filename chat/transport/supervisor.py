@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chat.accounts import Accounts
+from chat.audit import Action
 from chat.conversations import ConversationService
 from chat.errors import ErrorCode
 from chat.transport.auth import token_from
@@ -32,13 +33,29 @@ class SupervisorNamespace(GuardedNamespace):
         self.forget(sid)
         self.service.supervisor_disconnect(sid)
 
+    def _name(self, sid: str) -> str:
+        link = self.service.presence.supervisor(sid)
+        return link.account.username if link is not None else ""
+
     async def on_monitor(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        return await self.service.monitor(sid, conversation_id_field(data))
+        cid = conversation_id_field(data)
+        answer = await self.service.monitor(sid, cid)
+        try:
+            await self.accounts.audit.record(self._name(sid), Action.MONITOR, cid)
+        except Exception:
+            # Unrecorded watching is no watching: stop it, and the client gets `unavailable`.
+            await self.service.unmonitor(sid, cid)
+            raise
+        return answer
 
     async def on_unmonitor(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
-        await self.service.unmonitor(sid, conversation_id_field(data))
+        cid = conversation_id_field(data)
+        await self.service.unmonitor(sid, cid)
+        await self.accounts.audit.record(self._name(sid), Action.UNMONITOR, cid)
         return {"ok": True}
 
     async def on_whisper(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         cid = conversation_id_field(data)
-        return await self.service.whisper(sid, cid, text_field(data, "text", NOTE_MAX))
+        answer = await self.service.whisper(sid, cid, text_field(data, "text", NOTE_MAX))
+        await self.accounts.audit.record(self._name(sid), Action.WHISPER, cid)  # who and where, never the text
+        return answer

@@ -13,6 +13,9 @@ const STAFF_TEXTS = {
   nl: {
     language: 'Taal', logout: 'Uitloggen', username: 'Gebruikersnaam', password: 'Wachtwoord', login: 'Inloggen',
     login_failed: 'Inloggen mislukt.', session_ended: 'Je bent uitgelogd. Log opnieuw in.',
+    otp: 'Code uit je authenticator-app', otp_needed: 'Vul ook de code uit je authenticator-app in.',
+    err_otp_required: 'Vul ook de code uit je authenticator-app in.',
+    err_otp_enrolment_required: 'Dit account heeft eerst een tweede inlogstap nodig. Vraag de beheerder om je authenticator-app te koppelen.',
     connected: 'verbonden', disconnected: 'geen verbinding', reconnecting: 'opnieuw verbinden…',
     visitor: 'Bezoeker', counsellor: 'Hulpverlener', system: 'Systeem',
     staff_counsellor: 'hulpverlener', staff_supervisor: 'supervisor', staff_admin: 'beheerder',
@@ -20,6 +23,9 @@ const STAFF_TEXTS = {
   en: {
     language: 'Language', logout: 'Log out', username: 'Username', password: 'Password', login: 'Log in',
     login_failed: 'Login failed.', session_ended: 'You have been logged out. Please log in again.',
+    otp: 'Code from your authenticator app', otp_needed: 'Also enter the code from your authenticator app.',
+    err_otp_required: 'Also enter the code from your authenticator app.',
+    err_otp_enrolment_required: 'This account needs a second login step first. Ask the administrator to link your authenticator app.',
     connected: 'connected', disconnected: 'disconnected', reconnecting: 'reconnecting…',
     visitor: 'Visitor', counsellor: 'Counsellor', system: 'System',
     staff_counsellor: 'counsellor', staff_supervisor: 'supervisor', staff_admin: 'administrator',
@@ -27,6 +33,9 @@ const STAFF_TEXTS = {
   fr: {
     language: 'Langue', logout: 'Déconnexion', username: 'Nom d’utilisateur', password: 'Mot de passe', login: 'Se connecter',
     login_failed: 'Échec de la connexion.', session_ended: 'Tu as été déconnecté·e. Reconnecte-toi.',
+    otp: 'Code de ton application d’authentification', otp_needed: 'Saisis aussi le code de ton application d’authentification.',
+    err_otp_required: 'Saisis aussi le code de ton application d’authentification.',
+    err_otp_enrolment_required: 'Ce compte a d’abord besoin d’une deuxième étape de connexion. Demande à l’administrateur de relier ton application d’authentification.',
     connected: 'connecté', disconnected: 'déconnecté', reconnecting: 'reconnexion…',
     visitor: 'Visiteur', counsellor: 'Intervenant·e', system: 'Système',
     staff_counsellor: 'intervenant·e', staff_supervisor: 'superviseur', staff_admin: 'administrateur',
@@ -107,19 +116,38 @@ export function staffPage(opts) {
   }
 
   // --- login, logout -------------------------------------------------------------------------------------
+  /** The authenticator-code field: shown once the server answers `otp_required` (the password was right). */
+  function showOtp(show) {
+    $('#otp').hidden = !show;
+    $('#otp-label').hidden = !show;
+    $('#otp').required = show;
+    if (!show) $('#otp').value = '';
+  }
+
   async function login(e) {
     e.preventDefault();
     $('#login-error').hidden = true;
+    const body = { username: $('#username').value.trim(), password: $('#password').value };
+    const otp = $('#otp').value.replace(/\s+/g, '');
+    if (!$('#otp').hidden && otp) body.otp = otp;
     let me;
     try {
       // The answer's token is for non-browser clients; this page uses the cookie the answer sets.
-      await api('/api/login', { method: 'POST', body: { username: $('#username').value.trim(), password: $('#password').value } });
+      await api('/api/login', { method: 'POST', body });
       me = await whoami();
     } catch (ex) {
+      $('#otp').value = ''; // a code works once: a failed one is never worth sending again
+      if (ex.code === 'otp_required') {
+        showOtp(true);
+        showLogin(t('otp_needed'));
+        $('#otp').focus();
+        return;
+      }
       showLogin(ex.code === 'unauthorized' ? t('login_failed') : page.errorText(ex.code));
       return;
     }
     $('#password').value = '';
+    showOtp(false);
     if (!me) { showLogin(t('login_failed')); return; }
     if (!opts.mayUse(me)) {
       await api('/api/logout', { method: 'POST', body: {} }).catch(() => null);
@@ -200,6 +228,7 @@ export function staffPage(opts) {
     bindLangSwitch($('#lang'), i18n);
     i18n.onChange(() => { setConn(connState); showMe(); opts.onLanguage(); });
     $('#login-form').addEventListener('submit', login);
+    $('#username').addEventListener('input', () => showOtp(false)); // another name: its own answer
     $('#logout').addEventListener('click', logout);
     let me = null;
     let problem = '';

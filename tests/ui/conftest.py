@@ -53,7 +53,7 @@ def _free_port() -> int:
 def _own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     data = tmp_path_factory.mktemp("ui-data")
     port = _free_port()
-    env = {**os.environ, "HELPLINE_DATA_DIR": str(data)}
+    env = {**os.environ, "HELPLINE_DATA_DIR": str(data), "HELPLINE_REQUIRE_2FA": "none"}
     log = open(data / "server.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen([sys.executable, "-m", "chat", "serve", "--port", str(port)], cwd=REPO, env=env,
                             stdout=log, stderr=subprocess.STDOUT)
