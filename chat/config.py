@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,23 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
 
 def _list(env: dict[str, str], name: str, default: str = "") -> list[str]:
     return [part.strip() for part in env.get(name, default).split(",") if part.strip()]
+
+
+def _proxies(env: dict[str, str]) -> tuple[str, ...]:
+    """HELPLINE_TRUSTED_PROXY: off (default), on for any peer ("1", "*"), or the proxies' addresses and
+    networks (docs/operations.md, "HTTP and socket hardening")."""
+    raw = env.get("HELPLINE_TRUSTED_PROXY", "").strip().lower()
+    if raw in {"", "0", "off", "no", "false"}:
+        return ()
+    if raw in {"1", "on", "yes", "true", "*", "all"}:
+        return ("*",)
+    proxies = []
+    for part in _list(env, "HELPLINE_TRUSTED_PROXY"):
+        try:
+            proxies.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError as exc:
+            raise SystemExit(f"HELPLINE_TRUSTED_PROXY: {part!r} is not an address or network") from exc
+    return tuple(proxies)
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,14 @@ class Settings:
     # while the service was closed) is closed as "gave up": answering someone long gone helps nobody
     # and hides those who still wait. 0: never.
     abandoned_after_s: int = 600
+    # Reverse proxies whose X-Forwarded-Proto and X-Forwarded-Host are believed: () none, ("*",) any
+    # peer, else networks. Anyone can send these headers; believing them from anyone let a page on
+    # another site pass the socket origin check (issue 9).
+    trusted_proxy: tuple[str, ...] = ()
+    # Once a conversation holds this many messages, the visitor's next ones are refused with
+    # `conversation_full` (the counsellor can still answer and close): one anonymous visitor must not
+    # fill Redis through a single conversation. 0: no cap.
+    max_messages: int = 5000
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -87,4 +113,6 @@ class Settings:
             redis_pool_size=max(2, _int(env, "HELPLINE_REDIS_POOL", 200)),
             redis_pool_timeout_s=float(env.get("HELPLINE_REDIS_POOL_TIMEOUT_S", "20")),
             abandoned_after_s=max(0, _int(env, "HELPLINE_ABANDONED_AFTER_S", 600)),
+            trusted_proxy=_proxies(env),
+            max_messages=max(0, _int(env, "HELPLINE_MAX_MESSAGES", 5000)),
         )

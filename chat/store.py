@@ -49,7 +49,8 @@ return 1
 """
 
 # KEYS: conv, msgs, client ids, queue, queue_version
-# ARGV: cid, sender:client_id, sealed entry, sender, now_ms, normal band base, required counsellor ('' none)
+# ARGV: cid, sender:client_id, sealed entry, sender, now_ms, normal band base, required counsellor ('' none),
+#       most messages a visitor may add to (0: no cap)
 _APPEND = """
 local st = redis.call('HGET', KEYS[1], 'status')
 if not st then return {'err', 'not_found'} end
@@ -57,6 +58,8 @@ if ARGV[7] ~= '' and redis.call('HGET', KEYS[1], 'counsellor') ~= ARGV[7] then r
 local seen = redis.call('HGET', KEYS[3], ARGV[2])
 if seen then return {'dup', tonumber(seen), 0} end
 if st == 'closed' then return {'err', 'conversation_closed'} end
+local cap = tonumber(ARGV[8])
+if ARGV[4] == 'visitor' and cap > 0 and redis.call('LLEN', KEYS[2]) >= cap then return {'err', 'conversation_full'} end
 local seq = redis.call('RPUSH', KEYS[2], ARGV[3])
 redis.call('HSET', KEYS[3], ARGV[2], seq)
 local queued = 0
@@ -219,9 +222,13 @@ class MasterKeyMismatch(Exception):
 
 
 class ConversationStore:
-    def __init__(self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None) -> None:
+    def __init__(
+        self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None, max_messages: int = 0
+    ) -> None:
         self.redis = redis
         self.vault = vault
+        # A visitor's message is refused (conversation_full) once a conversation holds this many; 0: never.
+        self.max_messages = max_messages
         # Called, in commit order, for every newly stored message before its sender is acknowledged
         # (live delivery, chat/delivery.py).
         self.on_commit = on_commit
@@ -321,6 +328,7 @@ class ConversationStore:
                 now_ms(),
                 queue_band(Urgency.NORMAL),
                 require_counsellor,
+                self.max_messages,
             ],
             message=Message(cid, 0, sender, text, ts, author),
             future=asyncio.get_running_loop().create_future(),

@@ -8,7 +8,14 @@ from chat.accounts import Accounts
 from chat.conversations import ConversationService
 from chat.errors import ErrorCode
 from chat.transport.auth import token_from
-from chat.transport.common import NOTE_MAX, GuardedNamespace, conversation_id_field, refusal, text_field
+from chat.transport.common import (
+    NOTE_MAX,
+    GuardedNamespace,
+    conversation_id_field,
+    int_field,
+    refusal,
+    text_field,
+)
 
 
 class SupervisorNamespace(GuardedNamespace):
@@ -34,6 +41,9 @@ class SupervisorNamespace(GuardedNamespace):
 
     async def on_monitor(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         return await self.service.monitor(sid, conversation_id_field(data))
+
+    async def on_history(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        return await self.service.supervisor_history(sid, conversation_id_field(data), int_field(data, "after_seq"))
 
     async def on_unmonitor(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         await self.service.unmonitor(sid, conversation_id_field(data))
