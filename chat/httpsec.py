@@ -77,13 +77,16 @@ def forwarded(proxies: TrustedProxies) -> Middleware:
     return middleware
 
 
-def own_origin(request: web.Request) -> str:
-    """This server's origin as the client sees it (scheme and host from a trusted proxy only)."""
-    return f"{request.scheme}://{request.host}"
+def own_origins(request: web.Request) -> set[str]:
+    """This server's origin as the client sees it: the request's host with its scheme (both from a trusted
+    proxy only), or with https. A browser sends `Origin: https://<our host>` only from a page served
+    over TLS under our own name, so a proxy that terminates TLS and passes `Host` through needs no
+    trust for the origin check."""
+    return {f"{request.scheme}://{request.host}", f"https://{request.host}"}
 
 
 def origin_allowed(request: web.Request, origin: str, allowed_origins: list[str]) -> bool:
-    return origin == own_origin(request) or origin in allowed_origins
+    return origin in own_origins(request) or origin in allowed_origins
 
 
 def _cookie_authenticated(request: web.Request) -> bool:

@@ -255,7 +255,15 @@ async function claim(id, btn) {
   unlockAudio();
   const ack = await emitAck(page.socket, 'claim', { conversation_id: id });
   if (btn) btn.disabled = false;
-  if (failed(ack)) { toast(page.errorText(ack.error)); return; }
+  if (failed(ack)) {
+    // A claim answers not_found for everything that cannot be claimed (docs/protocol.md): usually a colleague was first.
+    if (ack.error === 'not_found') {
+      toast(page.errorText('claim_gone'));
+      S.queue = S.queue.filter((w) => w.conversation_id !== id);
+      renderQueue(true);
+    } else toast(page.errorText(ack.error));
+    return;
+  }
   S.queue = S.queue.filter((w) => w.conversation_id !== id);
   renderQueue(true);
   const c = setupConversation(ack.conversation, { focus: true });

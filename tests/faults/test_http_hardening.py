@@ -128,6 +128,8 @@ async def test_forwarded_headers_count_only_from_a_trusted_proxy(
         # Same-origin pages and allowed origins connect whatever the setting.
         for url in (server, behind_proxy):
             assert await _polling_origin_accepted(http, url, {"Origin": url})
+            # A page served over TLS under our own name, by a proxy that passes Host through.
+            assert await _polling_origin_accepted(http, url, {"Origin": url.replace("http:", "https:")})
             assert await _polling_origin_accepted(http, url, {"Origin": PARTNER})
             assert not await _polling_origin_accepted(http, url, {"Origin": EVIL})
 
