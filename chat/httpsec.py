@@ -113,7 +113,9 @@ def write_refusal(request: web.Request, allowed_origins: list[str]) -> HelplineE
 def write_guard(allowed_origins: list[str]) -> Middleware:
     @web.middleware
     async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-        if request.method in WRITE_METHODS and request.path.startswith("/api/"):
+        # Unknown paths and wrong methods keep their 404 / 405 (nothing would be written anyway).
+        matched = request.match_info.http_exception is None
+        if matched and request.method in WRITE_METHODS and request.path.startswith("/api/"):
             refusal = write_refusal(request, allowed_origins)
             if refusal is not None:
                 return json_response(refusal)

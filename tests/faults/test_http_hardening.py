@@ -270,6 +270,7 @@ async def test_errors_and_polling_responses_carry_the_security_headers(
             ("GET", "/static/nothing-here.js", {}, 404),
             ("GET", "/nothing/here", {}, 404),
             ("DELETE", "/api/config", {}, 405),
+            ("DELETE", "/api/config", {"Origin": EVIL, "Content-Type": "text/plain"}, 405),
             ("POST", "/", {}, 405),
             ("GET", "/socket.io/?EIO=4&transport=polling", {"Origin": EVIL}, 400),
             ("GET", "/socket.io/?EIO=4&transport=polling&sid=forged", {}, 400),
