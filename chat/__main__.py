@@ -34,6 +34,9 @@ def install_anonymous_logging() -> None:
     logging.getLogger("aiohttp.access").disabled = True
     for name in ("aiohttp.server", "aiohttp.web", "aiohttp.websocket", "aiohttp.internal"):
         logging.getLogger(name).addFilter(_HideClientDetails())
+    from chat.httpsec import install_parser_error_log
+
+    install_parser_error_log()
 
 
 def _redis_url(settings: Settings, exclusive: bool = False) -> tuple[str, EmbeddedRedis | None]:

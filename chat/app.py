@@ -29,6 +29,7 @@ from chat.delivery import Delivery
 from chat.errors import json_errors
 from chat.hours import OpeningHours
 from chat.http_api import HttpApi
+from chat.httpsec import TrustedProxies, forwarded, origin_allowed, write_guard
 from chat.presence import Presence
 from chat.pubsub import PeerAwareRedisManager
 from chat.queue_view import QueueView
@@ -59,10 +60,12 @@ APP_KEY_REDIS = web.AppKey("redis", aioredis.Redis)
 
 
 def content_security_policy(allowed_origins: list[str]) -> str:
+    # connect-src 'self' covers the page's own ws:/wss: origin (CSP 3); a bare `ws: wss:` would let an
+    # injected script talk to any host.
     ancestors = " ".join(["'self'", *allowed_origins])
     return (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "media-src 'self' data:; connect-src 'self' ws: wss:; font-src 'self'; object-src 'none'; "
+        "media-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
         f"base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}"
     )
 
@@ -100,12 +103,14 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     accounts = Accounts(redis, settings.login_ttl_s, vault=vault, require_2fa=settings.require_2fa, audit=audit)
     manager = PeerAwareRedisManager(redis_url, channel=SOCKETIO_CHANNEL)
     def cors(origin: str | None, environ: dict[str, Any]) -> bool:
-        """Same-origin always; partner sites embedding the widget when configured."""
+        """Same-origin always; partner sites embedding the widget when configured. The request's scheme
+        and host come from forwarded headers only when a trusted proxy sent them (chat/httpsec.py)."""
         if origin is None:
             return True  # not a browser (the load bench, curl)
-        scheme = environ.get("HTTP_X_FORWARDED_PROTO", environ.get("wsgi.url_scheme", "http")).split(",")[0].strip()
-        host = environ.get("HTTP_X_FORWARDED_HOST", environ.get("HTTP_HOST", "")).split(",")[0].strip()
-        return origin == f"{scheme}://{host}" or origin in settings.allowed_origins
+        request = environ.get("aiohttp.request")
+        if not isinstance(request, web.Request):
+            return origin in settings.allowed_origins
+        return origin_allowed(request, origin, settings.allowed_origins)
 
     sio = HelplineSocketServer(
         async_mode="aiohttp",
@@ -125,7 +130,8 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     presence = Presence(redis, OpeningHours(settings.opening_hours, settings.timezone))
     delivery = Delivery(sio, presence.is_monitored)
     store = ConversationStore(redis, vault, on_commit=delivery.message, triage_jobs=settings.triage_enabled,
-                              wait_replicas=settings.redis_wait_replicas, wait_timeout_ms=settings.redis_wait_timeout_ms)
+                              wait_replicas=settings.redis_wait_replicas, wait_timeout_ms=settings.redis_wait_timeout_ms,
+                              max_messages=settings.max_messages)
     queue_view = QueueView(store, presence, delivery, settings)
     review = Review(store)
     retention = Retention(store, review, settings)
@@ -139,8 +145,12 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     sio.register_namespace(CounsellorNamespace(service, accounts))
     sio.register_namespace(SupervisorNamespace(service, accounts))
 
-    app = web.Application(middlewares=[json_errors, polling_body_limit(MAX_PACKET_BYTES)],
-                          client_max_size=MAX_PACKET_BYTES * 4)
+    # Outermost first: forwarded headers are settled before anything looks at the scheme or host.
+    app = web.Application(
+        middlewares=[forwarded(TrustedProxies(settings.trusted_proxy)), json_errors,
+                     write_guard(settings.allowed_origins), polling_body_limit(MAX_PACKET_BYTES)],
+        client_max_size=MAX_PACKET_BYTES * 4,
+    )
     app[APP_KEY_SERVICE] = service
     app[APP_KEY_REDIS] = redis
     sio.attach(app)

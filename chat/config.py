@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,23 @@ def _roles_2fa(env: dict[str, str]) -> tuple[str, ...]:
     return roles
 
 
+def _proxies(env: dict[str, str]) -> tuple[str, ...]:
+    """HELPLINE_TRUSTED_PROXY: off (default), on for any peer ("1", "*"), or the proxies' addresses and
+    networks (docs/operations.md, "HTTP and socket hardening")."""
+    raw = env.get("HELPLINE_TRUSTED_PROXY", "").strip().lower()
+    if raw in {"", "0", "off", "no", "false"}:
+        return ()
+    if raw in {"1", "on", "yes", "true", "*", "all"}:
+        return ("*",)
+    proxies = []
+    for part in _list(env, "HELPLINE_TRUSTED_PROXY"):
+        try:
+            proxies.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError as exc:
+            raise SystemExit(f"HELPLINE_TRUSTED_PROXY: {part!r} is not an address or network") from exc
+    return tuple(proxies)
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -106,6 +124,14 @@ class Settings:
     # Days the audit log (who logged in, read which transcript, monitored, whispered, exported, changed
     # what) is kept. 0: for ever.
     audit_retention_days: int = 365
+    # Reverse proxies whose X-Forwarded-Proto and X-Forwarded-Host are believed: () none, ("*",) any
+    # peer, else networks. Anyone can send these headers; believing them from anyone let a page on
+    # another site pass the socket origin check (issue 9).
+    trusted_proxy: tuple[str, ...] = ()
+    # Once a conversation holds this many messages, the visitor's next ones are refused with
+    # `conversation_full` (the counsellor can still answer and close): one anonymous visitor must not
+    # fill Redis through a single conversation. 0: no cap.
+    max_messages: int = 5000
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -141,4 +167,6 @@ class Settings:
             triage_workers=max(0, _int(env, "HELPLINE_TRIAGE_WORKERS", 1)),
             require_2fa=_roles_2fa(env),
             audit_retention_days=max(0, _int(env, "HELPLINE_AUDIT_RETENTION_DAYS", 365)),
+            trusted_proxy=_proxies(env),
+            max_messages=max(0, _int(env, "HELPLINE_MAX_MESSAGES", 5000)),
         )

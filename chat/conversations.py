@@ -30,6 +30,12 @@ from chat.wire import MessageAckWire, SessionWire
 from vocabulary import QUEUES, SIGNALS, UI_LANGUAGES, About, Outcome, Status, queue_for_about
 
 FEEDBACK_VERDICTS = ("confirm", "reject", "add")
+# Messages in one `history` answer (and in a CONVERSATION's `messages`); `more` says there are further
+# ones. A page is at most 200 x 4,000 characters (a few MB in the worst case, usually a few KB): one event
+# never has to decrypt and send a whole conversation of thousands of messages at once.
+HISTORY_PAGE = 200
+# Larger sequence numbers do not exist (chat/transport/common.py, INT_MAX; Redis refuses > 2**63).
+SEQ_MAX = 2**53
 QUICK_EXIT_NOTE = "De bezoeker heeft de chat met de snelle-uitgangknop verlaten."
 
 
@@ -77,7 +83,7 @@ class ConversationService:
             if not isinstance(resume_token, str) or len(resume_token) > 128:
                 raise HelplineError(ErrorCode.BAD_RESUME_TOKEN)
             last_seq = auth.get("last_seq", 0)
-            if isinstance(last_seq, bool) or not isinstance(last_seq, int) or last_seq < 0:
+            if isinstance(last_seq, bool) or not isinstance(last_seq, int) or not 0 <= last_seq <= SEQ_MAX:
                 last_seq = 0
             cid = await self.store.find_by_resume_token(resume_token)
             record = await self.store.get(cid) if cid else None
@@ -112,7 +118,8 @@ class ConversationService:
         link = self.presence.visitor(sid)
         if replay_after < 0 or link is None:
             return
-        for message in await self.store.history(link.conversation_id, replay_after):
+        # One page; the widget asks `history` for the rest.
+        for message in await self.store.history(link.conversation_id, replay_after, HISTORY_PAGE):
             await self.delivery.message_to_socket(sid, message.wire())
         await self.queue_view.send_queue_status(sid, link, force=True)
 
@@ -133,10 +140,17 @@ class ConversationService:
                 await self.store.append(cid, "system", offline_notice(link.lang), "offline-notice")
         return {"id": appended.message.id, "seq": appended.message.seq}
 
+    async def _page(self, cid: str, after_seq: int) -> tuple[list[Message], bool]:
+        """Up to HISTORY_PAGE messages after `after_seq`, and whether more follow."""
+        messages = await self.store.history(cid, after_seq, HISTORY_PAGE + 1)
+        return messages[:HISTORY_PAGE], len(messages) > HISTORY_PAGE
+
+    async def _history(self, cid: str, after_seq: int) -> dict[str, Any]:
+        messages, more = await self._page(cid, after_seq)
+        return {"messages": [m.wire() for m in messages], "more": more}
+
     async def visitor_history(self, sid: str, after_seq: int) -> dict[str, Any]:
-        link = self._visitor(sid)
-        messages = await self.store.history(link.conversation_id, after_seq)
-        return {"messages": [m.wire() for m in messages]}
+        return await self._history(self._visitor(sid).conversation_id, after_seq)
 
     async def visitor_typing(self, sid: str, typing: bool) -> None:
         await self.delivery.visitor_typing(self._visitor(sid).conversation_id, typing)
@@ -220,7 +234,7 @@ class ConversationService:
 
     async def conversation_detail(self, record: ConversationRecord, with_whispers: bool = False) -> dict[str, Any]:
         cid = record.conversation_id
-        messages = await self.store.history(cid)
+        messages, more = await self._page(cid, 0)
         detail: dict[str, Any] = {
             "conversation_id": cid,
             "status": record.status,
@@ -239,6 +253,7 @@ class ConversationService:
             "created": record.created_ms / 1000,
             "queued_at": record.queued_at_ms / 1000 if record.queued_at_ms else None,
             "messages": [m.wire() for m in messages],
+            "more_messages": more,  # the rest: `history` after the last seq
             "notes": await self.store.notes(cid),
             "feedback": await self.store.feedback(cid),
         }
@@ -247,15 +262,22 @@ class ConversationService:
         return detail
 
     async def claim(self, sid: str, cid: str) -> dict[str, Any]:
+        """Only a waiting conversation this counsellor may take can be claimed. Every other one (unknown,
+        taken by someone else, closed, not yet queued, for another queue or language) answers the same
+        `not_found`, so a claim never tells whether a conversation exists or what became of it.
+        `limit_reached` is about the counsellor, and only answered for a conversation they may take."""
         account = self.account_of(sid)
         record = (await self.store.get_many([cid], QUEUE_FIELDS))[0]
-        if record is None:
-            raise HelplineError(ErrorCode.NOT_FOUND)
-        if record.status == Status.QUEUED and not may_take(
+        if record is None or record.status != Status.QUEUED or not may_take(
             account, waiting_item(record, 0), now_ms(), self.settings.overflow_s
         ):
-            raise HelplineError(ErrorCode.NOT_ALLOWED, "this conversation is for another queue or language")
-        await self.store.claim(cid, account.username, self.settings.max_conversations)
+            raise HelplineError(ErrorCode.NOT_FOUND)
+        try:
+            await self.store.claim(cid, account.username, self.settings.max_conversations)
+        except HelplineError as exc:
+            if exc.code == ErrorCode.NOT_WAITING:  # someone else was first, between the read and the claim
+                raise HelplineError(ErrorCode.NOT_FOUND) from None
+            raise
         await self.delivery.counsellor_took(sid, cid)
         await self.delivery.status_to_visitor(cid, Status.ACTIVE)
         record = await self.store.get(cid) or record
@@ -280,7 +302,7 @@ class ConversationService:
 
     async def counsellor_history(self, sid: str, cid: str, after_seq: int) -> dict[str, Any]:
         await self._owned(sid, cid)
-        return {"messages": [m.wire() for m in await self.store.history(cid, after_seq)]}
+        return await self._history(cid, after_seq)
 
     async def counsellor_message(self, sid: str, cid: str, text: str, client_id: str) -> MessageAckWire:
         name = self.account_of(sid).username
@@ -368,15 +390,24 @@ class ConversationService:
     def supervisor_disconnect(self, sid: str) -> None:
         self.presence.supervisors.pop(sid, None)
 
-    async def monitor(self, sid: str, cid: str) -> dict[str, Any]:
+    async def _monitorable(self, sid: str, cid: str) -> ConversationRecord:
         self._supervisor(sid)
         record = await self.store.get(cid)
         if record is None or record.status in {Status.CLOSED, Status.NEW}:
             # Closed conversations are reviewed only as anonymised transcripts.
             raise HelplineError(ErrorCode.NOT_FOUND)
+        return record
+
+    async def monitor(self, sid: str, cid: str) -> dict[str, Any]:
+        record = await self._monitorable(sid, cid)
         await self.presence.watch(sid, cid)
         await self.delivery.supervisor_watches(sid, cid)
         return {"ok": True, "conversation": await self.conversation_detail(record, with_whispers=True)}
+
+    async def supervisor_history(self, sid: str, cid: str, after_seq: int) -> dict[str, Any]:
+        """The rest of a long conversation being monitored (what `monitor` may see, page by page)."""
+        await self._monitorable(sid, cid)
+        return await self._history(cid, after_seq)
 
     async def unmonitor(self, sid: str, cid: str) -> None:
         self.presence.unwatch(sid, cid)

@@ -34,6 +34,7 @@ class ErrorCode(StrEnum):
     NOT_WAITING = "not_waiting"  # claim: someone else was first
     LIMIT_REACHED = "limit_reached"  # claim/transfer: the counsellor has the maximum of conversations
     CONVERSATION_CLOSED = "conversation_closed"
+    CONVERSATION_FULL = "conversation_full"  # the visitor's message: the conversation holds the maximum
     NOT_ALLOWED = "not_allowed"  # authenticated, but not for this
     UNAUTHORIZED = "unauthorized"  # not logged in, or the login ended
     OTP_REQUIRED = "otp_required"  # login: the password was right; now the authenticator code
@@ -56,6 +57,7 @@ DETAILS: dict[ErrorCode, str] = {
     ErrorCode.NOT_WAITING: "the conversation is not waiting (any more)",
     ErrorCode.LIMIT_REACHED: "the maximum number of conversations is reached",
     ErrorCode.CONVERSATION_CLOSED: "the conversation is closed",
+    ErrorCode.CONVERSATION_FULL: "this conversation holds the maximum number of messages; start a new one",
     ErrorCode.NOT_ALLOWED: "this account may not do this",
     ErrorCode.UNAUTHORIZED: "log in (again)",
     ErrorCode.OTP_REQUIRED: "send the code from the authenticator app as 'otp' with the username and password",
@@ -82,6 +84,7 @@ HTTP_STATUS: dict[ErrorCode, int] = {
     ErrorCode.UNAVAILABLE: 503,
     ErrorCode.NOT_WAITING: 409,
     ErrorCode.CONVERSATION_CLOSED: 409,
+    ErrorCode.CONVERSATION_FULL: 409,
     ErrorCode.LIMIT_REACHED: 409,
 }
 

@@ -54,7 +54,7 @@ return 1
 
 # KEYS: conv, msgs, client ids, queue, queue_version, triage jobs stream
 # ARGV: cid, sender:client_id, sealed entry, sender, now_ms, normal band base, required counsellor ('' none),
-#       triage job stream cap (0: triage off)
+#       most messages a visitor may add to (0: no cap), triage job stream cap (0: triage off)
 # A visitor message's triage job is added in the same script, so a stored message always has its job,
 # exactly once: a retried duplicate returns before it (chat/triage_worker.py reads the stream).
 _APPEND = """
@@ -64,6 +64,8 @@ if ARGV[7] ~= '' and redis.call('HGET', KEYS[1], 'counsellor') ~= ARGV[7] then r
 local seen = redis.call('HGET', KEYS[3], ARGV[2])
 if seen then return {'dup', tonumber(seen), 0} end
 if st == 'closed' then return {'err', 'conversation_closed'} end
+local cap = tonumber(ARGV[8])
+if ARGV[4] == 'visitor' and cap > 0 and redis.call('LLEN', KEYS[2]) >= cap then return {'err', 'conversation_full'} end
 local seq = redis.call('RPUSH', KEYS[2], ARGV[3])
 redis.call('HSET', KEYS[3], ARGV[2], seq)
 local queued = 0
@@ -73,8 +75,8 @@ if st == 'new' and ARGV[4] == 'visitor' then
   redis.call('INCR', KEYS[5])
   queued = 1
 end
-if ARGV[4] == 'visitor' and tonumber(ARGV[8]) > 0 then
-  redis.call('XADD', KEYS[6], 'MAXLEN', '~', ARGV[8], '*', 'c', ARGV[1])
+if ARGV[4] == 'visitor' and tonumber(ARGV[9]) > 0 then
+  redis.call('XADD', KEYS[6], 'MAXLEN', '~', ARGV[9], '*', 'c', ARGV[1])
 end
 return {'ok', seq, queued}
 """
@@ -245,7 +247,7 @@ class MasterKeyMismatch(Exception):
 
 class ConversationStore:
     def __init__(self, redis: Redis, vault: Vault, on_commit: OnCommit | None = None, triage_jobs: bool = False,
-                 wait_replicas: int = 0, wait_timeout_ms: int = 500) -> None:
+                 wait_replicas: int = 0, wait_timeout_ms: int = 500, max_messages: int = 0) -> None:
         self.redis = redis
         # Add a triage job for every new visitor message (chat/triage_worker.py); off when triage is off.
         self._triage_cap = TRIAGE_JOBS_CAP if triage_jobs else 0
@@ -256,6 +258,8 @@ class ConversationStore:
         self.wait_replicas = wait_replicas
         self.wait_timeout_ms = wait_timeout_ms
         self._short_of_replicas_logged = 0.0
+        # A visitor's message is refused (conversation_full) once a conversation holds this many; 0: never.
+        self.max_messages = max_messages
         # Called, in commit order, for every newly stored message before its sender is acknowledged
         # (live delivery, chat/delivery.py).
         self.on_commit = on_commit
@@ -375,6 +379,7 @@ class ConversationStore:
                 now_ms(),
                 queue_band(Urgency.NORMAL),
                 require_counsellor,
+                self.max_messages,
                 self._triage_cap,
             ],
             message=Message(cid, 0, sender, text, ts, author),

@@ -9,7 +9,14 @@ from chat.audit import Action
 from chat.conversations import ConversationService
 from chat.errors import ErrorCode
 from chat.transport.auth import token_from
-from chat.transport.common import NOTE_MAX, GuardedNamespace, conversation_id_field, refusal, text_field
+from chat.transport.common import (
+    NOTE_MAX,
+    GuardedNamespace,
+    conversation_id_field,
+    int_field,
+    refusal,
+    text_field,
+)
 
 
 class SupervisorNamespace(GuardedNamespace):
@@ -47,6 +54,9 @@ class SupervisorNamespace(GuardedNamespace):
             await self.service.unmonitor(sid, cid)
             raise
         return answer
+
+    async def on_history(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        return await self.service.supervisor_history(sid, conversation_id_field(data), int_field(data, "after_seq"))
 
     async def on_unmonitor(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         cid = conversation_id_field(data)

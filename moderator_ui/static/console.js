@@ -255,10 +255,30 @@ async function claim(id, btn) {
   unlockAudio();
   const ack = await emitAck(page.socket, 'claim', { conversation_id: id });
   if (btn) btn.disabled = false;
-  if (failed(ack)) { toast(page.errorText(ack.error)); return; }
+  if (failed(ack)) {
+    // A claim answers not_found for everything that cannot be claimed (docs/protocol.md): usually a colleague was first.
+    if (ack.error === 'not_found') {
+      toast(page.errorText('claim_gone'));
+      S.queue = S.queue.filter((w) => w.conversation_id !== id);
+      renderQueue(true);
+    } else toast(page.errorText(ack.error));
+    return;
+  }
   S.queue = S.queue.filter((w) => w.conversation_id !== id);
   renderQueue(true);
-  setupConversation(ack.conversation, { focus: true });
+  const c = setupConversation(ack.conversation, { focus: true });
+  if (ack.conversation.more_messages) await fetchRest(c);
+}
+
+/** Everything after the last seq we have, page by page (`history` answers at most a page, with `more`). */
+async function fetchRest(c) {
+  for (;;) {
+    const before = c.lastSeq;
+    const h = await emitAck(page.socket, 'history', { conversation_id: c.id, after_seq: before });
+    if (failed(h)) return;
+    for (const m of h.messages) addMessage(c, m);
+    if (!h.more || c.lastSeq <= before) return;
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -273,8 +293,7 @@ async function openConversation(id, { focus }) {
   }
   const c = setupConversation(ack.conversation, { focus });
   // Fetch anything after the last seq we have (dedupe by seq makes this harmless).
-  const h = await emitAck(page.socket, 'history', { conversation_id: id, after_seq: c.lastSeq });
-  if (!failed(h)) for (const m of h.messages) addMessage(c, m);
+  await fetchRest(c);
 }
 
 function setupConversation(conv, { focus }) {

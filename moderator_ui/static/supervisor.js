@@ -195,6 +195,26 @@ async function monitor(id, silent) {
   items.sort((a, b) => (a.ts || 0) - (b.ts || 0));
   for (const it of items) { if (it.kind === 'm') addMonitorMessage(it.m); else addMonitorWhisper(it.m); }
   renderBoard(true);
+  // A long conversation comes in pages of `history` (docs/protocol.md); each item finds its place by time.
+  let more = Boolean(conv.more_messages);
+  let after = Math.max(0, ...(conv.messages || []).map((m) => Number(m.seq) || 0));
+  while (more && S.monitoring === id) {
+    const h = await emitAck(page.socket, 'history', { conversation_id: id, after_seq: after });
+    if (failed(h) || !h.messages.length || S.monitoring !== id) break;
+    for (const m of h.messages) addMonitorMessage(m);
+    after = Math.max(after, ...h.messages.map((m) => Number(m.seq) || 0));
+    more = h.more;
+  }
+}
+
+/** Insert a monitor log item in time order (pages and live events may arrive in any order). */
+function placeByTime(li, ts) {
+  const log = $('#monitor-log');
+  li.dataset.ts = String(Number(ts) || 0);
+  let before = null;
+  for (let n = log.lastElementChild; n && Number(n.dataset.ts) > Number(li.dataset.ts); n = n.previousElementSibling) before = n;
+  log.insertBefore(li, before);
+  if (!before) log.scrollTop = log.scrollHeight;
 }
 
 function renderMonitorFacts() {
@@ -212,19 +232,15 @@ function addMonitorMessage(m) {
   if (S.monSeqs.has(seq)) return;
   S.monSeqs.add(seq);
   const sender = ['visitor', 'counsellor', 'system'].includes(m.sender) ? m.sender : 'system';
-  const log = $('#monitor-log');
-  log.append(el('li', { class: `m ${sender}` },
+  placeByTime(el('li', { class: `m ${sender}` },
     el('div', { class: 'meta' }, el('span', { text: t(sender) }), el('time', { text: fmtTime(m.ts, i18n.lang) })),
-    el('div', { class: 'text', text: String(m.text ?? '') })));
-  log.scrollTop = log.scrollHeight;
+    el('div', { class: 'text', text: String(m.text ?? '') })), m.ts);
 }
 
 function addMonitorWhisper(w) {
-  const log = $('#monitor-log');
-  log.append(el('li', { class: 'm whisper' },
+  placeByTime(el('li', { class: 'm whisper' },
     el('div', { class: 'meta' }, el('span', { text: `${t('whisper_sent')} · ${w.from || ''}` }), el('time', { text: fmtTime(w.ts, i18n.lang) })),
-    el('div', { class: 'text', text: String(w.text ?? '') })));
-  log.scrollTop = log.scrollHeight;
+    el('div', { class: 'text', text: String(w.text ?? '') })), w.ts);
 }
 
 async function whisper(e) {

@@ -38,6 +38,7 @@ const DICT = {
     new_message: 'Nieuw bericht van de hulpverlener',
     err_text_too_long: 'Je bericht is te lang (maximaal {max} tekens).',
     err_conversation_closed: 'Dit gesprek is afgesloten. Begin een nieuw gesprek.',
+    err_conversation_full: 'Dit gesprek is te lang geworden om nog berichten toe te voegen. Begin een nieuw gesprek.',
     err_generic: 'Versturen lukte niet. Probeer het opnieuw.',
   },
   en: {
@@ -73,6 +74,7 @@ const DICT = {
     new_message: 'New message from the counsellor',
     err_text_too_long: 'Your message is too long (at most {max} characters).',
     err_conversation_closed: 'This conversation is closed. Start a new one.',
+    err_conversation_full: 'This conversation has grown too long to add more messages. Start a new one.',
     err_generic: 'Sending failed. Please try again.',
   },
   fr: {
@@ -108,6 +110,7 @@ const DICT = {
     new_message: 'Nouveau message de l’intervenant·e',
     err_text_too_long: 'Ton message est trop long ({max} caractères au maximum).',
     err_conversation_closed: 'Cette conversation est clôturée. Commence-en une nouvelle.',
+    err_conversation_full: 'Cette conversation est devenue trop longue pour y ajouter des messages. Commence-en une nouvelle.',
     err_generic: 'L’envoi a échoué. Réessaie.',
   },
 };
@@ -523,9 +526,15 @@ async function onSession(s) {
   setOffline(S.status !== 'active' && S.status !== 'closed' && (!open || S.offline));
   renderStatus();
   if (S.status !== 'closed' && document.activeElement === document.body) $('#composer-text').focus();
-  // Defensive: fetch anything after what we already have (dedupe by seq makes this harmless).
-  const ack = await emitAck(S.socket, 'history', { after_seq: S.lastSeq }, 8000);
-  if (!failed(ack)) for (const m of ack.messages) onMessage(m);
+  // Defensive: fetch anything after what we already have (dedupe by seq makes this harmless), page by
+  // page: `history` answers at most a page and says whether `more` follow.
+  for (;;) {
+    const before = S.lastSeq;
+    const ack = await emitAck(S.socket, 'history', { after_seq: before }, 8000);
+    if (failed(ack)) return;
+    for (const m of ack.messages) onMessage(m);
+    if (!ack.more || S.lastSeq <= before) return;
+  }
 }
 
 function forget() {

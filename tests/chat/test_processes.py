@@ -213,7 +213,7 @@ async def test_two_processes_on_one_redis_chat_both_ways_and_share_one_queue(
         )
         winners = [r for r in results if r["ok"]]
         assert len(winners) == 1, results
-        assert [r["error"] for r in results if not r["ok"]] == ["not_waiting"], results
+        assert [r["error"] for r in results if not r["ok"]] == ["not_found"], results
         winner = carla if results[0]["ok"] else dave
         assert other_cid in [c["conversation_id"] for c in (await winner.call("mine"))["conversations"]]
         # The winner's words reach the visitor, whichever process each of them is on.

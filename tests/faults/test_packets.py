@@ -46,7 +46,7 @@ async def test_binary_events_are_refused_and_nothing_is_kept(server: str, caplog
     assert answer["ok"] is False and answer["error"] == "bad_request"
     assert not _socket_server()._binary_packet  # no attachment waits in memory
     # The connection still works, and the flood was logged once.
-    assert (await raw.call(500, "history", {"after_seq": 0})) == {"messages": []}
+    assert (await raw.call(500, "history", {"after_seq": 0})) == {"messages": [], "more": False}
     refusals = [r for r in caplog.records if r.name == "chat.transport.socket_server"]
     assert len(refusals) == 1, [r.getMessage() for r in refusals]
     assert session["conversation_id"] not in refusals[0].getMessage()
@@ -67,7 +67,7 @@ async def test_packets_that_do_not_decode_are_answered_bad_request(server: str, 
         await raw.ws.send_str(text)
         reply = await raw.until(lambda d, i=ack_id: d.startswith(f"43/visitor,{i}["))
         assert _ack(reply, ack_id)["error"] == "bad_request", text[:40]
-    assert (await raw.call(9, "history", {"after_seq": 0})) == {"messages": []}
+    assert (await raw.call(9, "history", {"after_seq": 0})) == {"messages": [], "more": False}
     tracebacks = [r for r in caplog.records if r.exc_info]
     assert not tracebacks, [r.getMessage() for r in tracebacks]
     assert len([r for r in caplog.records if r.name == "chat.transport.socket_server"]) == 1

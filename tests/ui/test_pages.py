@@ -470,3 +470,55 @@ def test_french_widget_offline_box_names_french_lines(open_page, server, shot) -
     expect(box).to_contain_text("Bel 112")
     expect(box).to_contain_text("Awel 102")
     expect(box).not_to_contain_text("Écoute-Enfants")
+
+
+def test_long_conversations_load_page_by_page(open_page, server, user, shot) -> None:
+    """`history` answers at most a page (chat/conversations.py, HISTORY_PAGE): the console, the widget and
+    the supervisor view ask page after page until they have every message (issue 9)."""
+    import asyncio
+    import threading
+
+    from tests.chat.clients import close_all, counsellor, say
+    from tests.chat.clients import login as api_login
+    from tests.chat.clients import visitor as visitor_peer
+
+    name, password = user("counsellor")
+    total = 450
+    made: dict[str, str] = {}
+
+    async def fill() -> None:
+        kid, session = await visitor_peer(server)
+        await say(kid, "bericht nul")
+        staff = await counsellor(server, await api_login(server, name, password))
+        cid = session["conversation_id"]
+        await staff.wait_for("queue", lambda q: any(w["conversation_id"] == cid for w in q["waiting"]))
+        assert (await staff.call("claim", {"conversation_id": cid}))["ok"]
+        for start in range(1, total, 50):
+            await asyncio.gather(*(say(staff, f"regel {n}", cid) for n in range(start, min(total, start + 50))))
+        made.update(cid=cid, code=session["resume_token"])
+        await close_all()
+
+    thread = threading.Thread(target=lambda: asyncio.run(fill()))  # Playwright's sync API owns this thread's loop
+    thread.start()
+    thread.join()
+    cid = made["cid"]
+
+    # The console opens its active conversation at login: every message, the last one included.
+    c = open_page(f"{server}/console")
+    login(c, name, password)
+    panel = c.locator(f"#panel-{cid}")
+    expect(panel.locator(".m.counsellor")).to_have_count(total - 1, timeout=20_000)
+    expect(panel.locator(".m.counsellor .text").last).to_have_text(f"regel {total - 1}")
+    # The widget, back with the return code.
+    v = visitor(open_page, server)
+    v.click("#return-box summary")
+    v.fill("#return-code", made["code"])
+    v.click("#return-form button[type=submit]")
+    expect(v.locator(".msg.counsellor")).to_have_count(total - 1, timeout=20_000)
+    expect(v.locator(".msg.visitor .text").first).to_have_text("bericht nul")
+    # The supervisor monitoring it.
+    s = open_page(f"{server}/supervisor")
+    login(s, *user("supervisor"))
+    s.locator("#conv-table tbody tr").filter(has_text=cid[:8]).locator("button").click()
+    expect(s.locator("#monitor-log .m.counsellor")).to_have_count(total - 1, timeout=20_000)
+    expect(s.locator("#monitor-log .m.counsellor .text").last).to_have_text(f"regel {total - 1}")
