@@ -79,13 +79,15 @@ def run_helpline(bench: Path, n: int, messages: int, work: Path) -> dict[str, An
         while time.monotonic() < deadline and not client.exists("hl:triage:lag"):
             client.xadd("hl:triage:jobs", {"c": "warm-up"})  # a job for a conversation that does not exist
             time.sleep(1)
-        client.delete("hl:triage:lag")
+        client.delete("hl:triage:lag", "hl:triage:lag:waiting")
         result = loadgen(bench, f"http://127.0.0.1:{port}", n, messages, f"bench:{PASSWORD}")
         time.sleep(3)  # triage still landing for the last messages
         lags = [int(v) for v in client.lrange("hl:triage:lag", 0, -1)]
         result["triage_lag_p50_ms"] = _percentile(lags, 50)
         result["triage_lag_p99_ms"] = _percentile(lags, 99)
         result["triage_jobs_measured"] = len(lags)
+        waiting = [int(v) for v in client.lrange("hl:triage:lag:waiting", 0, -1)]
+        result["waiting_lag_p99_ms"] = _percentile(waiting, 99)
         client.close()
     finally:
         proc.terminate()
@@ -96,7 +98,8 @@ def run_helpline(bench: Path, n: int, messages: int, work: Path) -> dict[str, An
 
 
 FIELDS = ["visitors_connected", "sent", "lost", "relayed_per_s", "one_way_p50_ms", "one_way_p99_ms",
-          "rtt_p99_ms", "claim_failed", "triage_lag_p50_ms", "triage_lag_p99_ms", "server_log_errors"]
+          "rtt_p99_ms", "claim_failed", "triage_lag_p50_ms", "triage_lag_p99_ms", "waiting_lag_p99_ms",
+          "server_log_errors"]
 
 
 def draw(rows: list[dict[str, Any]], path: Path) -> None:
@@ -120,6 +123,7 @@ def draw(rows: list[dict[str, Any]], path: Path) -> None:
         axes[1].plot(sizes, series(peer, "one_way_p99_ms"), style, alpha=0.5, label=f"{peer} p99")
     axes[2].plot(sizes, series("helpline", "triage_lag_p50_ms"), "s-", label="p50")
     axes[2].plot(sizes, series("helpline", "triage_lag_p99_ms"), "s-", alpha=0.5, label="p99")
+    axes[2].plot(sizes, series("helpline", "waiting_lag_p99_ms"), "^:", label="p99, waiting conversations")
     titles = ("relayed messages/s", "one-way latency (ms)", "triage lag (ms), helpline")
     for axis, title in zip(axes, titles, strict=True):
         axis.set_xscale("log")

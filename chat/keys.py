@@ -97,6 +97,11 @@ STARTED = f"{PREFIX}started"  # sorted set: conversation -> entered the queue at
 # Stream of triage jobs ("c": conversation id), one per stored visitor message; read by the consumer
 # group TRIAGE_GROUP of the triage workers (chat/triage_worker.py).
 TRIAGE_JOBS = f"{PREFIX}triage:jobs"
+# Jobs of conversations still waiting for a counsellor: their triage decides the queue order, so workers
+# take these first, also when they are behind with the rest.
+TRIAGE_JOBS_WAITING = f"{PREFIX}triage:jobs:waiting"
+TRIAGE_STREAMS = (TRIAGE_JOBS_WAITING, TRIAGE_JOBS)  # in the order workers read them
 TRIAGE_GROUP = "triage"
 TRIAGE_LAG = f"{PREFIX}triage:lag"  # list: ms from message stored to its triage result stored, newest first
+TRIAGE_LAG_WAITING = f"{PREFIX}triage:lag:waiting"  # the same, for messages of waiting conversations only
 FRESH = f"{PREFIX}fresh"  # sorted set: conversation opened but no message yet -> created at (s)

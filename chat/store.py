@@ -52,7 +52,7 @@ redis.call('SET', KEYS[2], ARGV[1])
 return 1
 """
 
-# KEYS: conv, msgs, client ids, queue, queue_version, triage jobs stream
+# KEYS: conv, msgs, client ids, queue, queue_version, triage jobs stream, triage jobs of waiting conversations
 # ARGV: cid, sender:client_id, sealed entry, sender, now_ms, normal band base, required counsellor ('' none),
 #       most messages a visitor may add to (0: no cap), triage job stream cap (0: triage off)
 # A visitor message's triage job is added in the same script, so a stored message always has its job,
@@ -76,7 +76,9 @@ if st == 'new' and ARGV[4] == 'visitor' then
   queued = 1
 end
 if ARGV[4] == 'visitor' and tonumber(ARGV[9]) > 0 then
-  redis.call('XADD', KEYS[6], 'MAXLEN', '~', ARGV[9], '*', 'c', ARGV[1])
+  local stream = KEYS[6]
+  if st == 'new' or st == 'queued' then stream = KEYS[7] end
+  redis.call('XADD', stream, 'MAXLEN', '~', ARGV[9], '*', 'c', ARGV[1])
 end
 return {'ok', seq, queued}
 """
@@ -370,7 +372,7 @@ class ConversationStore:
             entry["a"] = author
         pending = _PendingAppend(
             keys=[keys.conversation(cid), keys.messages(cid), keys.client_ids(cid), keys.QUEUE, keys.QUEUE_VERSION,
-                  keys.TRIAGE_JOBS],
+                  keys.TRIAGE_JOBS, keys.TRIAGE_JOBS_WAITING],
             args=[
                 cid,
                 f"{sender}:{client_id}",

@@ -138,12 +138,13 @@ class TriageWorker:
         self.classified = 0  # conversations classified, for the log and tests
 
     async def ensure_group(self) -> None:
-        try:
-            # From the start of the stream: jobs added before the first worker ever ran are not skipped.
-            await self.redis.xgroup_create(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP, id="0", mkstream=True)
-        except ResponseError as exc:
-            if "BUSYGROUP" not in str(exc):
-                raise
+        for stream in keys.TRIAGE_STREAMS:
+            try:
+                # From the start of the stream: jobs added before the first worker ever ran are not skipped.
+                await self.redis.xgroup_create(stream, keys.TRIAGE_GROUP, id="0", mkstream=True)
+            except ResponseError as exc:
+                if "BUSYGROUP" not in str(exc):
+                    raise
 
     async def run(self, stop: asyncio.Event) -> None:
         await self.ensure_group()
@@ -158,68 +159,73 @@ class TriageWorker:
                 await asyncio.sleep(1.0)
 
     async def run_once(self, block_ms: int = BLOCK_MS) -> int:
-        """Read and handle one batch (taken-over jobs of dead workers first); the number of jobs."""
-        entries = await self._claim_stale()
-        if not entries:
-            try:
-                reply = await self.redis.xreadgroup(
-                    keys.TRIAGE_GROUP, self.consumer, {keys.TRIAGE_JOBS: ">"}, count=BATCH, block=block_ms
-                )
-            except ResponseError as exc:
-                if "NOGROUP" not in str(exc):
-                    raise
-                await self.ensure_group()  # the stream or group was deleted (a flushed Redis)
-                return 0
-            entries = cast("list[Any]", cast(Any, reply)[0][1]) if reply else []
-        if not entries:
+        """Read and handle one batch: jobs taken over from dead workers first, then those of waiting
+        conversations, then the rest. Returns the number of jobs handled."""
+        try:
+            jobs = await self._claim_stale()
+            if not jobs:  # waiting conversations first, even when the other stream is full
+                jobs = await self._read({keys.TRIAGE_JOBS_WAITING: ">"}, None)
+            if not jobs:
+                jobs = await self._read({stream: ">" for stream in keys.TRIAGE_STREAMS}, block_ms)
+        except ResponseError as exc:
+            if "NOGROUP" not in str(exc):
+                raise
+            await self.ensure_group()  # a stream or the group was deleted (a flushed Redis)
             return 0
-        by_conversation: OrderedDict[str, list[Any]] = OrderedDict()
-        for job_id, fields in entries:
-            if not fields:  # a claimed job whose entry was trimmed away
-                by_conversation.setdefault("", []).append(job_id)
-                continue
-            cid = as_text(fields.get(b"c") or fields.get("c") or b"")
-            by_conversation.setdefault(cid, []).append(job_id)
+        if not jobs:
+            return 0
+        by_conversation: OrderedDict[str, list[tuple[str, Any]]] = OrderedDict()
+        for stream, job_id, fields in jobs:
+            # A claimed job whose entry was trimmed away has no fields: acknowledged, nothing to do.
+            cid = as_text((fields or {}).get(b"c") or (fields or {}).get("c") or b"")
+            by_conversation.setdefault(cid, []).append((stream, job_id))
         for cid in by_conversation:
             if cid:
                 await self._triage(cid)
-        done = [job_id for ids in by_conversation.values() for job_id in ids]
         now = int(time.time() * 1000)
-        # A job's id starts with the ms it was added, i.e. when its message was stored.
-        lags = [max(0, now - int(as_text(job_id).split("-")[0])) for job_id in done]
         pipe = self.redis.pipeline(transaction=False)
-        pipe.xack(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP, *done)
-        pipe.xdel(keys.TRIAGE_JOBS, *done)  # acknowledged jobs are of no further use
-        pipe.lpush(keys.TRIAGE_LAG, *lags)
-        pipe.ltrim(keys.TRIAGE_LAG, 0, TRIAGE_LAG_KEPT - 1)
+        for stream in keys.TRIAGE_STREAMS:
+            done = [job_id for handled in by_conversation.values() for s, job_id in handled if s == stream]
+            if not done:
+                continue
+            pipe.xack(stream, keys.TRIAGE_GROUP, *done)
+            pipe.xdel(stream, *done)  # acknowledged jobs are of no further use
+            # A job's id starts with the ms it was added, i.e. when its message was stored.
+            lags = [max(0, now - int(as_text(job_id).split("-")[0])) for job_id in done]
+            for lag_key in (keys.TRIAGE_LAG, keys.TRIAGE_LAG_WAITING) if stream == keys.TRIAGE_JOBS_WAITING \
+                    else (keys.TRIAGE_LAG,):
+                pipe.lpush(lag_key, *lags)
+                pipe.ltrim(lag_key, 0, TRIAGE_LAG_KEPT - 1)
         await pipe.execute()
-        return len(done)
+        return len(jobs)
 
-    async def _claim_stale(self) -> list[Any]:
+    async def _read(self, streams: dict[str, str], block_ms: int | None) -> list[tuple[str, Any, Any]]:
+        reply = await self.redis.xreadgroup(keys.TRIAGE_GROUP, self.consumer, cast(Any, streams), count=BATCH,
+                                            block=block_ms)
+        return [(as_text(stream), job_id, fields) for stream, entries in cast(Any, reply or [])
+                for job_id, fields in entries]
+
+    async def _claim_stale(self) -> list[tuple[str, Any, Any]]:
         now = time.monotonic()
         if now < self._next_claim:
             return []
         self._next_claim = now + CLAIM_EVERY_S
-        try:
+        claimed: list[tuple[str, Any, Any]] = []
+        for stream in keys.TRIAGE_STREAMS:
             reply = await self.redis.xautoclaim(
-                keys.TRIAGE_JOBS, keys.TRIAGE_GROUP, self.consumer, CLAIM_IDLE_MS, start_id="0-0", count=BATCH
+                stream, keys.TRIAGE_GROUP, self.consumer, CLAIM_IDLE_MS, start_id="0-0", count=BATCH
             )
-        except ResponseError as exc:
-            if "NOGROUP" in str(exc):
-                await self.ensure_group()
-                return []
-            raise
-        claimed = cast("list[Any]", reply[1]) if reply else []
+            claimed += [(stream, job_id, fields) for job_id, fields in cast("list[Any]", reply[1] if reply else [])]
+            await self._forget_idle_consumers(stream)
         if claimed:
             log.warning("triage worker %s took over %d jobs of a stopped worker", self.consumer, len(claimed))
-        await self._forget_idle_consumers()
         return claimed
 
-    async def _forget_idle_consumers(self) -> None:
-        for consumer in await self.redis.xinfo_consumers(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP):
+    async def _forget_idle_consumers(self, stream: str) -> None:
+        for consumer in await self.redis.xinfo_consumers(stream, keys.TRIAGE_GROUP):
             name = as_text(consumer["name"])
             if name != self.consumer and int(consumer["pending"]) == 0 and int(consumer["idle"]) > FORGET_CONSUMER_MS:
-                await self.redis.xgroup_delconsumer(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP, name)
+                await self.redis.xgroup_delconsumer(stream, keys.TRIAGE_GROUP, name)
 
     async def _triage(self, cid: str) -> None:
         read, texts = self._known.get(cid, (0, []))

@@ -79,7 +79,7 @@ async def test_a_message_travels_from_visitor_to_counsellor_and_back(wired: Any)
     session, _ = await service.visitor_connect("v1", {"lang": "nl"})
     cid = session["conversation_id"]
     assert await service.visitor_message("v1", "hoi", "c1") == {"id": f"{cid}:1", "seq": 1}
-    jobs = await redis.xrange(keys.TRIAGE_JOBS)
+    jobs = await redis.xrange(keys.TRIAGE_JOBS_WAITING)  # waiting for a counsellor: the first lane
     assert [fields[b"c"].decode() for _, fields in jobs] == [cid]  # stored with the message, for the workers
     [(wire, where)] = sio.emitted("message")
     assert wire["text"] == "hoi" and where == {"room": f"c:{cid}", "namespace": "/counsellor"}

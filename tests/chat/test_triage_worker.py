@@ -65,7 +65,11 @@ async def new_conversation(store: ConversationStore, cid: str, *texts: str) -> N
 
 
 async def pending(client: aioredis.Redis) -> int:
-    return int((await client.xpending(keys.TRIAGE_JOBS, keys.TRIAGE_GROUP))["pending"])
+    return sum([int((await client.xpending(s, keys.TRIAGE_GROUP))["pending"]) for s in keys.TRIAGE_STREAMS])
+
+
+async def jobs(client: aioredis.Redis) -> int:
+    return sum([int(await client.xlen(s)) for s in keys.TRIAGE_STREAMS])
 
 
 async def test_each_visitor_message_is_a_job_and_a_worker_stores_the_result(parts: Any) -> None:
@@ -76,13 +80,13 @@ async def test_each_visitor_message_is_a_job_and_a_worker_stores_the_result(part
     await new_conversation(store, "c1", "hoi", "hij staat nu beneden")
     await store.append("c1", "counsellor", "ben je veilig?", "k1")  # no job: triage reads the visitor only
     await store.append("c1", "visitor", "hij staat nu beneden", "m1")  # a retry of the same message: no job
-    assert await client.xlen(keys.TRIAGE_JOBS) == 2
+    assert await jobs(client) == 2
 
     assert await worker.run_once(block_ms=10) == 2
     assert classify.calls == [["hoi", "hij staat nu beneden"]]  # two jobs, one classification
     record = await store.get("c1")
     assert record is not None and record.urgency == "acute" and record.signals == ["acute_danger"]
-    assert await pending(client) == 0 and await client.xlen(keys.TRIAGE_JOBS) == 0  # acknowledged and gone
+    assert await pending(client) == 0 and await jobs(client) == 0  # acknowledged and gone
     [(event, where)] = sio.emitted("triage")
     assert event["conversation_id"] == "c1" and where == {"room": "c:c1", "namespace": "/counsellor"}
 
@@ -97,7 +101,7 @@ async def test_jobs_of_a_worker_that_died_are_taken_over(parts: Any, monkeypatch
     await dead.ensure_group()
     await new_conversation(store, "c2", "ik zit nu in de auto met hem")
     # The dead worker read the job and never acknowledged it (killed mid-classification).
-    await client.xreadgroup(keys.TRIAGE_GROUP, "dead", {keys.TRIAGE_JOBS: ">"}, count=10)
+    await client.xreadgroup(keys.TRIAGE_GROUP, "dead", {s: ">" for s in keys.TRIAGE_STREAMS}, count=10)
     assert await pending(client) == 1
 
     classify = CountingClassifier()
@@ -134,6 +138,25 @@ async def test_a_worker_behind_coalesces_instead_of_queueing_work(parts: Any) ->
     assert await worker.run_once(block_ms=10) == 121
     assert len(classify.calls) == 2 and len(classify.calls[0]) == 120  # one run per conversation
     assert await pending(client) == 0
+
+
+async def test_waiting_conversations_are_triaged_first(parts: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker that is behind still triages a new child waiting in the queue at once."""
+    client, store, _ = parts
+    classify = CountingClassifier()
+    worker = make_worker(parts, "w1", classify)
+    await worker.ensure_group()
+    await new_conversation(store, "busy", "hoi")
+    await store.claim("busy", "anna", 0)  # active: its next messages are ordinary jobs
+    for i in range(5):
+        await store.append("busy", "visitor", f"bericht {i}", f"b{i}")
+    await new_conversation(store, "new", "hij komt nu")  # arrives after the backlog
+    monkeypatch.setattr(triage_worker, "BATCH", 2)
+    assert await worker.run_once(block_ms=10) == 2  # the two first messages, before the backlog
+    assert ["hij komt nu"] in classify.calls
+    assert await client.xlen(keys.TRIAGE_JOBS) == 5 and await client.llen(keys.TRIAGE_LAG_WAITING) == 2
+    assert await worker.run_once(block_ms=10) == 2 and await worker.run_once(block_ms=10) == 2
+    assert await worker.run_once(block_ms=10) == 1 and await jobs(client) == 0
 
 
 async def test_a_flushed_redis_does_not_stop_a_worker(parts: Any) -> None:
@@ -177,7 +200,7 @@ async def test_no_job_without_triage(parts: Any) -> None:
     client, _, _ = parts
     store = ConversationStore(client, Vault(os.urandom(32)))  # HELPLINE_TRIAGE=off
     await new_conversation(store, "c8", "hoi")
-    assert await client.xlen(keys.TRIAGE_JOBS) == 0
+    assert await jobs(client) == 0
     with pytest.raises(HelplineError) as refused:
         await store.append("nope", "visitor", "hoi", "m0")
     assert refused.value.code == ErrorCode.NOT_FOUND
