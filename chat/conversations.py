@@ -133,7 +133,9 @@ class ConversationService:
             await self.store.create(cid, link.resume_hash, link.about, link.lang)
             link.stored = True
         appended = await self.store.append(cid, "visitor", text, client_id)
-        if appended.became_queued:
+        # A retry of the first message after an error may find it stored but the steps below not done:
+        # they are idempotent, so they run again (issue 9: the steps after the append ran only once, or never).
+        if appended.became_queued or (appended.duplicate and appended.message.seq == 1):
             offline = not self.presence.is_open()
             await self.store.mark_started(cid, offline)
             if offline:

@@ -345,7 +345,7 @@ class ConversationStore:
         """After the first visitor message: statistics and whether it came while the service was closed."""
         pipe = self.redis.pipeline(transaction=False)
         pipe.hset(keys.conversation(cid), "offline", encode_bool(offline))
-        pipe.zadd(keys.STARTED, {cid: now_ms()})
+        pipe.zadd(keys.STARTED, {cid: now_ms()}, nx=True)  # a retried first message keeps the first time
         pipe.zrem(keys.FRESH, cid)
         await pipe.execute()
 

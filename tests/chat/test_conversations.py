@@ -125,3 +125,21 @@ async def test_a_profile_that_changes_nothing_does_not_resort_every_queue(wired:
     assert await service.store.queue_version() == before + 1
     record = await service.store.get(session["conversation_id"])
     assert record is not None and record.about == "self" and record.queue == "youth"
+
+
+async def test_a_retried_first_message_finishes_what_an_error_interrupted(wired: Any) -> None:
+    """The first attempt stored the message and failed before the steps after it (statistics, the
+    queue's start time): the client's retry of the same message completes them."""
+    service, _, redis, _ = wired
+    await service.counsellor_connect("c1", Account("anna", "counsellor"), "token")
+    session, _ = await service.visitor_connect("v1", {"lang": "nl"})
+    cid = session["conversation_id"]
+    link = service.presence.visitor("v1")
+    assert link is not None
+    await service.store.create(cid, link.resume_hash, link.about, link.lang)
+    link.stored = True
+    await service.store.append(cid, "visitor", "hoi", "m1")  # ... and then the connection broke
+    assert await redis.zscore(keys.STARTED, cid) is None
+    assert await service.visitor_message("v1", "hoi", "m1") == {"id": f"{cid}:1", "seq": 1}
+    assert await redis.zscore(keys.STARTED, cid) is not None
+    assert [m.text for m in await service.store.history(cid)] == ["hoi"]  # stored once
