@@ -11,8 +11,8 @@ loses no job, and workers scale on any machine that reaches Redis.
 
 Jobs are coalesced: all jobs of one conversation in a batch make one classification of the messages
 stored by then. A busy worker therefore reads bigger batches and classifies each conversation less
-often, instead of falling further behind. Workers run at the lowest CPU priority: on a shared machine
-the chat comes first and triage falls behind, never the other way round.
+often, instead of falling further behind. Workers run at a lower CPU priority (nice 10): on a shared
+machine the chat comes first and triage falls behind, never the other way round, but it is not starved.
 
 `python -m chat serve` starts HELPLINE_TRIAGE_WORKERS workers itself (`TriageWorkers`, below); with 0,
 run `python -m triage worker` yourself (the Procfile's `triage:` line).
@@ -64,6 +64,8 @@ FORGET_CONSUMER_MS = 3_600_000
 # Conversations whose visitor messages a worker keeps, so each run reads only the new ones.
 KNOWN_CONVERSATIONS = 5000
 EVIDENCE_PER_SIGNAL = 5
+HISTORY_PAGE = 500
+TRIAGE_NICE = 10
 # Recent triage lags kept (ms from a message stored to its triage result stored), for operators and the
 # scaling bench: enough for a p99.
 TRIAGE_LAG_KEPT = 10_000
@@ -231,11 +233,11 @@ class TriageWorker:
         read, texts = self._known.get(cid, (0, []))
         try:
             fresh: list[Message] = []
-            while True:  # history comes in pages
-                page = await self.store.history(cid, read + len(fresh))
-                if not page:
-                    break
+            while True:  # history comes in pages; a short page is the last
+                page = await self.store.history(cid, read + len(fresh), HISTORY_PAGE)
                 fresh += page
+                if len(page) < HISTORY_PAGE:
+                    break
         except KeyDestroyed:
             self._known.pop(cid, None)
             return  # the conversation is gone (retention): nothing to triage
@@ -263,13 +265,12 @@ def _classifier() -> Classify:
     return cast(Classify, classify)
 
 
-def _lowest_priority() -> None:
-    # Chat delivery comes first: the classifier gets only CPU time nothing else wants.
-    try:
-        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-    except (AttributeError, OSError):  # not Linux
-        with contextlib.suppress(OSError):
-            os.nice(19)
+def _lower_priority() -> None:
+    # The chat comes first, but triage must not starve: at SCHED_IDLE (the first design) a busy machine
+    # gave the worker no CPU at all, and even a waiting child's first message waited seconds to minutes
+    # for its urgency. Nice 10 gets a tenth of a contended core's time and all of an idle one.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(TRIAGE_NICE)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -343,7 +344,7 @@ def main(argv: list[str]) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.parent is not None:
         _exit_with_parent(args.parent)
-    _lowest_priority()
+    _lower_priority()
     settings = Settings.from_env()
     redis_url = settings.redis_url or _embedded_url(settings, wait_s=60)
     if not redis_url:
