@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -62,6 +63,7 @@ def run_helpline(bench: Path, n: int, messages: int, work: Path) -> dict[str, An
 
     port = 8113
     data = work / f"scaling-{n}"
+    shutil.rmtree(data, ignore_errors=True)  # a fresh Redis: left-over jobs of an earlier run would count
     env = {**os.environ, "HELPLINE_DATA_DIR": str(data), "HELPLINE_PASSWORD": PASSWORD,
            "HELPLINE_MAX_CONVERSATIONS": "0", "HELPLINE_TRIAGE": "on", "HELPLINE_LOG_LEVEL": "WARNING"}
     env.pop("REDIS_URL", None)
