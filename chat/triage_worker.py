@@ -65,6 +65,9 @@ FORGET_CONSUMER_MS = 3_600_000
 KNOWN_CONVERSATIONS = 5000
 EVIDENCE_PER_SIGNAL = 5
 HISTORY_PAGE = 500
+# A conversation is classified at most once per this many seconds: a visitor typing fast gets one
+# classification for a burst of messages, not one each. Its first message is never held back.
+MIN_INTERVAL_S = 1.0
 TRIAGE_NICE = 10
 # Recent triage lags kept (ms from a message stored to its triage result stored), for operators and the
 # scaling bench: enough for a p99.
@@ -137,6 +140,10 @@ class TriageWorker:
         # Per conversation: (messages read up to this seq, the visitor texts among them).
         self._known: OrderedDict[str, tuple[int, list[str]]] = OrderedDict()
         self._next_claim = 0.0
+        self._last_run: dict[str, float] = {}  # conversation -> when it was last classified (monotonic)
+        # Jobs held back because their conversation was classified less than MIN_INTERVAL_S ago: the
+        # jobs (acknowledged with the later run) and when that run is due.
+        self._deferred: dict[str, tuple[list[tuple[str, Any]], float]] = {}
         self.classified = 0  # conversations classified, for the log and tests
 
     async def ensure_group(self) -> None:
@@ -162,32 +169,54 @@ class TriageWorker:
 
     async def run_once(self, block_ms: int = BLOCK_MS) -> int:
         """Read and handle one batch: jobs taken over from dead workers first, then those of waiting
-        conversations, then the rest. Returns the number of jobs handled."""
+        conversations, then the rest, plus deferred jobs now due. Returns the number of jobs handled."""
+        now = time.monotonic()
+        due = {cid for cid, (_, at) in self._deferred.items() if at <= now}
         try:
             jobs = await self._claim_stale()
             if not jobs:  # waiting conversations first, even when the other stream is full
                 jobs = await self._read({keys.TRIAGE_JOBS_WAITING: ">"}, None)
-            if not jobs:
-                jobs = await self._read({stream: ">" for stream in keys.TRIAGE_STREAMS}, block_ms)
+            if not jobs and not due:
+                next_due = min((at for _, at in self._deferred.values()), default=None)
+                wait_ms = block_ms if next_due is None else min(block_ms, int((next_due - now) * 1000) + 1)
+                jobs = await self._read({stream: ">" for stream in keys.TRIAGE_STREAMS}, max(1, wait_ms))
         except ResponseError as exc:
             if "NOGROUP" not in str(exc):
                 raise
             await self.ensure_group()  # a stream or the group was deleted (a flushed Redis)
             return 0
-        if not jobs:
-            return 0
         by_conversation: OrderedDict[str, list[tuple[str, Any]]] = OrderedDict()
+        for cid in due:
+            by_conversation[cid] = self._deferred.pop(cid)[0]
         for stream, job_id, fields in jobs:
             # A claimed job whose entry was trimmed away has no fields: acknowledged, nothing to do.
             cid = as_text((fields or {}).get(b"c") or (fields or {}).get("c") or b"")
             by_conversation.setdefault(cid, []).append((stream, job_id))
-        for cid in by_conversation:
+        handled: list[tuple[str, Any]] = []
+        now = time.monotonic()
+        for cid, cid_jobs in by_conversation.items():
+            if cid in self._deferred:  # more jobs of a conversation that already waits its turn
+                self._deferred[cid][0].extend(cid_jobs)
+                continue
+            last = self._last_run.get(cid)
+            if cid and cid not in due and last is not None and now - last < MIN_INTERVAL_S:
+                # Classified a moment ago: once more after MIN_INTERVAL_S covers all that came meanwhile.
+                self._deferred[cid] = (cid_jobs, last + MIN_INTERVAL_S)
+                continue
             if cid:
                 await self._triage(cid)
+                self._last_run[cid] = time.monotonic()
+            handled += cid_jobs
+        self._forget_old_runs()
+        if handled:
+            await self._acknowledge(handled)
+        return len(handled)
+
+    async def _acknowledge(self, handled: list[tuple[str, Any]]) -> None:
         now = int(time.time() * 1000)
         pipe = self.redis.pipeline(transaction=False)
         for stream in keys.TRIAGE_STREAMS:
-            done = [job_id for handled in by_conversation.values() for s, job_id in handled if s == stream]
+            done = [job_id for s, job_id in handled if s == stream]
             if not done:
                 continue
             pipe.xack(stream, keys.TRIAGE_GROUP, *done)
@@ -199,7 +228,12 @@ class TriageWorker:
                 pipe.lpush(lag_key, *lags)
                 pipe.ltrim(lag_key, 0, TRIAGE_LAG_KEPT - 1)
         await pipe.execute()
-        return len(jobs)
+
+    def _forget_old_runs(self) -> None:
+        if len(self._last_run) > KNOWN_CONVERSATIONS * 2:
+            cutoff = time.monotonic() - MIN_INTERVAL_S
+            for cid in [c for c, at in self._last_run.items() if at < cutoff]:
+                del self._last_run[cid]
 
     async def _read(self, streams: dict[str, str], block_ms: int | None) -> list[tuple[str, Any, Any]]:
         reply = await self.redis.xreadgroup(keys.TRIAGE_GROUP, self.consumer, cast(Any, streams), count=BATCH,

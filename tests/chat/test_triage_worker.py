@@ -44,6 +44,12 @@ class CountingClassifier:
         }
 
 
+@pytest.fixture(autouse=True)
+def no_min_interval(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Most tests here are about the jobs, not the pacing (tested on its own below)."""
+    monkeypatch.setattr(triage_worker, "MIN_INTERVAL_S", 0.0)
+
+
 @pytest.fixture
 async def parts(redis_url: str) -> AsyncIterator[tuple[aioredis.Redis, ConversationStore, RecordingSocketServer]]:
     client = aioredis.Redis.from_url(redis_url)
@@ -157,6 +163,30 @@ async def test_waiting_conversations_are_triaged_first(parts: Any, monkeypatch: 
     assert await client.xlen(keys.TRIAGE_JOBS) == 5 and await client.llen(keys.TRIAGE_LAG_WAITING) == 2
     assert await worker.run_once(block_ms=10) == 2 and await worker.run_once(block_ms=10) == 2
     assert await worker.run_once(block_ms=10) == 1 and await jobs(client) == 0
+
+
+async def test_a_visitor_typing_fast_is_classified_once_per_interval(
+    parts: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client, store, _ = parts
+    monkeypatch.setattr(triage_worker, "MIN_INTERVAL_S", 0.3)
+    classify = CountingClassifier()
+    worker = make_worker(parts, "w1", classify)
+    await worker.ensure_group()
+    await new_conversation(store, "fast", "hoi")
+    assert await worker.run_once(block_ms=10) == 1  # the first message at once
+    for i in range(3):
+        await store.append("fast", "visitor", f"en nog {i}", f"n{i}")
+    assert await worker.run_once(block_ms=10) == 0  # held back: classified a moment ago
+    assert await pending(client) == 3  # ... but not lost: still pending in Redis
+    handled = 0
+    for _ in range(20):
+        handled += await worker.run_once(block_ms=100)
+        if handled:
+            break
+    assert handled == 3 and len(classify.calls) == 2  # one classification for the three
+    assert classify.calls[-1] == ["hoi", "en nog 0", "en nog 1", "en nog 2"]
+    assert await pending(client) == 0
 
 
 async def test_a_flushed_redis_does_not_stop_a_worker(parts: Any) -> None:
