@@ -61,8 +61,11 @@ CLAIM_EVERY_S = 5.0
 # Consumers with nothing pending and silent this long are removed from the group (restarted workers
 # leave their names behind).
 FORGET_CONSUMER_MS = 3_600_000
-# Conversations whose visitor messages a worker keeps, so each run reads only the new ones.
-KNOWN_CONVERSATIONS = 5000
+# Conversations whose visitor messages a worker keeps, so each run reads only the new ones; at most
+# KEPT_TEXTS messages of KEPT_CHARS each (what the classifier reads): at most ~400 MB in the worst case.
+KNOWN_CONVERSATIONS = 1000
+KEPT_TEXTS = 200
+KEPT_CHARS = 2000
 EVIDENCE_PER_SIGNAL = 5
 HISTORY_PAGE = 500
 # A conversation is classified at most once per this many seconds: a visitor typing fast gets one
@@ -137,8 +140,8 @@ class TriageWorker:
         self.results = results
         self.classify = classify
         self.consumer = consumer
-        # Per conversation: (messages read up to this seq, the visitor texts among them).
-        self._known: OrderedDict[str, tuple[int, list[str]]] = OrderedDict()
+        # Per conversation: (messages read up to this seq, visitor texts no longer kept, the last ones kept).
+        self._known: OrderedDict[str, tuple[int, int, list[str]]] = OrderedDict()
         self._next_claim = 0.0
         self._last_run: dict[str, float] = {}  # conversation -> when it was last classified (monotonic)
         # Jobs held back because their conversation was classified less than MIN_INTERVAL_S ago: the
@@ -264,7 +267,7 @@ class TriageWorker:
                 await self.redis.xgroup_delconsumer(stream, keys.TRIAGE_GROUP, name)
 
     async def _triage(self, cid: str) -> None:
-        read, texts = self._known.get(cid, (0, []))
+        read, dropped, texts = self._known.get(cid, (0, 0, []))
         try:
             fresh: list[Message] = []
             while True:  # history comes in pages; a short page is the last
@@ -275,10 +278,15 @@ class TriageWorker:
         except KeyDestroyed:
             self._known.pop(cid, None)
             return  # the conversation is gone (retention): nothing to triage
-        new = [m.text for m in fresh if m.sender == "visitor"]
+        # The classifier reads only the last KEPT_TEXTS messages, each cut at KEPT_CHARS: keeping more
+        # let a few endless fake conversations grow a worker to half a gigabyte (issue 9, attacker report).
+        new = [m.text[:KEPT_CHARS] for m in fresh if m.sender == "visitor"]
         read += len(fresh)
         texts = texts + new
-        self._known[cid] = (read, texts)
+        if len(texts) > KEPT_TEXTS:
+            dropped += len(texts) - KEPT_TEXTS
+            texts = texts[-KEPT_TEXTS:]
+        self._known[cid] = (read, dropped, texts)
         self._known.move_to_end(cid)
         while len(self._known) > KNOWN_CONVERSATIONS:
             self._known.popitem(last=False)
@@ -288,7 +296,10 @@ class TriageWorker:
         self.classified += 1
         for found in result.get("signals", []):
             # The latest evidence is what a counsellor acts on; the event stays small in long conversations.
-            found["evidence"] = found.get("evidence", [])[-EVIDENCE_PER_SIGNAL:]
+            evidence = found.get("evidence", [])[-EVIDENCE_PER_SIGNAL:]
+            for span in evidence:
+                span["message"] = span["message"] + dropped  # positions in the whole conversation
+            found["evidence"] = evidence
         await self.results.apply(cid, result, read)
 
 

@@ -189,6 +189,30 @@ async def test_a_visitor_typing_fast_is_classified_once_per_interval(
     assert await pending(client) == 0
 
 
+async def test_a_long_conversation_keeps_what_the_classifier_reads_and_points_at_the_right_message(
+    parts: Any,
+) -> None:
+    client, store, sio = parts
+    seen: list[int] = []
+
+    def last_message_evidence(texts: list[str]) -> TriageResult:
+        seen.append(len(texts))
+        return {"signals": [{"code": "acute_danger", "score": 0.9,
+                             "evidence": [{"start": 0, "end": 2, "message": len(texts) - 1}]}],
+                "urgency": "acute", "role": "victim", "minor": None, "language": "nl", "queue": "crisis"}
+
+    worker = TriageWorker(client, store, TriageResults(store, Delivery(sio, lambda cid: False)),
+                          last_message_evidence, "w1")
+    await worker.ensure_group()
+    await new_conversation(store, "long", *[f"bericht {i} " + "x" * 3000 for i in range(250)])
+    await worker.run_once(block_ms=10)
+    assert seen == [triage_worker.KEPT_TEXTS]
+    [(event, _)] = sio.emitted("triage")
+    assert event["signals"][0]["evidence"][0]["message"] == 249  # the 250th visitor message
+    kept = worker._known["long"][2]
+    assert len(kept) == triage_worker.KEPT_TEXTS and max(map(len, kept)) == triage_worker.KEPT_CHARS
+
+
 async def test_a_flushed_redis_does_not_stop_a_worker(parts: Any) -> None:
     client, store, _ = parts
     classify = CountingClassifier()
