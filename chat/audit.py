@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from redis.asyncio import Redis
+from redis.exceptions import ResponseError
 
 from chat import keys
 from chat.errors import ErrorCode, HelplineError
@@ -114,12 +115,17 @@ class Audit:
         if not before:
             high = "+"
         elif "-" in before:
+            if before.strip("0-") == "":
+                return []  # nothing is older than the first possible id
             high = "(" + before
         elif int(before) == 0:
             return []
         else:
             high = str(int(before) - 1)  # an incomplete id: every entry of that millisecond
-        rows = await self.redis.xrevrange(keys.AUDIT, max=high, min="-", count=limit)
+        try:
+            rows = await self.redis.xrevrange(keys.AUDIT, max=high, min="-", count=limit)
+        except ResponseError:  # "(0-0" and ids beyond 64 bits: nothing can be older
+            raise HelplineError(ErrorCode.BAD_REQUEST, "'before' is not a stream id Redis can read") from None
         out = []
         for raw_id, raw in rows or []:
             entry_id = as_text(raw_id)

@@ -18,6 +18,7 @@ import redis.asyncio as aioredis
 from chat import keys
 from chat.accounts import Accounts
 from chat.audit import Action, Audit
+from chat.errors import ErrorCode, HelplineError
 from tests import conftest
 from tests.chat.clients import claim_when_queued, counsellor, login, say, visitor
 from tests.conftest import PASSWORD, ROOT
@@ -188,6 +189,16 @@ async def test_entries_past_retention_are_trimmed(redis: aioredis.Redis) -> None
     assert [e["actor"] for e in await audit.entries()] == ["new", "recent"]
     assert await redis.xlen(keys.AUDIT) == 2
     assert [e["actor"] for e in await Audit(redis, retention_days=0).entries()] == ["new", "recent"]  # 0: kept
+
+
+async def test_odd_before_values_are_answered_not_crashed(redis: aioredis.Redis) -> None:
+    """Attacker report: `before=0-0` answered 503 with a traceback in the log."""
+    audit = Audit(redis, retention_days=0)
+    await audit.record("anna", Action.LOGOUT)
+    assert await audit.entries(before="0-0") == []
+    with pytest.raises(HelplineError) as refused:
+        await audit.entries(before="99999999999999999999999-0")
+    assert refused.value.code == ErrorCode.BAD_REQUEST
 
 
 def test_cli_prints_the_log_and_records_exports(tmp_path: Path, redis_url: str, make_user: Callable[..., Any]) -> None:
