@@ -32,6 +32,18 @@ _HEADER = re.compile(r"^(?P<type>[0-6])(?:\d+-)?(?P<namespace>/[^,]*)?,?(?P<id>\
 _BINARY_TYPES = {str(packet.BINARY_EVENT), str(packet.BINARY_ACK)}
 
 
+# A connection whose outgoing backlog passes MAX_BACKLOG_BYTES is dropped. Its size is added up only
+# once more than BACKLOG_CHECK_PACKETS packets wait (a reading client has next to none; a long-polling one
+# collects a few between polls), so the common path costs one length check.
+BACKLOG_CHECK_PACKETS = 32
+MAX_BACKLOG_BYTES = 8 * 1024 * 1024
+
+
+def _queued_bytes(socket: Any) -> int:
+    return sum(len(p.data) for p in list(getattr(socket.queue, "_queue", ()))
+               if p is not None and isinstance(getattr(p, "data", None), (str, bytes)))
+
+
 class JsonOnlyPacket(packet.Packet):  # type: ignore[misc]  # python-socketio has no type hints
     """Every event of this server is JSON (binary ones are refused on arrival, below), so outgoing
     payloads are not searched for bytes: python-socketio walks every payload recursively for that, 5 %
@@ -90,6 +102,21 @@ class HelplineSocketServer(socketio.AsyncServer):  # type: ignore[misc]  # pytho
             self._warned.clear()
         self._warned.add(eio_sid)
         log.warning("refused a packet (%s); further ones on this connection are not logged", what)
+
+    async def _send_packet(self, eio_sid: str, pkt: Any) -> None:
+        socket = self.eio.sockets.get(eio_sid)
+        if socket is not None and socket.queue.qsize() > BACKLOG_CHECK_PACKETS and _queued_bytes(socket) > MAX_BACKLOG_BYTES:
+            # A client that does not read: everything sent to it would pile up in this process's memory
+            # (two such sockets asking for history pages took 570 MB; an attacker's report). It is dropped;
+            # a real client reconnects and resumes from its last seq, nothing is lost.
+            log.warning("dropped a connection that does not read (%d packets waiting)", socket.queue.qsize())
+            self._warned.add(eio_sid)
+            request = self.environ.get(eio_sid, {}).get("aiohttp.request")
+            await socket.close(wait=False, abort=True)
+            if request is not None and request.transport is not None:
+                request.transport.abort()  # its writer is stuck waiting for the client: cut the connection
+            return
+        await super()._send_packet(eio_sid, pkt)
 
     async def _handle_eio_disconnect(self, eio_sid: str, reason: Any = None) -> None:
         self._warned.discard(eio_sid)
