@@ -79,7 +79,7 @@ def run_helpline(bench: Path, args: argparse.Namespace, work: Path, round_no: in
     data = work / f"data-{round_no}"
     env = {**os.environ, "HELPLINE_DATA_DIR": str(data), "HELPLINE_PASSWORD": PASSWORD,
            # One login serves all the load generator's counsellor sockets: lift the per-counsellor cap.
-           "HELPLINE_MAX_CONVERSATIONS": "0", "HELPLINE_TRIAGE": "on" if args.triage else "off"}
+           "HELPLINE_MAX_CONVERSATIONS": "0", "HELPLINE_MAX_NEW_PER_MINUTE": "0", "HELPLINE_TRIAGE": "on" if args.triage else "off"}
     env.pop("REDIS_URL", None)
     python = str(ROOT / ".venv" / "bin" / "python")
     proc = subprocess.Popen([python, "-m", "chat", "serve", "--port", str(port)], cwd=ROOT, env=env,

@@ -158,7 +158,7 @@ async def main() -> None:
     ap.add_argument("--frames", type=int, default=4000)
     args = ap.parse_args()
     data = Path(tempfile.mkdtemp(prefix="hl-bench-", dir="/tmp"))
-    env = {**os.environ, "HELPLINE_DATA_DIR": str(data), "HELPLINE_TRIAGE": "off", "HELPLINE_LOG_LEVEL": "ERROR"}
+    env = {**os.environ, "HELPLINE_DATA_DIR": str(data), "HELPLINE_TRIAGE": "off", "HELPLINE_MAX_NEW_PER_MINUTE": "0", "HELPLINE_LOG_LEVEL": "ERROR"}
     env.pop("REDIS_URL", None)
     port = "8093"
     server = subprocess.Popen([sys.executable, "-m", "chat", "serve", "--port", port], cwd=ROOT, env=env,  # noqa: ASYNC220  # started once, before any load

@@ -65,7 +65,7 @@ def run_helpline(bench: Path, n: int, messages: int, work: Path) -> dict[str, An
     data = work / f"scaling-{n}"
     shutil.rmtree(data, ignore_errors=True)  # a fresh Redis: left-over jobs of an earlier run would count
     env = {**os.environ, "HELPLINE_DATA_DIR": str(data), "HELPLINE_PASSWORD": PASSWORD,
-           "HELPLINE_MAX_CONVERSATIONS": "0", "HELPLINE_TRIAGE": "on", "HELPLINE_LOG_LEVEL": "WARNING"}
+           "HELPLINE_MAX_CONVERSATIONS": "0", "HELPLINE_MAX_NEW_PER_MINUTE": "0", "HELPLINE_TRIAGE": "on", "HELPLINE_LOG_LEVEL": "WARNING"}
     env.pop("REDIS_URL", None)
     python = str(ROOT / ".venv" / "bin" / "python")
     log_path = work / f"scaling-{n}.log"

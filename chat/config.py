@@ -132,6 +132,11 @@ class Settings:
     # `conversation_full` (the counsellor can still answer and close): one anonymous visitor must not
     # fill Redis through a single conversation. 0: no cap.
     max_messages: int = 5000
+    # New conversations (first messages) the whole helpline accepts per minute; beyond it a first message
+    # is answered `busy` with a time to retry (the widget retries by itself). A flood of fake chats then
+    # fills the queue at this pace at most, instead of 300 in a second burying a real child (issue 9,
+    # attacker report). Far above any real helpline's rate; 0: no limit.
+    max_new_per_minute: int = 60
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -169,4 +174,5 @@ class Settings:
             audit_retention_days=max(0, _int(env, "HELPLINE_AUDIT_RETENTION_DAYS", 365)),
             trusted_proxy=_proxies(env),
             max_messages=max(0, _int(env, "HELPLINE_MAX_MESSAGES", 5000)),
+            max_new_per_minute=max(0, _int(env, "HELPLINE_MAX_NEW_PER_MINUTE", 60)),
         )

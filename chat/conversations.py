@@ -130,6 +130,9 @@ class ConversationService:
         link = self._visitor(sid)
         cid = link.conversation_id
         if not link.stored:
+            wait = await self.store.admit_new(self.settings.max_new_per_minute)
+            if wait:
+                raise HelplineError(ErrorCode.BUSY, retry_after_s=wait)
             await self.store.create(cid, link.resume_hash, link.about, link.lang)
             link.stored = True
         appended = await self.store.append(cid, "visitor", text, client_id)

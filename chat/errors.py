@@ -40,6 +40,8 @@ class ErrorCode(StrEnum):
     OTP_REQUIRED = "otp_required"  # login: the password was right; now the authenticator code
     OTP_ENROLMENT_REQUIRED = "otp_enrolment_required"  # login: this role needs a second factor first
     RATE_LIMITED = "rate_limited"
+    # Too many new conversations across the helpline this minute (a flood of fake chats): try again later.
+    BUSY = "busy"
     UNKNOWN_EVENT = "unknown_event"
     PAYLOAD_TOO_LARGE = "payload_too_large"
     METHOD_NOT_ALLOWED = "method_not_allowed"
@@ -66,6 +68,7 @@ DETAILS: dict[ErrorCode, str] = {
         "`python -m chat user totp NAME`"
     ),
     ErrorCode.RATE_LIMITED: "too many events; slow down",
+    ErrorCode.BUSY: "very many new conversations right now; your message was not sent, try again in a moment",
     ErrorCode.UNKNOWN_EVENT: "the server has no such event",
     ErrorCode.PAYLOAD_TOO_LARGE: "the request body is too large",
     ErrorCode.METHOD_NOT_ALLOWED: "this method is not allowed here",
@@ -79,6 +82,7 @@ HTTP_STATUS: dict[ErrorCode, int] = {
     ErrorCode.OTP_ENROLMENT_REQUIRED: 403,
     ErrorCode.NOT_ALLOWED: 403,
     ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.BUSY: 503,
     ErrorCode.PAYLOAD_TOO_LARGE: 413,
     ErrorCode.METHOD_NOT_ALLOWED: 405,
     ErrorCode.UNAVAILABLE: 503,

@@ -104,4 +104,9 @@ TRIAGE_STREAMS = (TRIAGE_JOBS_WAITING, TRIAGE_JOBS)  # in the order workers read
 TRIAGE_GROUP = "triage"
 TRIAGE_LAG = f"{PREFIX}triage:lag"  # list: ms from message stored to its triage result stored, newest first
 TRIAGE_LAG_WAITING = f"{PREFIX}triage:lag:waiting"  # the same, for messages of waiting conversations only
+def admitted(minute: int) -> str:
+    """Counter of new conversations in one minute (since the epoch), for the admission limit; expires."""
+    return f"{PREFIX}admitted:{minute}"
+
+
 FRESH = f"{PREFIX}fresh"  # sorted set: conversation opened but no message yet -> created at (s)

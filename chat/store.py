@@ -288,6 +288,21 @@ class ConversationStore:
         if int(created):
             self.vault.remember(cid, aead)
 
+    async def admit_new(self, per_minute: int) -> float:
+        """Count a new conversation against the helpline-wide limit per minute; 0 if admitted, else the
+        seconds until the next minute (the caller answers `busy`)."""
+        if per_minute <= 0:
+            return 0.0
+        now = time.time()
+        key = keys.admitted(int(now // 60))
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.incr(key)
+        pipe.expire(key, 120)
+        count, _ = await pipe.execute()
+        if int(count) <= per_minute:
+            return 0.0
+        return round(60 - now % 60 + 0.5, 1)
+
     async def find_by_resume_token(self, resume_token: str) -> str | None:
         cid = await self.redis.get(keys.resume(token_hash(resume_token)))
         return as_text(cid) or None

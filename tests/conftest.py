@@ -79,6 +79,8 @@ def test_env(tmp_path: Path, redis_url: str, **extra: str) -> dict[str, str]:
         "HELPLINE_DATA_DIR": str(tmp_path / "data"),
         "HELPLINE_MASTER_KEY": TEST_MASTER_KEY,
         "HELPLINE_TRIAGE": "off",
+        # Tests open many conversations in a moment; the limit has its own test (test_conversations.py).
+        "HELPLINE_MAX_NEW_PER_MINUTE": "0",
         "HELPLINE_PEER_SETTLE_S": "0.6",
         "HELPLINE_LOG_LEVEL": "WARNING",
         # Supervisors and admins log in with a password only here; the 2FA tests turn it back on.

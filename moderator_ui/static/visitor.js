@@ -396,6 +396,7 @@ async function send(p) {
   errBox.textContent = msg;
   errBox.hidden = false;
   if (code === 'conversation_closed') { setClosed(); return; }
+  if (code === 'busy') { setTimeout(() => send(p), Math.max(1, Number(ack.retry_after_s) || 10) * 1000); return; }
   if (code !== 'text_too_long' && code !== 'empty_text') {
     p.li.querySelector('.meta').append(el('button', { type: 'button', class: 'retry', text: t('retry'), on: { click: () => send(p) } }));
   }

@@ -143,3 +143,22 @@ async def test_a_retried_first_message_finishes_what_an_error_interrupted(wired:
     assert await service.visitor_message("v1", "hoi", "m1") == {"id": f"{cid}:1", "seq": 1}
     assert await redis.zscore(keys.STARTED, cid) is not None
     assert [m.text for m in await service.store.history(cid)] == ["hoi"]  # stored once
+
+
+async def test_a_flood_of_new_conversations_is_admitted_at_the_helplines_pace(
+    wired: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Attacker report: 300 fake chats in 1.4 s buried a real child at place 205 of the queue."""
+    import dataclasses
+
+    service, _, _, _ = wired
+    monkeypatch.setattr(service, "settings", dataclasses.replace(service.settings, max_new_per_minute=2))
+    for sid in ("v1", "v2", "v3"):
+        await service.visitor_connect(sid, {"lang": "nl"})
+    await service.visitor_message("v1", "hoi", "a")
+    await service.visitor_message("v2", "hoi", "a")
+    with pytest.raises(HelplineError) as refused:
+        await service.visitor_message("v3", "hoi", "a")
+    assert refused.value.code == ErrorCode.BUSY and 0 < (refused.value.retry_after_s or 0) <= 61
+    assert await service.store.waiting() and len(await service.store.waiting()) == 2  # nothing stored for v3
+    assert (await service.visitor_message("v1", "nog iets", "b"))["seq"] > 1  # admitted ones go on
