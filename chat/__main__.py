@@ -1,4 +1,4 @@
-"""`python -m chat serve | user add|list|remove|totp | audit | redis | retention | keys rotate | export-feedback`
+"""`python -m chat serve | user add|list|remove|totp|unlock | audit | redis | retention | keys rotate | export-feedback`
 (docs/operations.md)."""
 
 from __future__ import annotations
@@ -103,6 +103,7 @@ def _with_redis(settings: Settings, work: Callable[[Any], Awaitable[int]], exclu
 
 
 def user_command(settings: Settings, args: argparse.Namespace) -> int:
+    from chat import keys
     from chat.accounts import Accounts
     from chat.audit import Audit
 
@@ -124,6 +125,9 @@ def user_command(settings: Settings, args: argparse.Namespace) -> int:
             print(f"account {account.username} ({account.role}) saved")
         elif args.action == "remove":
             print("removed" if await accounts.remove(args.name) else "no such account")
+        elif args.action == "unlock":
+            await client.delete(keys.login_failures(args.name))
+            print(f"failed logins of {args.name} forgotten: the next login is checked at once")
         else:
             for account in await accounts.list():
                 skills = ",".join(account.skills) or "all queues"
@@ -337,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     p_remove = user_sub.add_parser("remove", help="delete an account")
     p_remove.add_argument("name")
     user_sub.add_parser("list", help="list accounts")
+    p_unlock = user_sub.add_parser("unlock", help="forget a name's failed logins (the login throttle)")
+    p_unlock.add_argument("name")
     p_totp = user_sub.add_parser("totp", help="enrol the account's authenticator app (prints the otpauth:// URI)")
     p_totp.add_argument("name")
     p_totp.add_argument("--remove", action="store_true", help="remove the second factor instead")

@@ -5,6 +5,8 @@ and a script over them stays valid. (The queue and the other global keys do not;
 them split per slot. One primary with replicas, or Sentinel, is the supported shape.)
 """
 
+import hashlib
+
 PREFIX = "hl:"
 # Key kinds of one conversation, in the order `conversation_keys` returns them.
 CONVERSATION_KINDS = ("conv", "msgs", "cids", "notes", "whispers", "feedback", "transcript")
@@ -67,8 +69,9 @@ def user_active(name: str) -> str:
 
 
 def login_failures(name: str) -> str:
-    """Hash `count`, `until_ms`: failed logins of one user name, for the throttle (no addresses kept)."""
-    return f"{PREFIX}loginfail:{name}"
+    """Hash `count`, `until_ms`: failed logins of one user name, for the throttle (no addresses kept).
+    The name is hashed: what someone typed as a name (a password, sometimes) is not kept readable."""
+    return f"{PREFIX}loginfail:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
 
 
 def login(token_hash: str) -> str:

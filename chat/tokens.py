@@ -55,6 +55,8 @@ class PendingConversations:
             blob = base64.urlsafe_b64decode(token + "=")
         except ValueError:
             return None
+        if base64.urlsafe_b64encode(blob).rstrip(b"=").decode() != token:
+            return None  # the same bytes spelt differently (unused low bits of the last character)
         raw, mac = blob[: self.RANDOM_BYTES], blob[self.RANDOM_BYTES:]
         if len(blob) != 32 or not hmac.compare_digest(mac, self._mac(b"token:", raw)):
             return None

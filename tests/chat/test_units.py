@@ -304,3 +304,20 @@ def test_token_bucket_with_a_clock_going_backwards_does_not_grant_extra(clock: C
     assert bucket.take() == 0.0
     clock.now -= 100
     assert bucket.take() > 0
+
+
+
+def test_a_resume_token_has_one_spelling() -> None:
+    """Attacker report: a token with its last character changed was accepted (base64's unused low bits)."""
+    import base64
+
+    from chat.tokens import PendingConversations
+
+    pending = PendingConversations(b"k" * 32)
+    cid, token = pending.new()
+    assert pending.conversation_of(token) == cid
+    blob = base64.urlsafe_b64decode(token + "=")
+    twins = {c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+             if c != token[-1] and base64.urlsafe_b64decode(token[:-1] + c + "=") == blob}
+    assert twins  # the same bytes can be spelt another way ...
+    assert all(pending.conversation_of(token[:-1] + c) is None for c in twins)  # ... and is refused
