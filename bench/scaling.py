@@ -28,10 +28,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from chat_load import PASSWORD, ROOT, prepare_bench, wait_up  # noqa: E402
 
+THINK_MS = 1000  # --think: ms between a visitor's reply and their next message
+
 
 def loadgen(bench: Path, url: str, n: int, messages: int, login: str | None) -> dict[str, Any]:
     cmd = ["node", "loadgen.js", f"--url={url}", f"--visitors={n}", f"--counsellors={max(1, n // 10)}",
-           f"--messages={messages}", "--think=1000", "--deadline=240"]
+           f"--messages={messages}", f"--think={THINK_MS}", f"--deadline={max(240, messages * THINK_MS // 500)}"]
     if login:
         cmd.append(f"--login={login}")
     out = subprocess.run(cmd, cwd=bench, capture_output=True, text=True, timeout=600).stdout.strip()
@@ -145,9 +147,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10,100,300,1000,3000")
     parser.add_argument("--messages", type=int, default=20)
+    parser.add_argument("--think", type=int, default=1000, help="ms between a reply and the next message")
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "helpline-bench"))
     parser.add_argument("--chart", default=str(ROOT / "docs" / "img" / "scaling.png"))
     args = parser.parse_args()
+    global THINK_MS
+    THINK_MS = args.think
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     bench = prepare_bench(work)
@@ -161,7 +166,7 @@ def main() -> int:
             print(f"{peer:<11} {n:>5} " + " ".join(f"{result.get(f)!s:>18}" for f in FIELDS), flush=True)
             if result.get("errors"):
                 print(f"            errors: {result['errors'][:3]}")
-    (work / "scaling.json").write_text(json.dumps(rows, indent=1))
+    (work / f"scaling-think{args.think}.json").write_text(json.dumps(rows, indent=1))
     ratios = [h["relayed_per_s"] / r["relayed_per_s"] for h in rows for r in rows
               if h["peer"] == "helpline" and r["peer"] == "psio_relay" and h["n"] == r["n"] and r["relayed_per_s"]]
     if ratios:
