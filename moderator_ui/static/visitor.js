@@ -366,7 +366,15 @@ function attachSeq(p, seq) {
 
 function scrollDown() {
   const last = $('#messages').lastElementChild;
-  if (last?.scrollIntoView) last.scrollIntoView({ block: 'end' });
+  if (!last?.scrollIntoView) return;
+  last.scrollIntoView({ block: 'end' });
+  // The message box sticks to the bottom of the screen: lift the newest message (and the typing line
+  // under it) above it, or it ends up behind the box.
+  const composer = $('#composer');
+  if (composer.hidden) return;
+  const below = $('#typing').hidden ? last : $('#typing');
+  const over = below.getBoundingClientRect().bottom - composer.getBoundingClientRect().top + 8;
+  if (over > 0) window.scrollBy(0, over);
 }
 
 async function send(p) {
