@@ -56,6 +56,7 @@ class QueueView:
         self.settings = settings
         self.waiting: list[Waiting] = []
         self._positions: dict[str, int] = {}  # conversation -> place in the queue (1 = next)
+        self._urgent: set[str] = set()  # waiting conversations triaged acute
         self._version = -1
         self._last_full = 0.0
         self.jobs = [
@@ -111,6 +112,7 @@ class QueueView:
             "estimated_wait_s": eta,
             "open": self.presence.is_open(),
             "counsellors_online": self.presence.online_count,
+            "urgent": link.conversation_id in self._urgent,
         }
         if force or status != link.last_queue_status:
             link.last_queue_status = status
@@ -157,6 +159,7 @@ class QueueView:
     async def refresh(self) -> None:
         self.waiting = await self.load_waiting()
         self._positions = {w.conversation_id: n for n, w in enumerate(self.waiting, start=1)}
+        self._urgent = {w.conversation_id for w in self.waiting if w.urgency == Urgency.ACUTE}
         await self.presence.refresh_monitored()
         for sid, link in list(self.presence.counsellors.items()):
             await self.send_queue(sid, link)

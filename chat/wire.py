@@ -70,6 +70,8 @@ class QueueStatusWire(TypedDict):
     estimated_wait_s: int | None
     open: bool
     counsellors_online: int
+    # Triaged acute while waiting: the widget shows at once, calmly, what to do in danger now (112).
+    urgent: bool
 
 
 class TriageSignalWire(TypedDict):

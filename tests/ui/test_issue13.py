@@ -16,7 +16,16 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.ui.test_pages import (
-    chat_pair, claim, console, conversation_id, login, send_counsellor, send_visitor, start_chat, visitor, vocabulary,
+    chat_pair,
+    claim,
+    console,
+    conversation_id,
+    login,
+    send_counsellor,
+    send_visitor,
+    start_chat,
+    visitor,
+    vocabulary,
 )
 
 DESKTOP = {"width": 1440, "height": 900}
@@ -203,6 +212,33 @@ def test_widget_newest_message_is_never_behind_the_composer(open_page, server, u
     assert_last_message_visible(v)
     shot(v, "widget-last-message")
     send_visitor(v, "Oké, dank je")
+    assert_last_message_visible(v)
+
+
+def test_acute_visitor_who_waits_sees_what_to_do_in_danger_now(open_page, server, user, shot) -> None:
+    if not TRIAGE:
+        pytest.skip("triage.classifier does not exist yet: no acute conversations")
+    c = console(open_page, server, user)  # someone online: the visitor waits in the queue
+    calm = visitor(open_page, server)
+    start_chat(calm, "self")
+    send_visitor(calm, "Hoi, ik heb een vraag over mijn bijbaan")
+    v = visitor(open_page, server)
+    start_chat(v, "self")
+    send_visitor(v, ACUTE_TEXT)
+    cid = conversation_id(v)
+    box = v.locator("#danger-now")
+    expect(box).to_be_visible(timeout=20_000)
+    expect(box).to_contain_text("Bel dan meteen 112")
+    expect(box).to_contain_text("112NL")
+    expect(box.locator('a[href="tel:112"]')).to_be_visible()
+    shot(v, "widget-acute-waiting")
+    v.select_option("#lang", "fr")
+    expect(box).to_contain_text("Appelle tout de suite le 112")
+    v.select_option("#lang", "nl")
+    expect(calm.locator("#danger-now")).to_be_hidden()  # only for those triaged acute
+    claim(c, cid)
+    expect(v.locator("#status")).to_contain_text("hulpverlener")
+    expect(box).to_be_hidden()
     assert_last_message_visible(v)
 
 
