@@ -24,7 +24,7 @@ const DICT = {
     score: 'score', typing: 'De bezoeker typt…', assigned: '{from} heeft een gesprek aan je overgedragen.',
     transferred: 'Overgedragen.', closed_ok: 'Gesprek gesloten.', pick: '— kies —', none: '— geen —',
     new_acute: 'Nieuw ACUUT gesprek in de wachtrij!', handover_label: 'overdracht', saved: 'Opgeslagen.', need_target: 'Kies een collega of een wachtrij.',
-    messages: 'Berichten', dismiss: 'Melding sluiten', whisper_about: 'Fluistering van supervisor {from} over gesprek {conv}', show_conv: 'Toon gesprek',
+    unread: '{n} ongelezen', awaiting: 'Wacht op antwoord sinds', awaiting_short: 'wacht', messages: 'Berichten', dismiss: 'Melding sluiten', whisper_about: 'Fluistering van supervisor {from} over gesprek {conv}', show_conv: 'Toon gesprek',
     transferred_user: 'Je hebt dit gesprek overgedragen aan {to}.', transferred_queue: 'Je hebt dit gesprek overgedragen naar de wachtrij {q}.',
     moved_to: 'Dit gesprek is overgedragen aan {to}.', closed_recorded: 'Gesprek gesloten. Vastgelegd: uitkomst {outcome}', closed_tags: 'tags: {tags}',
     closed_referral: 'verwijzing: {ref}', no_tags: 'geen tags',
@@ -52,7 +52,7 @@ const DICT = {
     score: 'score', typing: 'The visitor is typing…', assigned: '{from} transferred a conversation to you.',
     transferred: 'Transferred.', closed_ok: 'Conversation closed.', pick: '— choose —', none: '— none —',
     new_acute: 'New ACUTE conversation in the queue!', handover_label: 'handover', saved: 'Saved.', need_target: 'Choose a colleague or a queue.',
-    messages: 'Messages', dismiss: 'Dismiss', whisper_about: 'Whisper from supervisor {from} about conversation {conv}', show_conv: 'Show conversation',
+    unread: '{n} unread', awaiting: 'Waiting for an answer for', awaiting_short: 'waits', messages: 'Messages', dismiss: 'Dismiss', whisper_about: 'Whisper from supervisor {from} about conversation {conv}', show_conv: 'Show conversation',
     transferred_user: 'You transferred this conversation to {to}.', transferred_queue: 'You transferred this conversation to the {q} queue.',
     moved_to: 'This conversation was transferred to {to}.', closed_recorded: 'Conversation closed. Recorded: outcome {outcome}', closed_tags: 'tags: {tags}',
     closed_referral: 'referral: {ref}', no_tags: 'no tags',
@@ -80,7 +80,7 @@ const DICT = {
     score: 'score', typing: 'Le visiteur écrit…', assigned: '{from} t’a transféré une conversation.',
     transferred: 'Transférée.', closed_ok: 'Conversation clôturée.', pick: '— choisir —', none: '— aucune —',
     new_acute: 'Nouvelle conversation AIGUË dans la file !', handover_label: 'transfert', saved: 'Enregistré.', need_target: 'Choisis un·e collègue ou une file.',
-    messages: 'Messages', dismiss: 'Fermer la notification', whisper_about: 'Chuchotement du superviseur {from} sur la conversation {conv}', show_conv: 'Afficher la conversation',
+    unread: '{n} non lu(s)', awaiting: 'Attend une réponse depuis', awaiting_short: 'attend', messages: 'Messages', dismiss: 'Fermer la notification', whisper_about: 'Chuchotement du superviseur {from} sur la conversation {conv}', show_conv: 'Afficher la conversation',
     transferred_user: 'Tu as transféré cette conversation à {to}.', transferred_queue: 'Tu as transféré cette conversation vers la file {q}.',
     moved_to: 'Cette conversation a été transférée à {to}.', closed_recorded: 'Conversation clôturée. Enregistré : issue {outcome}', closed_tags: 'étiquettes : {tags}',
     closed_referral: 'orientation : {ref}', no_tags: 'aucune étiquette',
@@ -184,7 +184,7 @@ async function onConnect(socket) {
 
 function onSocket(socket) {
   socket.on('queue', onQueue);
-  socket.on('message', (m) => { const c = m && S.convs.get(m.conversation_id); if (c) addMessage(c, m); });
+  socket.on('message', (m) => { const c = m && S.convs.get(m.conversation_id); if (c) addMessage(c, m, true); });
   socket.on('triage', (tr) => { const c = tr && S.convs.get(tr.conversation_id); if (c) { c.triage = tr; renderTriage(c); renderFacts(c); } });
   socket.on('typing', (d) => {
     const c = d && S.convs.get(d.conversation_id);
@@ -254,8 +254,9 @@ function onQueue(q) {
 function renderQueue(full) {
   const list = $('#queue');
   const elapsed = (Date.now() - S.queueAt) / 1000;
-  if (full !== true) { // just tick the waiting times
+  if (full !== true) { // just tick the waiting times (queue, and tabs waiting for an answer)
     for (const n of list.querySelectorAll('[data-waited]')) n.textContent = fmtDuration(Number(n.dataset.waited) + elapsed);
+    for (const n of $$('#tabs [data-since]')) n.textContent = fmtDuration(Date.now() / 1000 - Number(n.dataset.since));
     return;
   }
   clear(list);
@@ -406,7 +407,7 @@ function activate(id) {
     c.tab.setAttribute('aria-selected', String(on));
     c.tab.tabIndex = on ? 0 : -1;
     c.panel.hidden = !on;
-    if (on) { c.tab.classList.remove('unread'); scrollLog(c); sendSeen(c); }
+    if (on) { c.tab.classList.remove('unread'); c.unread = 0; renderTab(c); scrollLog(c); sendSeen(c); }
   }
   updateTabsVisibility();
 }
@@ -416,11 +417,21 @@ function updateTabsVisibility() {
   for (const [cid, c] of S.convs) c.panel.hidden = cid !== S.active;
 }
 
+/** A tab: urgency, the short id (whispers and notices name it), the first words of the visitor, the
+ *  language, unread messages and how long the visitor has been waiting for an answer. */
 function renderTab(c) {
   const urg = c.triage?.urgency || c.data.urgency;
   clear(c.tab);
   c.tab.append(el('span', { text: `${urg === 'acute' ? '⚠ ' : ''}#${c.id.slice(0, 6)}` }));
+  if (c.preview) {
+    const words = c.preview.replace(/\s+/g, ' ').trim();
+    c.tab.append(el('span', { class: 'preview', title: words.slice(0, 200), text: words.length > 26 ? `${words.slice(0, 25)}…` : words }));
+  }
   if (c.data.language) c.tab.append(el('span', { class: 'chip', text: String(c.data.language).toUpperCase() }));
+  if (c.unread && S.active !== c.id) c.tab.append(el('span', { class: 'badge', 'aria-label': t('unread', { n: c.unread }), text: String(c.unread) }));
+  if (c.awaiting && !c.closed && !c.left) {
+    c.tab.append(el('span', { class: 'awaiting', title: t('awaiting'), dataset: { since: String(c.awaiting), label: t('awaiting_short') }, text: fmtDuration(Date.now() / 1000 - c.awaiting) }));
+  }
   c.tab.classList.toggle('acute', urg === 'acute');
   c.tab.classList.toggle('closed', c.closed);
   if (c.closed) {
@@ -512,7 +523,7 @@ function sendSeen(c) {
   }
 }
 
-function addMessage(c, m) {
+function addMessage(c, m, live = false) {
   if (!m || typeof m !== 'object') return;
   const seq = Number(m.seq);
   if (!Number.isFinite(seq) || c.bySeq.has(seq)) return;
@@ -535,7 +546,15 @@ function addMessage(c, m) {
     c.panel.querySelector('.typing').hidden = true;
     sendSeen(c); // delivered = the console has it (read or not)
     if (S.active !== c.id) c.tab.classList.add('unread');
+    if (S.active !== c.id && live) c.unread = (c.unread || 0) + 1;
   }
+  // Waiting for an answer: since the first visitor message after the last counsellor message.
+  if (seq === c.lastSeq) {
+    if (sender === 'counsellor') c.awaiting = null;
+    else if (sender === 'visitor' && !c.awaiting) c.awaiting = Number(m.ts) || Date.now() / 1000;
+  }
+  if (sender === 'visitor' && !c.preview) c.preview = li._text;
+  if (sender !== 'system') renderTab(c);
   if (atBottom || sender === 'counsellor') scrollLog(c);
 }
 

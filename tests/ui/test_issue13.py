@@ -188,6 +188,31 @@ def test_take_next_and_warning_when_acute_waits(open_page, server, user, shot) -
     expect(c.locator(f"#tab-{acute_id}")).to_have_attribute("aria-selected", "true")
 
 
+def test_tabs_show_preview_unread_count_and_waiting_time(open_page, server, user, shot) -> None:
+    c = desktop(console(open_page, server, user))
+    first = visitor(open_page, server)
+    start_chat(first, "self")
+    send_visitor(first, "Mijn baas houdt mijn loon in")
+    first_id = conversation_id(first)
+    claim(c, first_id)
+    second = visitor(open_page, server)
+    start_chat(second, "other")
+    send_visitor(second, "Mijn nichtje mag nooit alleen naar buiten")
+    second_id = conversation_id(second)
+    claim(c, second_id)  # the second tab is now the active one
+    tab = c.locator(f"#tab-{first_id}")
+    expect(tab.locator(".preview")).to_have_text("Mijn baas houdt mijn loon…")
+    expect(tab.locator(".awaiting")).to_be_visible()  # nobody answered yet
+    send_visitor(first, "Hallo?")
+    send_visitor(first, "Ben je er nog?")
+    expect(tab.locator(".badge")).to_have_text("2")
+    shot(c, "console-tabs")
+    tab.click()
+    expect(tab.locator(".badge")).to_have_count(0)
+    send_counsellor(c, first_id, "Ik ben er. Vertel maar.")
+    expect(tab.locator(".awaiting")).to_have_count(0)
+
+
 # ---------------------------------------------------------------------------------------------
 # Widget
 # ---------------------------------------------------------------------------------------------
