@@ -19,7 +19,7 @@ const DICT = {
     c_waiting: 'Wachtend', c_active: 'Lopend', c_longest: 'Langste wachttijd', c_online: 'Hulpverleners online', c_acute: 'Acuut',
     watch: 'Meekijken', open: 'Open', any: '— alle —',
     whisper_sent: 'Fluistering', quick_exit: 'snel weg',
-    messages: 'Berichten', col_action: 'Actie', unit_h: 'u', quick_exit_row: 'bezoeker snel weg',
+    tags: 'Tags', messages: 'Berichten', col_action: 'Actie', unit_h: 'u', quick_exit_row: 'bezoeker snel weg',
     no_data: 'Nog geen gegevens.', redacted: 'geanonimiseerd', closed_now: 'Dit gesprek is gesloten.', nobody_waiting: 'Niemand wacht.',
   },
   en: {
@@ -37,7 +37,7 @@ const DICT = {
     c_waiting: 'Waiting', c_active: 'Active', c_longest: 'Longest wait', c_online: 'Counsellors online', c_acute: 'Acute',
     watch: 'Monitor', open: 'Open', any: '— any —',
     whisper_sent: 'Whisper', quick_exit: 'quick exit',
-    messages: 'Messages', col_action: 'Action', unit_h: 'h', quick_exit_row: 'visitor left by quick exit',
+    tags: 'Tags', messages: 'Messages', col_action: 'Action', unit_h: 'h', quick_exit_row: 'visitor left by quick exit',
     no_data: 'No data yet.', redacted: 'anonymised', closed_now: 'This conversation is closed.', nobody_waiting: 'Nobody is waiting.',
   },
   fr: {
@@ -55,7 +55,7 @@ const DICT = {
     c_waiting: 'En attente', c_active: 'En cours', c_longest: 'Attente la plus longue', c_online: 'Intervenant·es en ligne', c_acute: 'Aigu',
     watch: 'Observer', open: 'Ouvrir', any: '— tous —',
     whisper_sent: 'Chuchotement', quick_exit: 'sortie rapide',
-    messages: 'Messages', col_action: 'Action', unit_h: 'h', quick_exit_row: 'sortie rapide du visiteur',
+    tags: 'Étiquettes', messages: 'Messages', col_action: 'Action', unit_h: 'h', quick_exit_row: 'sortie rapide du visiteur',
     no_data: 'Pas encore de données.', redacted: 'anonymisé', closed_now: 'Cette conversation est clôturée.', nobody_waiting: 'Personne n’attend.',
   },
 };
@@ -224,7 +224,9 @@ function renderMonitorFacts() {
   const conv = S.monConv;
   const facts = clear($('#monitor-facts'));
   if (!conv) return;
-  for (const v of [conv.counsellor, label('urgencies', conv.urgency), displayName('language', conv.language, i18n.lang), label('queues', conv.queue)]) {
+  const named = (key, value) => (value ? `${t(key).toLocaleLowerCase(i18n.lang)}: ${value}` : '');
+  for (const v of [named('col_counsellor', conv.counsellor), named('col_urgency', label('urgencies', conv.urgency)),
+    displayName('language', conv.language, i18n.lang), named('waiting_convs', label('queues', conv.queue))]) {
     if (v) facts.append(el('span', { class: 'chip', text: v }));
   }
   for (const s of conv.signals) facts.append(el('span', { class: `chip sig ${s === 'acute_danger' ? 'acute' : ''}`, text: label('signals', s) }));
@@ -316,10 +318,14 @@ async function openTranscript(id) {
     log.append(el('li', { class: 'error', text: page.errorText(ex.code) }));
     return;
   }
-  const outcome = tr.outcome && label('outcomes', tr.outcome);
-  for (const v of [short(id), tr.counsellor, outcome, label('urgencies', tr.urgency), ...tr.tags, ...tr.signals.map((s) => label('signals', s))]) {
+  // Each fact says what it is: "urgentie: acuut" next to the signal "acuut gevaar" is not a puzzle.
+  const named = (key, value) => (value ? `${t(key).toLocaleLowerCase(i18n.lang)}: ${value}` : '');
+  for (const v of [short(id), named('col_counsellor', tr.counsellor), named('col_urgency', label('urgencies', tr.urgency)),
+    named('col_outcome', tr.outcome && label('outcomes', tr.outcome)), tr.quick_exit ? t('quick_exit_row') : '',
+    named('tags', tr.tags.join(', '))]) {
     if (v) facts.append(el('span', { class: 'chip', text: v }));
   }
+  for (const code of tr.signals) facts.append(el('span', { class: `chip sig ${code === 'acute_danger' ? 'acute' : ''}`, text: label('signals', code) }));
   if (tr.status === 'pending') { $('#transcript-pending').hidden = false; return; }
   for (const m of tr.messages) {
     const sender = ['visitor', 'counsellor', 'system'].includes(m.sender) ? m.sender : 'system';
