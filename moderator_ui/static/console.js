@@ -759,7 +759,9 @@ function wirePanel(c) {
     if (failed(ack)) { err.textContent = page.errorText(ack.error); err.hidden = false; return; }
     toast(t('transferred'));
     c.transferred = toUser ? { user: toUser } : { queue: toQueue };
+    if (!toUser) c.data.queue = toQueue;
     markClosed(c);
+    renderFacts(c);
   });
   p.querySelector('.close-form').addEventListener('submit', async (e) => {
     e.preventDefault();
