@@ -202,6 +202,7 @@ function onSocket(socket) {
     c.panel.querySelector('.composer').hidden = true; // nobody to write to; outcome and notes stay
     c.panel.querySelector('.transfer').hidden = true;
     renderBanner(c);
+    renderTab(c); // nobody waits for an answer any more
     if (d.hurried) toast(`#${c.id.slice(0, 6)}: ${t('left_hurry')}`, 'acute', () => activate(c.id));
   });
   socket.on('status', (d) => {
