@@ -284,6 +284,8 @@ function renderQueue(full) {
       el('div', { class: 'q-top' },
         el('span', { class: 'urg', text: urg === 'acute' ? `⚠ ${urgencyText(urg).toLocaleUpperCase(i18n.lang)}` : `${t('urgency')}: ${urgencyText(urg)}` }),
         el('span', { class: 'wait', dataset: { waited: String(Number(w.waited_s) || 0) }, text: fmtDuration(Number(w.waited_s) + elapsed) })),
+      // What the visitor wrote first (the server's `preview`): a counsellor may read before taking.
+      w.preview ? el('p', { class: 'q-preview', title: w.preview, text: w.preview }) : null,
       chips, facts,
       warned ? el('p', { class: 'claim-warning', role: 'alert', text: t('acute_waits') }) : null,
       el('div', {}, claimBtn)));

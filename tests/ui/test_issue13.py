@@ -176,6 +176,9 @@ def test_take_next_and_warning_when_acute_waits(open_page, server, user, shot) -
     send_visitor(acute, ACUTE_TEXT)
     acute_id = conversation_id(acute)
     expect(c.locator(f'.q-item[data-id="{acute_id}"]')).to_have_class(re.compile(r"\burg-acute\b"), timeout=20_000)
+    # The card shows what the visitor wrote first: read before taking.
+    expect(c.locator(f'.q-item[data-id="{acute_id}"] .q-preview')).to_have_text(ACUTE_TEXT)
+    expect(c.locator(f'.q-item[data-id="{calm_id}"] .q-preview')).to_have_text("Hoi, ik heb een vraag over mijn bijbaan")
     # Claiming the calm one while an acute one waits: a warning first, the claim only on a second click.
     calm_btn = c.locator(f'.q-item[data-id="{calm_id}"] button.claim')
     calm_btn.click()
