@@ -355,3 +355,17 @@ def test_axe_no_serious_violations_in_the_chat_views(open_page, server, user, sh
     # The start page and the login forms too.
     assert_no_serious(visitor(open_page, server))
     assert_no_serious(open_page(f"{server}/console"))
+
+
+def test_widget_header_fits_on_one_line_in_every_language(open_page, server, shot) -> None:
+    v = visitor(open_page, server)
+    heights = {}
+    for lang in ("nl", "en", "fr"):
+        v.select_option("#lang", lang)
+        expect(v.locator("#quick-exit")).to_be_visible()
+        heights[lang] = box(v.locator(".bar"))["height"]
+        title, exit_button = box(v.locator(".brand")), box(v.locator("#quick-exit"))
+        assert title["height"] < exit_button["height"] + 4, f"{lang}: the title wraps ({title})"
+        assert v.eval_on_selector(".brand", "n => n.scrollWidth <= n.clientWidth"), f"{lang}: the title is cut off"
+    shot(v, "widget-start-fr")
+    assert heights["fr"] == heights["nl"] == heights["en"], heights
