@@ -9,10 +9,12 @@ process besides retention (chat/retention.py).
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
 from chat.config import Settings
+from chat.crypto import KeyDestroyed
 from chat.delivery import Delivery
 from chat.periodic import Periodic
 from chat.presence import PRESENCE_EVERY_S, CounsellorLink, Presence, VisitorLink
@@ -21,6 +23,8 @@ from chat.routing import QUEUE_FIELDS, Waiting, view_for
 from chat.store import ConversationStore
 from chat.wire import QueueStatusWire, QueueWire
 from vocabulary import Status, Urgency
+
+log = logging.getLogger(__name__)
 
 # How often each process looks at the queue version; queue and position updates reach people within it.
 QUEUE_POLL_S = 0.2
@@ -31,6 +35,8 @@ BOARD_EVERY_S = 2.0
 # total: with thousands waiting (a flood of fake chats) every event was 1.2 MB (issue 9). Nobody
 # takes the 51st conversation before the first fifty.
 VIEW_MAX = 50
+# A queue card shows the start of the visitor's first message (a counsellor may read before taking).
+PREVIEW_CHARS = 160
 
 
 def waiting_item(record: ConversationRecord, score: int) -> Waiting:
@@ -56,6 +62,10 @@ class QueueView:
         self.settings = settings
         self.waiting: list[Waiting] = []
         self._positions: dict[str, int] = {}  # conversation -> place in the queue (1 = next)
+        self._urgent: set[str] = set()  # waiting conversations triaged acute
+        # conversation -> start of its first visitor message, for queue cards. Memory only (never stored or
+        # logged), read once per waiting conversation that a counsellor's view shows, dropped when it leaves.
+        self._previews: dict[str, str] = {}
         self._version = -1
         self._last_full = 0.0
         self.jobs = [
@@ -87,14 +97,34 @@ class QueueView:
         now = now_ms()
         view = view_for(link.account, self.waiting, now, self.settings.overflow_s)
         # Waiting times tick on the console itself; only a change of who or what waits is news.
-        shape = [{k: v for k, v in item.items() if k != "waited_s"} for item in view[:VIEW_MAX]]
+        shown = view[:VIEW_MAX]
+        await self._load_previews([item["conversation_id"] for item in shown])
+        for item in shown:
+            item["preview"] = self._previews.get(item["conversation_id"], "")
+        shape = [{k: v for k, v in item.items() if k != "waited_s"} for item in shown]
         shape.append({"total": len(view)})
         stale = time.monotonic() - link.last_queue_at > QUEUE_REFRESH_S
         if force or stale or shape != link.last_queue:
             link.last_queue = shape
             link.last_queue_at = time.monotonic()
-            queue: QueueWire = {"waiting": view[:VIEW_MAX], "total": len(view), "online": self.presence.online_count}
+            queue: QueueWire = {"waiting": shown, "total": len(view), "online": self.presence.online_count}
             await self.delivery.queue(sid, queue)
+
+    async def _load_previews(self, cids: list[str]) -> None:
+        for cid in cids:
+            if cid in self._previews:
+                continue
+            try:
+                messages = await self.store.history(cid, 0, 3)
+            except KeyDestroyed:
+                continue
+            except Exception:  # noqa: BLE001 - a text that cannot be read must never cost the queue itself
+                log.warning("queue preview of a conversation could not be read")
+                self._previews[cid] = ""
+                continue
+            first = next((m.text for m in messages if m.sender == "visitor"), "")
+            if first:
+                self._previews[cid] = first[:PREVIEW_CHARS]
 
     async def send_queue_status(self, sid: str, link: VisitorLink, force: bool = False) -> None:
         # A lookup, not a scan: this runs for every waiting visitor's socket at every change.
@@ -111,6 +141,7 @@ class QueueView:
             "estimated_wait_s": eta,
             "open": self.presence.is_open(),
             "counsellors_online": self.presence.online_count,
+            "urgent": link.conversation_id in self._urgent,
         }
         if force or status != link.last_queue_status:
             link.last_queue_status = status
@@ -157,6 +188,8 @@ class QueueView:
     async def refresh(self) -> None:
         self.waiting = await self.load_waiting()
         self._positions = {w.conversation_id: n for n, w in enumerate(self.waiting, start=1)}
+        self._urgent = {w.conversation_id for w in self.waiting if w.urgency == Urgency.ACUTE}
+        self._previews = {cid: text for cid, text in self._previews.items() if cid in self._positions}
         await self.presence.refresh_monitored()
         for sid, link in list(self.presence.counsellors.items()):
             await self.send_queue(sid, link)

@@ -7,7 +7,7 @@ Errors have their own shape in chat/errors.py.
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 
 class ServiceStateWire(TypedDict):
@@ -52,6 +52,8 @@ class QueueItemWire(TypedDict):
     queue: str
     offline: bool
     overflow: bool
+    # The start of the visitor's first message, so a counsellor may read before taking (chat/queue_view.py).
+    preview: NotRequired[str]
 
 
 class QueueWire(TypedDict):
@@ -70,6 +72,8 @@ class QueueStatusWire(TypedDict):
     estimated_wait_s: int | None
     open: bool
     counsellors_online: int
+    # Triaged acute while waiting: the widget shows at once, calmly, what to do in danger now (112).
+    urgent: bool
 
 
 class TriageSignalWire(TypedDict):

@@ -24,6 +24,13 @@ const DICT = {
     score: 'score', typing: 'De bezoeker typt…', assigned: '{from} heeft een gesprek aan je overgedragen.',
     transferred: 'Overgedragen.', closed_ok: 'Gesprek gesloten.', pick: '— kies —', none: '— geen —',
     new_acute: 'Nieuw ACUUT gesprek in de wachtrij!', handover_label: 'overdracht', saved: 'Opgeslagen.', need_target: 'Kies een collega of een wachtrij.',
+    unread: '{n} ongelezen', awaiting: 'Wacht op antwoord sinds', awaiting_short: 'wacht', messages: 'Berichten', dismiss: 'Melding sluiten', whisper_about: 'Fluistering van supervisor {from} over gesprek {conv}', show_conv: 'Toon gesprek',
+    transferred_user: 'Je hebt dit gesprek overgedragen aan {to}.', transferred_queue: 'Je hebt dit gesprek overgedragen naar de wachtrij {q}.',
+    moved_to: 'Dit gesprek is overgedragen aan {to}.', closed_recorded: 'Gesprek gesloten. Vastgelegd: uitkomst {outcome}', closed_tags: 'tags: {tags}',
+    closed_referral: 'verwijzing: {ref}', no_tags: 'geen tags',
+    take_next: 'Neem volgende', take_next_hint: 'Het dringendste gesprek dat jij mag aannemen',
+    acute_waits: 'Er wacht een ACUUT gesprek. Toch dit gesprek aannemen? Klik nogmaals op Aannemen.',
+    triage_role: 'Triage denkt aan rol ‘{role}’; de bezoeker koos zelf ‘{about}’.', actions: 'Acties',
     tags_bad: 'Hoogstens {n} tags van elk hoogstens {len} tekens.', canned_title: 'Titel', canned_text: 'Tekst',
   },
   en: {
@@ -45,6 +52,13 @@ const DICT = {
     score: 'score', typing: 'The visitor is typing…', assigned: '{from} transferred a conversation to you.',
     transferred: 'Transferred.', closed_ok: 'Conversation closed.', pick: '— choose —', none: '— none —',
     new_acute: 'New ACUTE conversation in the queue!', handover_label: 'handover', saved: 'Saved.', need_target: 'Choose a colleague or a queue.',
+    unread: '{n} unread', awaiting: 'Waiting for an answer for', awaiting_short: 'waits', messages: 'Messages', dismiss: 'Dismiss', whisper_about: 'Whisper from supervisor {from} about conversation {conv}', show_conv: 'Show conversation',
+    transferred_user: 'You transferred this conversation to {to}.', transferred_queue: 'You transferred this conversation to the {q} queue.',
+    moved_to: 'This conversation was transferred to {to}.', closed_recorded: 'Conversation closed. Recorded: outcome {outcome}', closed_tags: 'tags: {tags}',
+    closed_referral: 'referral: {ref}', no_tags: 'no tags',
+    take_next: 'Take next', take_next_hint: 'The most urgent conversation you may take',
+    acute_waits: 'An ACUTE conversation is waiting. Take this one anyway? Click Claim again.',
+    triage_role: 'Triage thinks of role ‘{role}’; the visitor chose ‘{about}’ themselves.', actions: 'Actions',
     tags_bad: 'At most {n} tags of at most {len} characters each.', canned_title: 'Title', canned_text: 'Text',
   },
   fr: {
@@ -66,10 +80,19 @@ const DICT = {
     score: 'score', typing: 'Le visiteur écrit…', assigned: '{from} t’a transféré une conversation.',
     transferred: 'Transférée.', closed_ok: 'Conversation clôturée.', pick: '— choisir —', none: '— aucune —',
     new_acute: 'Nouvelle conversation AIGUË dans la file !', handover_label: 'transfert', saved: 'Enregistré.', need_target: 'Choisis un·e collègue ou une file.',
+    unread: '{n} non lu(s)', awaiting: 'Attend une réponse depuis', awaiting_short: 'attend', messages: 'Messages', dismiss: 'Fermer la notification', whisper_about: 'Chuchotement du superviseur {from} sur la conversation {conv}', show_conv: 'Afficher la conversation',
+    transferred_user: 'Tu as transféré cette conversation à {to}.', transferred_queue: 'Tu as transféré cette conversation vers la file {q}.',
+    moved_to: 'Cette conversation a été transférée à {to}.', closed_recorded: 'Conversation clôturée. Enregistré : issue {outcome}', closed_tags: 'étiquettes : {tags}',
+    closed_referral: 'orientation : {ref}', no_tags: 'aucune étiquette',
+    take_next: 'Prendre la suivante', take_next_hint: 'La conversation la plus urgente que tu peux prendre',
+    acute_waits: 'Une conversation AIGUË attend. Prendre quand même celle-ci ? Clique encore sur Prendre.',
+    triage_role: 'Le triage pense au rôle « {role} » ; la personne a choisi elle-même « {about} ».', actions: 'Actions',
     tags_bad: '{n} étiquettes au maximum, de {len} caractères au maximum chacune.', canned_title: 'Titre', canned_text: 'Texte',
   },
 };
 const K = { lang: 'hl.c.lang', sound: 'hl.c.sound' };
+// Who is writing, as the visitor's own answer says (vocabulary: About -> Role).
+const ROLE_FOR_ABOUT = { self: 'victim', other: 'witness', professional: 'professional' };
 
 const page = staffPage({
   texts: DICT, langKey: K.lang, namespace: '/counsellor',
@@ -91,10 +114,19 @@ const S = {
   tick: null,
 };
 
-function toast(text, kind = '') {
-  const n = el('div', { class: `toast ${kind}`, role: 'status', text });
-  $('#toasts').append(n);
-  setTimeout(() => n.remove(), kind === 'whisper' ? 15000 : 6000);
+/** A notice in the strip under the top bar (in the page's flow, so it never covers a control), with a
+ *  close button; `onOpen` makes its text a button (e.g. show the conversation it is about). */
+const TOASTS_MAX = 4;
+function toast(text, kind = '', onOpen = null) {
+  const box = $('#toasts');
+  const body = onOpen
+    ? el('button', { type: 'button', class: 'toast-text', title: t('show_conv'), text, on: { click: () => { onOpen(); n.remove(); } } })
+    : el('span', { class: 'toast-text', text });
+  const n = el('div', { class: `toast ${kind}`, role: 'status' }, body,
+    el('button', { type: 'button', class: 'toast-close', 'aria-label': t('dismiss'), title: t('dismiss'), text: '×', on: { click: () => n.remove() } }));
+  box.append(n);
+  while (box.children.length > TOASTS_MAX) box.firstElementChild.remove();
+  setTimeout(() => n.remove(), kind === 'whisper' || kind === 'acute' ? 15000 : 6000);
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -152,7 +184,7 @@ async function onConnect(socket) {
 
 function onSocket(socket) {
   socket.on('queue', onQueue);
-  socket.on('message', (m) => { const c = m && S.convs.get(m.conversation_id); if (c) addMessage(c, m); });
+  socket.on('message', (m) => { const c = m && S.convs.get(m.conversation_id); if (c) addMessage(c, m, true); });
   socket.on('triage', (tr) => { const c = tr && S.convs.get(tr.conversation_id); if (c) { c.triage = tr; renderTriage(c); renderFacts(c); } });
   socket.on('typing', (d) => {
     const c = d && S.convs.get(d.conversation_id);
@@ -170,14 +202,18 @@ function onSocket(socket) {
     c.panel.querySelector('.composer').hidden = true; // nobody to write to; outcome and notes stay
     c.panel.querySelector('.transfer').hidden = true;
     renderBanner(c);
-    if (d.hurried) toast(t('left_hurry'), 'acute');
+    renderTab(c); // nobody waits for an answer any more
+    if (d.hurried) toast(`#${c.id.slice(0, 6)}: ${t('left_hurry')}`, 'acute', () => activate(c.id));
   });
   socket.on('status', (d) => {
     const c = d && S.convs.get(d.conversation_id);
     if (!c) return;
     c.data.status = d.status;
     if (d.status === 'closed') markClosed(c);
-    else if (d.counsellor && page.me && d.counsellor !== page.me.username) markClosed(c); // moved to a colleague
+    else if (d.counsellor && page.me && d.counsellor !== page.me.username) { // moved to a colleague
+      c.transferred ??= { moved: d.counsellor };
+      markClosed(c);
+    }
     renderFacts(c);
   });
   socket.on('assigned', async (d) => {
@@ -186,7 +222,8 @@ function onSocket(socket) {
   });
   socket.on('whisper', (w) => {
     const c = S.convs.get(w.conversation_id);
-    toast(`${t('whisper_from', { from: w.from })}: ${w.text}`, 'whisper');
+    toast(`${t('whisper_about', { from: w.from, conv: `#${String(w.conversation_id).slice(0, 6)}` })}: ${w.text}`, 'whisper',
+      c ? () => activate(c.id) : null);
     if (c) addWhisper(c, w);
   });
 }
@@ -218,8 +255,9 @@ function onQueue(q) {
 function renderQueue(full) {
   const list = $('#queue');
   const elapsed = (Date.now() - S.queueAt) / 1000;
-  if (full !== true) { // just tick the waiting times
+  if (full !== true) { // just tick the waiting times (queue, and tabs waiting for an answer)
     for (const n of list.querySelectorAll('[data-waited]')) n.textContent = fmtDuration(Number(n.dataset.waited) + elapsed);
+    for (const n of $$('#tabs [data-since]')) n.textContent = fmtDuration(Date.now() / 1000 - Number(n.dataset.since));
     return;
   }
   clear(list);
@@ -240,14 +278,41 @@ function renderQueue(full) {
       w.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
       w.overflow ? el('span', { class: 'chip', text: t('overflow') }) : null,
     );
-    const claimBtn = el('button', { type: 'button', class: `btn small ${urg === 'acute' ? 'danger' : 'primary'}`, text: t('claim'), on: { click: () => claim(w.conversation_id, claimBtn) } });
+    const claimBtn = el('button', { type: 'button', class: `btn small claim ${urg === 'acute' ? 'danger' : 'primary'}`, text: t('claim'), on: { click: () => claimFromQueue(w, claimBtn) } });
+    const warned = S.warned === w.conversation_id;
     list.append(el('li', { class: `q-item urg-${urg}`, dataset: { id: w.conversation_id } },
       el('div', { class: 'q-top' },
         el('span', { class: 'urg', text: urg === 'acute' ? `⚠ ${urgencyText(urg).toLocaleUpperCase(i18n.lang)}` : `${t('urgency')}: ${urgencyText(urg)}` }),
         el('span', { class: 'wait', dataset: { waited: String(Number(w.waited_s) || 0) }, text: fmtDuration(Number(w.waited_s) + elapsed) })),
+      // What the visitor wrote first (the server's `preview`): a counsellor may read before taking.
+      w.preview ? el('p', { class: 'q-preview', title: w.preview, text: w.preview }) : null,
       chips, facts,
+      warned ? el('p', { class: 'claim-warning', role: 'alert', text: t('acute_waits') }) : null,
       el('div', {}, claimBtn)));
   }
+  $('#take-next').disabled = S.queue.length === 0;
+}
+
+/** Claim from a queue card; a non-acute one while an acute one waits only after a warning and a second click. */
+function claimFromQueue(w, btn) {
+  const acuteWaits = w.urgency !== 'acute' && S.queue.some((x) => x.urgency === 'acute');
+  if (acuteWaits && S.warned !== w.conversation_id) {
+    S.warned = w.conversation_id;
+    clearTimeout(S.warnTimer);
+    S.warnTimer = setTimeout(() => { S.warned = null; renderQueue(true); }, 8000);
+    renderQueue(true);
+    $(`.q-item[data-id="${w.conversation_id}"] button.claim`)?.focus();
+    return;
+  }
+  S.warned = null;
+  claim(w.conversation_id, btn);
+}
+
+/** "Take next": the first of the queue, which the server orders most urgent first, then longest waiting,
+ *  and fills with only what this counsellor may take. */
+function takeNext() {
+  const next = S.queue[0];
+  if (next) claim(next.conversation_id, $('#take-next'));
 }
 
 async function claim(id, btn) {
@@ -345,7 +410,7 @@ function activate(id) {
     c.tab.setAttribute('aria-selected', String(on));
     c.tab.tabIndex = on ? 0 : -1;
     c.panel.hidden = !on;
-    if (on) { c.tab.classList.remove('unread'); scrollLog(c); sendSeen(c); }
+    if (on) { c.tab.classList.remove('unread'); c.unread = 0; renderTab(c); scrollLog(c); sendSeen(c); }
   }
   updateTabsVisibility();
 }
@@ -355,11 +420,21 @@ function updateTabsVisibility() {
   for (const [cid, c] of S.convs) c.panel.hidden = cid !== S.active;
 }
 
+/** A tab: urgency, the short id (whispers and notices name it), the first words of the visitor, the
+ *  language, unread messages and how long the visitor has been waiting for an answer. */
 function renderTab(c) {
   const urg = c.triage?.urgency || c.data.urgency;
   clear(c.tab);
   c.tab.append(el('span', { text: `${urg === 'acute' ? '⚠ ' : ''}#${c.id.slice(0, 6)}` }));
+  if (c.preview) {
+    const words = c.preview.replace(/\s+/g, ' ').trim();
+    c.tab.append(el('span', { class: 'preview', title: words.slice(0, 200), text: words.length > 26 ? `${words.slice(0, 25)}…` : words }));
+  }
   if (c.data.language) c.tab.append(el('span', { class: 'chip', text: String(c.data.language).toUpperCase() }));
+  if (c.unread && S.active !== c.id) c.tab.append(el('span', { class: 'badge', 'aria-label': t('unread', { n: c.unread }), text: String(c.unread) }));
+  if (c.awaiting && !c.closed && !c.left) {
+    c.tab.append(el('span', { class: 'awaiting', title: t('awaiting'), dataset: { since: String(c.awaiting), label: t('awaiting_short') }, text: fmtDuration(Date.now() / 1000 - c.awaiting) }));
+  }
   c.tab.classList.toggle('acute', urg === 'acute');
   c.tab.classList.toggle('closed', c.closed);
   if (c.closed) {
@@ -382,7 +457,9 @@ function renderFacts(c) {
   box.append(...[
     urg ? el('span', { class: `chip ${urg === 'acute' ? 'acute' : ''}`, text: `${t('urgency')}: ${urgencyText(urg)}` }) : null,
     (tr.language || d.language) ? el('span', { class: 'chip', text: `${t('lang_label')}: ${displayName('language', tr.language || d.language, i18n.lang)}` }) : null,
-    (tr.role || d.role) ? el('span', { class: 'chip', text: `${t('role_label')}: ${label('roles', tr.role || d.role)}` }) : null,
+    // The visitor's own answer (`about`) says who is writing; triage's role guess is then only a suggestion
+    // (shown in the triage box), never a fact next to it.
+    (!d.about && (tr.role || d.role)) ? el('span', { class: 'chip', text: `${t('role_label')}: ${label('roles', tr.role || d.role)}` }) : null,
     (d.queue || tr.queue) ? el('span', { class: 'chip', text: `${t('queue_label')}: ${label('queues', d.queue || tr.queue)}` }) : null,
     d.about ? el('span', { class: 'chip', text: `${t('about_label')}: ${label('abouts', d.about)}` }) : null,
     (tr.minor ?? d.minor) ? el('span', { class: 'chip', text: t('minor') }) : null,
@@ -393,11 +470,29 @@ function renderFacts(c) {
 
 function renderBanner(c) {
   const b = c.panel.querySelector('.banner');
-  b.classList.toggle('hurry', c.left === 'hurry');
-  if (c.left === 'hurry') b.textContent = `⚠ ${t('left_hurry')}`;
+  b.classList.toggle('hurry', c.left === 'hurry' && !c.recorded);
+  if (c.recorded) b.textContent = recordedText(c.recorded);
+  else if (c.left === 'hurry') b.textContent = `⚠ ${t('left_hurry')}`;
   else if (c.left === 'left') b.textContent = t('left');
+  else if (c.transferred) b.textContent = transferText(c.transferred);
   else if (c.closed) b.textContent = t('closed');
   b.hidden = !(c.left || c.closed);
+}
+
+function transferText(tr) {
+  if (tr.user) return t('transferred_user', { to: tr.user });
+  if (tr.queue) return t('transferred_queue', { q: label('queues', tr.queue) });
+  return t('moved_to', { to: tr.moved });
+}
+
+/** What the close recorded, as a confirmation: outcome, tags and referral. */
+function recordedText(r) {
+  const org = r.referral && S.directory.find((o) => String(o.id) === r.referral);
+  return [
+    t('closed_recorded', { outcome: label('outcomes', r.outcome) }),
+    t('closed_tags', { tags: r.tags.length ? r.tags.join(', ') : t('no_tags') }),
+    r.referral ? t('closed_referral', { ref: org?.name || r.referral }) : null,
+  ].filter(Boolean).join(' · ');
 }
 
 function markClosed(c) {
@@ -431,7 +526,7 @@ function sendSeen(c) {
   }
 }
 
-function addMessage(c, m) {
+function addMessage(c, m, live = false) {
   if (!m || typeof m !== 'object') return;
   const seq = Number(m.seq);
   if (!Number.isFinite(seq) || c.bySeq.has(seq)) return;
@@ -454,7 +549,15 @@ function addMessage(c, m) {
     c.panel.querySelector('.typing').hidden = true;
     sendSeen(c); // delivered = the console has it (read or not)
     if (S.active !== c.id) c.tab.classList.add('unread');
+    if (S.active !== c.id && live) c.unread = (c.unread || 0) + 1;
   }
+  // Waiting for an answer: since the first visitor message after the last counsellor message.
+  if (seq === c.lastSeq) {
+    if (sender === 'counsellor') c.awaiting = null;
+    else if (sender === 'visitor' && !c.awaiting) c.awaiting = Number(m.ts) || Date.now() / 1000;
+  }
+  if (sender === 'visitor' && !c.preview) c.preview = li._text;
+  if (sender !== 'system') renderTab(c);
   if (atBottom || sender === 'counsellor') scrollLog(c);
 }
 
@@ -503,6 +606,10 @@ function renderTriage(c) {
   // The visitor's own answer routes the conversation; triage's other queue is only a suggestion.
   if (tr?.queue && c.data.about && c.data.queue && tr.queue !== c.data.queue) {
     summary.append(el('p', { class: 'small muted', text: t('suggested_queue', { q: label('queues', tr.queue) }) }));
+  }
+  const role = tr?.role || c.data.role;
+  if (c.data.about && role && role !== 'unknown' && role !== ROLE_FOR_ABOUT[c.data.about]) {
+    summary.append(el('p', { class: 'small muted', text: t('triage_role', { role: label('roles', role), about: label('abouts', c.data.about) }) }));
   }
   const added = Object.keys(c.feedback).filter((code) => c.feedback[code] === 'add' && !signals.some((s) => s.code === code));
   if (!signals.length && !added.length) list.append(el('li', { class: 'muted', text: t('no_signals') }));
@@ -654,7 +761,10 @@ function wirePanel(c) {
     const ack = await emitAck(page.socket, 'transfer', payload);
     if (failed(ack)) { err.textContent = page.errorText(ack.error); err.hidden = false; return; }
     toast(t('transferred'));
+    c.transferred = toUser ? { user: toUser } : { queue: toQueue };
+    if (!toUser) c.data.queue = toQueue;
     markClosed(c);
+    renderFacts(c);
   });
   p.querySelector('.close-form').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -676,6 +786,7 @@ function wirePanel(c) {
     const ack = await emitAck(page.socket, 'close', payload);
     if (failed(ack)) { err.textContent = page.errorText(ack.error); err.hidden = false; return; }
     toast(t('closed_ok'));
+    c.recorded = { outcome, tags, referral: ref };
     markClosed(c);
   });
 }
@@ -726,6 +837,7 @@ onReady(() => {
     if (S.sound) { unlockAudio(); beep({ times: 1, volume: 0.08 }); }
   });
   $('#edit-canned').addEventListener('click', openCanned);
+  $('#take-next').addEventListener('click', takeNext);
   $('#canned-add').addEventListener('click', () => $('#canned-rows').append(cannedRow({ language: i18n.lang })));
   $('#canned-cancel').addEventListener('click', () => $('#canned-dialog').close());
   $('#canned-save').addEventListener('click', saveCanned);

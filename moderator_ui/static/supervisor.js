@@ -19,6 +19,7 @@ const DICT = {
     c_waiting: 'Wachtend', c_active: 'Lopend', c_longest: 'Langste wachttijd', c_online: 'Hulpverleners online', c_acute: 'Acuut',
     watch: 'Meekijken', open: 'Open', any: '— alle —',
     whisper_sent: 'Fluistering', quick_exit: 'snel weg',
+    tags: 'Tags', messages: 'Berichten', col_action: 'Actie', unit_h: 'u', quick_exit_row: 'bezoeker snel weg',
     no_data: 'Nog geen gegevens.', redacted: 'geanonimiseerd', closed_now: 'Dit gesprek is gesloten.', nobody_waiting: 'Niemand wacht.',
   },
   en: {
@@ -36,6 +37,7 @@ const DICT = {
     c_waiting: 'Waiting', c_active: 'Active', c_longest: 'Longest wait', c_online: 'Counsellors online', c_acute: 'Acute',
     watch: 'Monitor', open: 'Open', any: '— any —',
     whisper_sent: 'Whisper', quick_exit: 'quick exit',
+    tags: 'Tags', messages: 'Messages', col_action: 'Action', unit_h: 'h', quick_exit_row: 'visitor left by quick exit',
     no_data: 'No data yet.', redacted: 'anonymised', closed_now: 'This conversation is closed.', nobody_waiting: 'Nobody is waiting.',
   },
   fr: {
@@ -53,6 +55,7 @@ const DICT = {
     c_waiting: 'En attente', c_active: 'En cours', c_longest: 'Attente la plus longue', c_online: 'Intervenant·es en ligne', c_acute: 'Aigu',
     watch: 'Observer', open: 'Ouvrir', any: '— tous —',
     whisper_sent: 'Chuchotement', quick_exit: 'sortie rapide',
+    tags: 'Étiquettes', messages: 'Messages', col_action: 'Action', unit_h: 'h', quick_exit_row: 'sortie rapide du visiteur',
     no_data: 'Pas encore de données.', redacted: 'anonymisé', closed_now: 'Cette conversation est clôturée.', nobody_waiting: 'Personne n’attend.',
   },
 };
@@ -221,7 +224,9 @@ function renderMonitorFacts() {
   const conv = S.monConv;
   const facts = clear($('#monitor-facts'));
   if (!conv) return;
-  for (const v of [conv.counsellor, label('urgencies', conv.urgency), displayName('language', conv.language, i18n.lang), label('queues', conv.queue)]) {
+  const named = (key, value) => (value ? `${t(key).toLocaleLowerCase(i18n.lang)}: ${value}` : '');
+  for (const v of [named('col_counsellor', conv.counsellor), named('col_urgency', label('urgencies', conv.urgency)),
+    displayName('language', conv.language, i18n.lang), named('waiting_convs', label('queues', conv.queue))]) {
     if (v) facts.append(el('span', { class: 'chip', text: v }));
   }
   for (const s of conv.signals) facts.append(el('span', { class: `chip sig ${s === 'acute_danger' ? 'acute' : ''}`, text: label('signals', s) }));
@@ -296,7 +301,7 @@ async function loadTranscripts(e) {
     tbody.append(el('tr', { class: row.urgency === 'acute' ? 'acute' : '' },
       el('td', { text: fmtDateTime(row.closed_at, i18n.lang) }),
       el('td', { text: row.counsellor || '' }),
-      el('td', { text: [row.outcome && label('outcomes', row.outcome), row.quick_exit && t('quick_exit')].filter(Boolean).join(' · ') }),
+      el('td', { text: [row.outcome ? label('outcomes', row.outcome) : '', row.quick_exit ? t('quick_exit_row') : ''].filter(Boolean).join(' · ') }),
       el('td', { class: 'labels', text: labels('signals', row.signals) }),
       el('td', { class: 'action' }, el('button', { type: 'button', class: 'btn small', text: t('open'), on: { click: () => openTranscript(row.conversation_id) } }))));
   }
@@ -313,10 +318,14 @@ async function openTranscript(id) {
     log.append(el('li', { class: 'error', text: page.errorText(ex.code) }));
     return;
   }
-  const outcome = tr.outcome && label('outcomes', tr.outcome);
-  for (const v of [short(id), tr.counsellor, outcome, label('urgencies', tr.urgency), ...tr.tags, ...tr.signals.map((s) => label('signals', s))]) {
+  // Each fact says what it is: "urgentie: acuut" next to the signal "acuut gevaar" is not a puzzle.
+  const named = (key, value) => (value ? `${t(key).toLocaleLowerCase(i18n.lang)}: ${value}` : '');
+  for (const v of [short(id), named('col_counsellor', tr.counsellor), named('col_urgency', label('urgencies', tr.urgency)),
+    named('col_outcome', tr.outcome && label('outcomes', tr.outcome)), tr.quick_exit ? t('quick_exit_row') : '',
+    named('tags', tr.tags.join(', '))]) {
     if (v) facts.append(el('span', { class: 'chip', text: v }));
   }
+  for (const code of tr.signals) facts.append(el('span', { class: `chip sig ${code === 'acute_danger' ? 'acute' : ''}`, text: label('signals', code) }));
   if (tr.status === 'pending') { $('#transcript-pending').hidden = false; return; }
   for (const m of tr.messages) {
     const sender = ['visitor', 'counsellor', 'system'].includes(m.sender) ? m.sender : 'system';
@@ -353,7 +362,9 @@ function barChart(fig, bars, { colors = ['#1f6f6b'], legend = null, title = '' }
     s.append(svg('text', { x: L - 4, y: y + 4, 'text-anchor': 'end' }, v));
     if (v) s.append(svg('line', { class: 'grid', x1: L, y1: y, x2: W - R, y2: y }));
   }
-  const every = Math.ceil(bars.length / 8);
+  // Every n-th label on the x axis, so that none overlap (about 6.5 units per character at 11 px).
+  const longest = Math.max(...bars.map((b) => String(b.label).length));
+  const every = Math.max(1, Math.ceil(bars.length / 12), Math.ceil((longest * 6.5 + 4) / bw));
   bars.forEach((b, i) => {
     let y = H - B;
     b.values.forEach((v, k) => {
@@ -364,7 +375,7 @@ function barChart(fig, bars, { colors = ['#1f6f6b'], legend = null, title = '' }
       r.append(svg('title', {}, `${b.label}: ${legend ? `${legend[k]} ` : ''}${v}`));
       s.append(r);
     });
-    if (i % every === 0) s.append(svg('text', { x: L + i * bw + bw / 2, y: H - B + 16, 'text-anchor': 'middle' }, b.label));
+    if (i % every === 0) s.append(svg('text', { class: 'x', x: L + i * bw + bw / 2, y: H - B + 16, 'text-anchor': 'middle' }, b.label));
   });
   fig.append(s);
   // A text alternative for screen readers.
@@ -374,6 +385,15 @@ function barChart(fig, bars, { colors = ['#1f6f6b'], legend = null, title = '' }
     legend.forEach((name, k) => { const sp = el('span', { text: name }); sp.style.setProperty('--c', colors[k % colors.length]); lg.append(sp); });
     fig.append(lg);
   }
+}
+
+/** A waiting-time bucket ('<120s', '>=3600s') in short units: '<2m', '≥1u'. */
+function bucketLabel(bucket) {
+  const m = /^(<|>=)(\d+)s$/.exec(String(bucket));
+  if (!m) return String(bucket);
+  const secs = Number(m[2]);
+  const amount = secs < 60 ? `${secs}s` : secs < 3600 ? `${Math.round(secs / 60)}m` : `${Math.round(secs / 3600)}${t('unit_h')}`;
+  return `${m[1] === '<' ? '<' : '≥'}${amount}`;
 }
 
 async function loadStats() {
@@ -390,7 +410,7 @@ async function loadStats() {
     if (!Number.isNaN(d.getTime())) hours[d.getHours()] += Number(h.count) || 0;
   }
   barChart($('#chart-hour'), hours.map((n, i) => ({ label: String(i), values: [n] })), { title: t('chart_hour') });
-  barChart($('#chart-wait'), (st.waiting_time_histogram || []).map((b) => ({ label: String(b.bucket), values: [Number(b.count) || 0] })), { colors: ['#2b6cb0'], title: t('chart_wait') });
+  barChart($('#chart-wait'), (st.waiting_time_histogram || []).map((b) => ({ label: bucketLabel(b.bucket), values: [Number(b.count) || 0] })), { colors: ['#2b6cb0'], title: t('chart_wait') });
   const days = st.signals_per_day || [];
   const all = page.vocab.codes('signals');
   const codes = all.filter((c) => days.some((d) => d.signals[c]));

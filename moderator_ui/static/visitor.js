@@ -35,6 +35,9 @@ const DICT = {
     st_queued: 'Je bericht is ontvangen. Even geduld, een hulpverlener komt zo bij je.',
     st_active: 'Een hulpverlener is nu bij je in het gesprek.',
     st_offline: 'Je bericht wordt bewaard. Een hulpverlener antwoordt zo snel mogelijk.',
+    danger_title: 'Ben je nu in gevaar?', danger_call: 'Bel dan meteen {n}. Dat is gratis.', danger_call_link: 'Bel {n}',
+    danger_text: 'Kun je niet veilig praten? Met de app 112NL (Nederland) of 112 BE (België) kun je de meldkamer ook schrijven.',
+    danger_wait: 'Je kunt hier ook blijven wachten: een hulpverlener komt zo bij je.',
     new_message: 'Nieuw bericht van de hulpverlener',
     err_text_too_long: 'Je bericht is te lang (maximaal {max} tekens).',
     err_conversation_closed: 'Dit gesprek is afgesloten. Begin een nieuw gesprek.',
@@ -71,6 +74,9 @@ const DICT = {
     st_queued: 'Your message has arrived. Please wait, a counsellor will be with you soon.',
     st_active: 'A counsellor has joined the conversation.',
     st_offline: 'Your message is kept. A counsellor will answer as soon as possible.',
+    danger_title: 'Are you in danger right now?', danger_call: 'Then call {n} straight away. It is free.', danger_call_link: 'Call {n}',
+    danger_text: 'Can’t talk safely? With the 112NL app (Netherlands) or the 112 BE app (Belgium) you can also write to the emergency centre.',
+    danger_wait: 'You can also keep waiting here: a counsellor will be with you soon.',
     new_message: 'New message from the counsellor',
     err_text_too_long: 'Your message is too long (at most {max} characters).',
     err_conversation_closed: 'This conversation is closed. Start a new one.',
@@ -107,6 +113,9 @@ const DICT = {
     st_queued: 'Ton message est arrivé. Patiente un peu, quelqu’un arrive bientôt.',
     st_active: 'Un·e intervenant·e a rejoint la conversation.',
     st_offline: 'Ton message est gardé. Un·e intervenant·e répondra dès que possible.',
+    danger_title: 'Es-tu en danger maintenant ?', danger_call: 'Appelle tout de suite le {n}. C’est gratuit.', danger_call_link: 'Appeler le {n}',
+    danger_text: 'Tu ne peux pas parler sans risque ? Avec l’app 112 BE (Belgique) ou 112NL (Pays-Bas), tu peux aussi écrire à la centrale d’urgence.',
+    danger_wait: 'Tu peux aussi continuer à attendre ici : un·e intervenant·e arrive bientôt.',
     new_message: 'Nouveau message de l’intervenant·e',
     err_text_too_long: 'Ton message est trop long ({max} caractères au maximum).',
     err_conversation_closed: 'Cette conversation est clôturée. Commence-en une nouvelle.',
@@ -214,7 +223,25 @@ function setConn(text) {
   c.textContent = text || '';
 }
 
+/** Waiting and triaged acute (`queue_status.urgent`): what to do in danger now, calmly, in the visitor's
+ *  language. Not while a counsellor is there, nor when the offline box already says it. */
+function renderDanger() {
+  const n = S.vocab.emergencyNumber;
+  const show = Boolean(S.queue?.urgent) && S.status === 'queued' && !S.offline && Boolean(n);
+  const box = $('#danger-now');
+  box.hidden = !show;
+  if (!show) return;
+  clear(box).append(
+    el('p', {}, el('strong', { text: t('danger_title') })),
+    el('p', { text: t('danger_call', { n }) }),
+    el('a', { class: 'call', href: `tel:${n}`, text: t('danger_call_link', { n }) }),
+    el('p', { text: t('danger_text') }),
+    el('p', { class: 'hint', text: t('danger_wait') }),
+  );
+}
+
 function renderStatus() {
+  renderDanger();
   const box = clear($('#status'));
   const q = S.queue;
   if (S.status === 'closed') return;
@@ -260,6 +287,7 @@ function renderHelp() {
         el('span', { class: 'where', text: `(${displayName('region', h.country, i18n.lang)}) – ${h.purpose[i18n.lang] ?? h.purpose.nl}` }))));
   }
   $('#helplines-intro').hidden = list.children.length === 0;
+  renderDanger();
 }
 
 const maxText = () => S.config?.limits.max_text ?? Number.POSITIVE_INFINITY;
@@ -366,7 +394,15 @@ function attachSeq(p, seq) {
 
 function scrollDown() {
   const last = $('#messages').lastElementChild;
-  if (last?.scrollIntoView) last.scrollIntoView({ block: 'end' });
+  if (!last?.scrollIntoView) return;
+  last.scrollIntoView({ block: 'end' });
+  // The message box sticks to the bottom of the screen: lift the newest message (and the typing line
+  // under it) above it, or it ends up behind the box.
+  const composer = $('#composer');
+  if (composer.hidden) return;
+  const below = $('#typing').hidden ? last : $('#typing');
+  const over = below.getBoundingClientRect().bottom - composer.getBoundingClientRect().top + 8;
+  if (over > 0) window.scrollBy(0, over);
 }
 
 async function send(p) {

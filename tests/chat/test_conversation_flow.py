@@ -198,7 +198,9 @@ async def test_visitor_sees_queue_position_and_estimate(server: str, staff: Peer
     status = await second.wait_for("queue_status", lambda s: s["position"] == 2)
     assert status["waiting"] == 2 and status["counsellors_online"] == 1
     assert isinstance(status["estimated_wait_s"], int) and status["estimated_wait_s"] > 0
+    assert status["urgent"] is False  # "twee" is nothing acute: no danger box in the widget
     queue = await staff.wait_for("queue", lambda q: len(q["waiting"]) == 2)
+    assert sorted(item["preview"] for item in queue["waiting"]) == ["een", "twee"]  # read before taking
     assert (await staff.call("claim", {"conversation_id": queue["waiting"][0]["conversation_id"]}))["ok"]
     await second.wait_for("queue_status", lambda s: s["position"] == 1)
 
