@@ -76,9 +76,11 @@ if st == 'new' and ARGV[4] == 'visitor' then
   queued = 1
 end
 if ARGV[4] == 'visitor' and tonumber(ARGV[9]) > 0 then
-  local stream = KEYS[6]
-  if st == 'new' or st == 'queued' then stream = KEYS[7] end
-  redis.call('XADD', stream, 'MAXLEN', '~', ARGV[9], '*', 'c', ARGV[1])
+  if st == 'new' or st == 'queued' then
+    redis.call('XADD', KEYS[7], 'MAXLEN', '~', ARGV[9], '*', 'c', ARGV[1])
+  else
+    redis.call('XADD', KEYS[6], 'MAXLEN', '~', ARGV[9], '*', 'c', ARGV[1])
+  end
 end
 return {'ok', seq, queued}
 """
