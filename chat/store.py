@@ -77,9 +77,9 @@ if st == 'new' and ARGV[4] == 'visitor' then
 end
 if ARGV[4] == 'visitor' and tonumber(ARGV[9]) > 0 then
   if st == 'new' or st == 'queued' then
-    redis.call('XADD', KEYS[7], 'MAXLEN', '~', ARGV[9], '*', 'c', ARGV[1])
+    redis.call('XADD', KEYS[7], 'MAXLEN', '~', ARGV[9], '*', 'c', ARGV[1], 's', seq)
   else
-    redis.call('XADD', KEYS[6], 'MAXLEN', '~', ARGV[9], '*', 'c', ARGV[1])
+    redis.call('XADD', KEYS[6], 'MAXLEN', '~', ARGV[9], '*', 'c', ARGV[1], 's', seq)
   end
 end
 return {'ok', seq, queued}
