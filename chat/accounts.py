@@ -12,9 +12,7 @@ Logins, failures, logouts and account changes go to the audit log (chat/audit.py
 from __future__ import annotations
 
 import asyncio
-import base64
 import hmac
-import os
 import secrets
 import time
 from collections.abc import Iterable
@@ -29,7 +27,7 @@ from redis.asyncio import Redis
 
 from chat import keys
 from chat.audit import CLI_ACTOR, Action, Audit
-from chat.crypto import NONCE_BYTES, Vault
+from chat.crypto import Vault
 from chat.errors import ErrorCode, HelplineError
 from chat.records import as_text, now_ms
 from chat.tokens import new_token, token_hash
@@ -107,13 +105,12 @@ def _totp_cipher(vault: Vault) -> AESGCM:
 
 
 def _seal_secret(cipher: AESGCM, username: str, secret: str) -> str:
-    nonce = os.urandom(NONCE_BYTES)
-    return base64.b64encode(nonce + cipher.encrypt(nonce, secret.encode(), b"totp:" + username.encode())).decode()
+    # The same sealing as every text (chat/crypto.py), bound to the account's name.
+    return Vault.seal(cipher, "totp:" + username, secret)
 
 
 def _open_secret(cipher: AESGCM, username: str, sealed: str) -> str:
-    raw = base64.b64decode(sealed)
-    return cipher.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], b"totp:" + username.encode()).decode()
+    return Vault.open(cipher, "totp:" + username, sealed)
 
 
 def matching_step(secret: str, otp: str, at: float | None = None) -> int | None:
