@@ -31,7 +31,7 @@ from chat.hours import OpeningHours
 from chat.http_api import HttpApi
 from chat.httpsec import TrustedProxies, forwarded, origin_allowed, write_guard
 from chat.presence import Presence
-from chat.pubsub import PeerAwareRedisManager
+from chat.pubsub import SOCKETIO_CHANNEL, PeerAwareRedisManager
 from chat.queue_view import QueueView
 from chat.redis_client import redis_client
 from chat.retention import Retention
@@ -43,7 +43,7 @@ from chat.transport.counsellor import CounsellorNamespace
 from chat.transport.socket_server import HelplineSocketServer, polling_body_limit, quiet_logger
 from chat.transport.supervisor import SupervisorNamespace
 from chat.transport.visitor import VisitorNamespace
-from chat.triage_worker import SOCKETIO_CHANNEL, TriageWorkers
+from chat.triage_worker import TriageWorkers
 
 log = logging.getLogger(__name__)
 

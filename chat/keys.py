@@ -25,6 +25,14 @@ def conversation(cid: str) -> str:
     return _conv_key("conv", cid)
 
 
+# SCAN pattern for every conversation hash, and the conversation id back from such a key.
+CONVERSATIONS = f"{PREFIX}conv:{{*"
+
+
+def cid_of_conversation(key: str) -> str:
+    return key[len(f"{PREFIX}conv:{{"):-1]
+
+
 def messages(cid: str) -> str:
     """List of sealed messages; position + 1 is the message's seq."""
     return _conv_key("msgs", cid)
@@ -84,6 +92,7 @@ AUDIT = f"{PREFIX}audit"
 # Unknown-name failed logins not yet written to the audit log (a counter, chat/audit.py).
 AUDIT_UNKNOWN_LOGINS = f"{PREFIX}audit:unknown"
 KEY_CHECK = f"{PREFIX}keycheck"  # identifies the master key the data is sealed with (not the key)
+KEY_CHECK_ROTATING = "rotating:"  # KEY_CHECK's value while `keys rotate` runs: rotating:<old>:<new>
 # Bumped whenever a login may have ended (logout, password or role change, removal): every process
 # then re-checks its staff sockets (chat/revocation.py).
 STAFF_VERSION = f"{PREFIX}staff:version"

@@ -15,6 +15,10 @@ import socketio
 
 log = logging.getLogger(__name__)
 
+# The channel every chat process listens on; triage workers publish their events there, and `keys
+# rotate` counts its subscribers to see whether a server runs (docs/operations.md).
+SOCKETIO_CHANNEL = "helpline:socketio"
+
 
 class BatchingRedisManager(socketio.AsyncRedisManager):  # type: ignore[misc]  # no type hints upstream
     connected: bool  # set by python-socketio's AsyncRedisManager

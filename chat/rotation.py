@@ -24,14 +24,12 @@ from redis.asyncio import Redis
 from chat import keys
 from chat.accounts import reseal_totp_secrets
 from chat.crypto import Vault
+from chat.pubsub import SOCKETIO_CHANNEL
 from chat.records import as_text
 from chat.store import SEALED_FIELDS, ConversationStore, MasterKeyMismatch, sealed_name
 
 log = logging.getLogger(__name__)
 
-ROTATING = "rotating:"
-# Processes of `serve` listen on this channel (chat/app.py): a subscriber means a server is running.
-SERVER_CHANNEL = "helpline:socketio"
 
 
 @dataclass
@@ -44,11 +42,11 @@ class Rotated:
 
 
 def rotating_marker(old: Vault, new: Vault) -> str:
-    return f"{ROTATING}{old.key_check()}:{new.key_check()}"
+    return f"{keys.KEY_CHECK_ROTATING}{old.key_check()}:{new.key_check()}"
 
 
 async def servers_running(redis: Redis) -> int:
-    counts = await redis.pubsub_numsub(SERVER_CHANNEL)
+    counts = await redis.pubsub_numsub(SOCKETIO_CHANNEL)  # a subscriber is a running server
     return int(counts[0][1]) if counts else 0
 
 
@@ -79,11 +77,8 @@ async def rotate(redis: Redis, old: Vault, new: Vault) -> Rotated:
                                 "nothing was changed")
     await redis.set(keys.KEY_CHECK, marker)
     result = Rotated()
-    prefix = f"{keys.PREFIX}conv:{{"
-    async for raw in redis.scan_iter(match=prefix + "*", count=1000):
-        name = as_text(raw)
-        cid = name[len(prefix):-1]
-        await _rotate_conversation(redis, old, new, cid, result)
+    async for raw in redis.scan_iter(match=keys.CONVERSATIONS, count=1000):
+        await _rotate_conversation(redis, old, new, keys.cid_of_conversation(as_text(raw)), result)
     # Staff second factors are sealed with a key derived from the master key too (chat/accounts.py).
     result.totp_resealed = await reseal_totp_secrets(redis, old, new)
     await redis.set(keys.KEY_CHECK, new.key_check())

@@ -609,7 +609,7 @@ class ConversationStore:
         expected = self.vault.key_check()
         await self.redis.set(keys.KEY_CHECK, expected, nx=True)  # the first start records it
         stored = as_text(await self.redis.get(keys.KEY_CHECK))
-        if stored.startswith("rotating:"):
+        if stored.startswith(keys.KEY_CHECK_ROTATING):
             raise MasterKeyMismatch(
                 "a master key rotation was started on this Redis and has not finished. Run `python -m chat "
                 "keys rotate` again, with the same keys, to finish it. (docs/operations.md, \"Rotating the "
@@ -647,7 +647,6 @@ class ConversationStore:
         await self._seal_plain_fields()
 
     async def _seal_plain_fields(self) -> None:
-        tagged = f"{keys.PREFIX}conv:{{"
         batch: list[str] = []
 
         async def seal(names: list[str]) -> None:
@@ -658,15 +657,14 @@ class ConversationStore:
             for name, row in zip(names, await pipe.execute(), strict=True):
                 plain = {field: as_text(v) for field, v in zip(SEALED_FIELDS, row, strict=True) if v is not None}
                 if plain:
-                    cid = name[len(tagged):-1]
-                    sealed = self._seal_fields(cid, plain)
+                    sealed = self._seal_fields(keys.cid_of_conversation(name), plain)
                     if sealed:
                         changes.hset(name, mapping=cast("dict[Any, Any]", sealed))
                     changes.hdel(name, *plain)
             if len(changes):
                 await changes.execute()
 
-        async for raw in self.redis.scan_iter(match=tagged + "*", count=1000):
+        async for raw in self.redis.scan_iter(match=keys.CONVERSATIONS, count=1000):
             batch.append(as_text(raw))
             if len(batch) >= 500:
                 await seal(batch)

@@ -43,6 +43,7 @@ from chat import keys
 from chat.config import Settings
 from chat.crypto import KeyDestroyed
 from chat.delivery import Delivery
+from chat.pubsub import SOCKETIO_CHANNEL
 from chat.records import TriageResult, as_text, triage_fields
 from chat.store import ConversationStore, Message
 from vocabulary import QUEUES, Urgency
@@ -75,8 +76,6 @@ TRIAGE_NICE = 10
 # Recent triage lags kept (ms from a message stored to its triage result stored), for operators and the
 # scaling bench: enough for a p99.
 TRIAGE_LAG_KEPT = 10_000
-# Python-socketio's Redis channel of the chat processes (chat/app.py).
-SOCKETIO_CHANNEL = "helpline:socketio"
 
 Classify = Callable[[list[str]], TriageResult]
 
