@@ -54,16 +54,20 @@ unaccompanied_migrant 0.9: arrivé seul ; arrive seul ; arrivée seule ; mineurs
 unaccompanied_migrant 0.7: parents sont en guinée|guinee|érythrée|erythree|afghanistan|syrie|maroc|congo|cameroun
 family_perpetrator 0.9: père|pere|mère|mere|parents|oncle|famille ** marier ; mariage forcé ; mariage force ; mon oncle me fait ; ma tante m'envoie ; ma tante m envoie ; mes parents m'obligent ; ma mère me vend ; mon père me vend
 self_harm 0.9: ne veux plus vivre ; me suicider ; suicide ; me scarifie ; veux me tuer ; vais me tuer ; envie de mourir ; veux mourir ; me faire du mal
-acute_danger 0.9: devant ma porte ; enfermée dans ; ne peux pas sortir ; avec un client maintenant ; client maintenant ; emmener ce soir ; aidez-moi vite ; il arrive
+acute_danger 0.9: devant ma porte ; enfermée dans ; avec un client maintenant ; client maintenant ; emmener ce soir ; aidez-moi vite ; il arrive
 acute_danger 0.45: va me tuer
+# habitual or about things in the (long) run: 'il m'emmène (chaque vendredi)', 'elle me laisse pas sortir le soir',
+# 'ils ont caché mon passeport' -- control, not danger this minute; a second cue or the model makes them acute
+acute_danger 0.45: ne peux pas sortir ; peux pas sortir ; peut pas sortir ; me laisse pas partir ; me laisse pas sortir ; la laisse pas ; cachée ; caché ; m'emmènent ; m'emmene ; m'emmène ; on m'emmène ; l'emmènent ; sa localisation ; sa position
+control_restriction 0.7: ne peux pas sortir ; peux pas sortir ; peut pas sortir ; me laisse pas sortir ; me laisse pas partir
 acute_danger 0.35: maintenant ; ce soir
 
 # Danger présent dit sans mots d'alarme: quelqu'un ici ou en route, enfermée, cachée, emmenée, en cachette,
 # une arme, un client qui arrive, un adieu; aussi pour une amie ou une sœur.
 acute_danger 0.9: il est en bas ; ils sont en bas ; en bas de chez moi ; devant chez moi ; devant la porte ; tape à la porte ; frappe à la porte ; ils arrivent ; il revient ; il va revenir ; revient dans ; en route ; dans 10|5|15|20|30 minutes ; m'attend en bas ; m'attendent ; vient me chercher ; viennent me chercher
-acute_danger 0.9: enfermer ; fermé à clé ; ferme a cle ; fermée à clé ; fermee a cle ; peux pas sortir ; peut pas sortir ; me laisse pas partir ; me laisse pas sortir ; la laisse pas ; cachée ; caché ; je me cache ; salle de bain ; aux toilettes ; dans les toilettes ; dans le placard
-acute_danger 0.9: viens me chercher ; venez me chercher ; au bord du ; au bord de la ; dites à * que je l'aime ; dis à * que je l'aime ; c'est fini pour moi ; sur le balcon ; la corde ; lettre d'adieu ; m'a traînée ; traînée dans ; traîné dans ; veut l'emmener ; veut la récupérer ; veut le récupérer ; est en train de descendre ; m'emmènent ; m'emmene ; m'emmène ; on m'emmène ; l'emmènent ; sais pas où je suis ; sais pas ou je suis ; sais pas où on va ; sais pas ou on va ; sais pas l'adresse
-acute_danger 0.9: en cachette ; réponds pas ; reponds pas ; rappelle pas ; s'il voit ça ; s'il voit ca ; s'ils voient ; un client arrive ; le client arrive ; des clients arrivent ; un homme arrive ; dernier message ; sur le pont ; sur le toit ; sauter ; les cachets ; tous les médicaments ; toutes les pilules ; position en direct ; sa localisation ; sa position
+acute_danger 0.9: enfermer ; fermé à clé ; ferme a cle ; fermée à clé ; fermee a cle ; je me cache ; salle de bain ; aux toilettes ; dans les toilettes ; dans le placard
+acute_danger 0.9: viens me chercher ; venez me chercher ; au bord du ; au bord de la ; dites à * que je l'aime ; dis à * que je l'aime ; c'est fini pour moi ; sur le balcon ; la corde ; lettre d'adieu ; m'a traînée ; traînée dans ; traîné dans ; veut l'emmener ; veut la récupérer ; veut le récupérer ; est en train de descendre ; sais pas où je suis ; sais pas ou je suis ; sais pas où on va ; sais pas ou on va ; sais pas l'adresse
+acute_danger 0.9: en cachette ; réponds pas ; reponds pas ; rappelle pas ; s'il voit ça ; s'il voit ca ; s'ils voient ; un client arrive ; le client arrive ; des clients arrivent ; un homme arrive ; dernier message ; sur le pont ; sur le toit ; sauter ; les cachets ; tous les médicaments ; toutes les pilules ; position en direct
 acute_danger 0.45: il dort
 acute_danger 0.45: pardon pour tout ; désolée pour tout ; desolee pour tout ; adieu ; dans la voiture ; dans une voiture ; dans sa voiture ; dans un van ; dans une camionnette ; couteau ; pistolet ; flingue ; je suis désolé ; je suis désolée ; merci pour tout ; chuchot ; répond plus ; repond plus ; batterie ; vite ; arme ; tout de suite ; cette nuit
 self_harm 0.85: en finir ; plus envie de vivre ; disparaître ; disparaitre ; la seule solution ; seule issue ; me couper ; me scarifier ; mieux sans moi ; dernier message ; pardon pour tout ; adieu ; sur le pont ; sauter ; les cachets ; plus la force
