@@ -72,6 +72,7 @@ control_restriction 0.45: location
 
 violence_threats 0.9: hit me ; hit ; rape ; threaten ; hurt my ; hurt me ; knife ; gun ; bruises ; will hurt ; beat me up
 violence_threats 0.45: kill
+violence_threats 0.8: know where * live ; know where * lives ; knows where * live ; knows where * lives ; know where * stay ; know my address ; knows my address ; will find me ; they'll find me ; gonna find me ; shoved me ; pushed me ; slapped me ; punched me ; choked me
 
 missing_runaway 0.9: run away ; run from ; left the care home ; left home ; left the shelter ; nowhere to sleep ; missing ; sleep at his friends ; sleep on the street ; they are looking for me ; sleep at * places
 missing_runaway 0.6: homeless

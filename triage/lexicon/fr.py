@@ -49,6 +49,7 @@ control_restriction 0.45: surveille
 violence_threats 0.9: frapper ; violer ; couteau ; bleus
 violence_threats 0.45: tuer
 violence_threats 0.45: menacer
+violence_threats 0.8: sait où * habite ; savent où * habite ; sait où * habitent ; savent où * habitent ; savent où * vit ; sait où * vit ; connaît mon adresse ; connaissent mon adresse ; m'a menacé ; m'a menacée ; ont menacé ; l'ont menacé ; l'ont menacée ; me menace ; nous menace ; m'a poussée ; m'a poussé ; m'a giflée ; m'a giflé ; me gifle
 missing_runaway 0.9: fuguer ; fugue ; enfuie du foyer ; je dors chez des inconnus ; disparu ; disparue ; chez des inconnus ; à la rue ; a la rue
 unaccompanied_migrant 0.9: arrivé seul ; arrive seul ; arrivée seule ; mineurs non accompagnés ; mineur non accompagné ; non accompagnés ; non accompagne ; sans mes parents ; passeur ; demandeur d'asile ; centre pour mineurs ; fedasil
 unaccompanied_migrant 0.7: parents sont en guinée|guinee|érythrée|erythree|afghanistan|syrie|maroc|congo|cameroun

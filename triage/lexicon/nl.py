@@ -175,6 +175,7 @@ violence_threats 0.9: slaan ; verkrachten ; vermoorden ; mes ; pistool ; blauwe 
 violence_threats 0.85: dreigen ; iets aan * doen ; iets aandoet ; in de fik ; opwachten ; op te wachten ; doodmaken ; kapotmaken ; maak * kapot ; pijn doen ; pijn doet ; neerschieten ; neersteken
 violence_threats 0.8: mishandeling ; vechten ; in mekaar ; gaat * pakken ; me pakken
 violence_threats 0.45: geweld
+violence_threats 0.8: weet waar * woont ; weet waar * woon ; weten waar * woont ; weten waar * woon ; weten waar * wonen ; kennen * adres ; ken * adres ; dan ben ik dood ; voor de deur stonden ; stonden * voor de deur ; gaan me vinden ; vinden me wel ; geduwd ; duwde me ; klap gegeven ; klappen gekregen
 
 missing_runaway 0.9: weggelopen ; weglopen ; vermist ; gevlucht ; ontsnapt ; weg van huis ; weg uit ; van huis weg ; niet thuis geweest ; niet meer naar huis
 missing_runaway 0.85: slaap * bij iemand ; slaap * op verschillende plekken ; verschillende plekken ; geen plek om te slapen ; slaap buiten ; bij onbekenden ; bij vreemden ; sinds * weg ; al * dagen weg
