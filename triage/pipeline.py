@@ -427,6 +427,19 @@ _KLAS = re.compile(r"\b(?:klas|class|groep|jaar|year|grade)\s*([1-8])\b|\b([1-6]
                    r"(?:klas|middelbaar|jaar middelbaar|havo|vwo|vmbo|gymnasium|atheneum|secundair|mavo)\b", re.I)
 
 
+_AGE_MINOR_ONLY = re.compile(
+    r"\b(?:ze|zij|she|shes|she's|she is|elle|hij|he|hes|he's|he is|il)\s+(?:is|a|est|heeft)?\s*(\d{1,2})(?!\s*(?:euro|uur|€|min|"
+    r"dagen|keer|weken|x|%|jaar geleden|years ago|ans? plus))\b|"
+    r"\((\d{1,2})\)|"
+    r"\b(?:allebei|allebeide|beiden|both|tous les deux|toutes les deux|all)\s+(\d{1,2})\b|"
+    r"\b(?:3andi|ana|3ndi)\s+(\d{1,2})(?:\s*3am)?\b|(\d{1,2})\s*3am\b|"
+    r"(?:عمري|عمرها|عمره|عندي)\s*(\d{1,2})|"
+    r"(?:мне|мені|ей|їй|ему|йому)\s+(\d{1,2})\b|"
+    r"(\d{1,2})\s*(?:ዓመ|amet)|"
+    r"\b(?:em|e|chau|cháu|tôi|toi)\s+(\d{1,2})\s*t(?:uổi|uoi)?\b",
+    re.I)
+
+
 def _to_int(s: str) -> int | None:
     try:
         return int(s)
@@ -442,11 +455,17 @@ def find_ages(text: str) -> list[int]:
             v = _to_int(m.group(1))
             if v is not None and 10 <= v <= 80:
                 out.append(v)
+    # Wider forms ("ze is 13", "mijn ex (17)", "we zijn allebei 14", "3andi 15 3am", "мне 16", "em 16t") count only
+    # for an age under 18: an adult there is as often the offender, a child is the one at risk.
+    for m in _AGE_MINOR_ONLY.finditer(text):
+        v = _to_int(next(g for g in m.groups() if g))
+        if v is not None and 10 <= v < 18:
+            out.append(v)
     if not out:
         for m in _AGE_YEARS.finditer(text):
             before = text[max(0, m.start() - 25):m.start()]
             v = _to_int(m.group(1))
-            if v is not None and 10 <= v <= 80 and not _OFFENDER_BEFORE.search(before):
+            if v is not None and (10 <= v < 18 or 18 <= v <= 80 and not _OFFENDER_BEFORE.search(before)):
                 out.append(v)
     if not out and _KLAS.search(text):
         out.append(15)  # a school year: a minor, whatever the exact age
