@@ -280,7 +280,9 @@ def decide_signals(rv: RuleView, ms: dict[str, dict[str, float]] | None,
     # Acute is recall-first: either head (signal or urgency) above a threshold chosen on writers the model
     # had not seen, for recall >= 0.97 (triage/training.py).
     acute = max(ms["signals"].get("acute_danger", 0.0), ms["urgency"].get("acute", 0.0))
-    key = "acute" if rv.language in CORE_LANGS else "acute_other"
+    key = f"acute_{rv.language}" if rv.language in CORE_LANGS else "acute_other"
+    if key not in thresholds:  # a model trained before per-language thresholds
+        key = "acute" if rv.language in CORE_LANGS else "acute_other"
     th_acute = model_threshold(rv, "acute_danger", float(thresholds.get(key, thresholds.get("acute", 0.5))))
     if th_acute is not None and acute >= th_acute:
         out["acute_danger"] = max(out.get("acute_danger", 0.0), acute)
