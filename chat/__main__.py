@@ -359,7 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     settings = Settings.from_env()
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from chat.logs import setup_logging
+
+    setup_logging(settings.log_level, settings.log_format)
     install_anonymous_logging()
     if args.command == "serve":
         return serve(settings, args.host, args.port)

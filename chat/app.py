@@ -21,6 +21,7 @@ import moderator_ui
 from chat import fastjson, wsdriver
 from chat.abandonment import Abandonment
 from chat.accounts import Accounts
+from chat.admin_api import AdminApi
 from chat.audit import Audit
 from chat.config import Settings
 from chat.conversations import ConversationService
@@ -30,6 +31,7 @@ from chat.errors import json_errors
 from chat.hours import OpeningHours
 from chat.http_api import HttpApi
 from chat.httpsec import TrustedProxies, forwarded, origin_allowed, write_guard
+from chat.metrics import Metrics
 from chat.presence import Presence
 from chat.pubsub import SOCKETIO_CHANNEL, PeerAwareRedisManager
 from chat.queue_view import QueueView
@@ -154,7 +156,10 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     app[APP_KEY_SERVICE] = service
     app[APP_KEY_REDIS] = redis
     sio.attach(app)
-    app.add_routes(HttpApi(redis, presence, delivery, accounts, review, settings).routes())
+    http_api = HttpApi(redis, presence, delivery, accounts, review, settings)
+    app.add_routes(http_api.routes())
+    app.add_routes(AdminApi(http_api, presence, store).routes())
+    app.add_routes(Metrics(settings.metrics_token, redis, store, presence, queue_view).routes())
     for url_path, file_name in moderator_ui.PAGES.items():
         app.router.add_get(url_path, _page(moderator_ui.STATIC_DIR / file_name))
     if moderator_ui.STATIC_DIR.exists():

@@ -137,11 +137,21 @@ class Settings:
     # fills the queue at this pace at most, instead of 300 in a second burying a real child (issue 9,
     # attacker report). Far above any real helpline's rate; 0: no limit.
     max_new_per_minute: int = 60
+    # Bearer token for GET /metrics (chat/metrics.py); empty: the endpoint is off (404).
+    metrics_token: str = ""
+    # "text" (one line per event) or "json" (one JSON object per line, for log collectors).
+    log_format: str = "text"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
         data_dir = Path(env.get("HELPLINE_DATA_DIR", "var")).resolve()
+        log_format = env.get("HELPLINE_LOG_FORMAT", "text").strip().lower() or "text"
+        if log_format not in {"text", "json"}:
+            raise SystemExit("HELPLINE_LOG_FORMAT must be text or json")
+        metrics_token = env.get("HELPLINE_METRICS_TOKEN", "").strip()
+        if metrics_token and len(metrics_token) < 16:
+            raise SystemExit("HELPLINE_METRICS_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 32`)")
         fsync = env.get("HELPLINE_REDIS_FSYNC", "everysec")
         if fsync not in {"always", "everysec", "no"}:
             raise SystemExit("HELPLINE_REDIS_FSYNC must be always, everysec or no")
@@ -175,4 +185,6 @@ class Settings:
             trusted_proxy=_proxies(env),
             max_messages=max(0, _int(env, "HELPLINE_MAX_MESSAGES", 5000)),
             max_new_per_minute=max(0, _int(env, "HELPLINE_MAX_NEW_PER_MINUTE", 60)),
+            metrics_token=metrics_token,
+            log_format=log_format,
         )

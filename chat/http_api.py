@@ -164,9 +164,13 @@ class HttpApi:
         account = await self._staff(request, {"admin"})
         items = (await self._body(request)).get("organisations")
         if not isinstance(items, list) or not all(
-            isinstance(i, dict) and isinstance(i.get("id"), str) and isinstance(i.get("name"), str) for i in items
+            isinstance(i, dict) and isinstance(i.get("id"), str) and isinstance(i.get("name"), str)
+            and all(isinstance(v, str) for v in i.values()) for i in items
         ):
             raise HelplineError(ErrorCode.BAD_REQUEST, "'organisations': a list of {id, name, ...}")
+        # `url` is passed on to visitors: only web addresses (no javascript: or data: URLs).
+        if any(i.get("url") and not i["url"].lower().startswith(("https://", "http://")) for i in items):
+            raise HelplineError(ErrorCode.BAD_REQUEST, "'url' must start with https:// (or be empty)")
         await self.content.put(DIRECTORY, items)
         await self.audit.record(account.username, Action.DIRECTORY_UPDATE, "directory")
         return _json({"ok": True})

@@ -694,6 +694,10 @@ class ConversationStore:
     async def started_since(self, since_ms: float) -> list[str]:
         return _texts(await self.redis.zrangebyscore(keys.STARTED, since_ms, "+inf"))
 
+    async def started_between(self, start_ms: float, end_ms: float) -> list[str]:
+        """Conversations that entered the queue at or after start_ms and before end_ms (chat/report.py)."""
+        return _texts(await self.redis.zrangebyscore(keys.STARTED, start_ms, f"({end_ms}"))
+
     async def fresh_before(self, cutoff_ms: float) -> list[str]:
         """Conversations opened before the cutoff in which nothing was ever sent."""
         return _texts(await self.redis.zrangebyscore(keys.FRESH, "-inf", cutoff_ms))

@@ -392,8 +392,10 @@ def main(argv: list[str]) -> int:
                                      description="classify conversations from the Redis job stream")
     parser.add_argument("--parent", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=os.environ.get("HELPLINE_LOG_LEVEL", "INFO").upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from chat.logs import setup_logging
+
+    setup_logging(os.environ.get("HELPLINE_LOG_LEVEL", "INFO").upper(),
+                  "json" if os.environ.get("HELPLINE_LOG_FORMAT", "").strip().lower() == "json" else "text")
     if args.parent is not None:
         _exit_with_parent(args.parent)
     _lower_priority()

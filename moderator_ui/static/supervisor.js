@@ -1,7 +1,8 @@
 // Supervisor view: live board, read-only monitoring with whispers, anonymised transcripts, charts.
 // Protocol: docs/protocol.md, namespace /supervisor and the /api/supervisor/* endpoints.
-import { $, $$, api, clear, displayName, el, emitAck, failed, fmtDateTime, fmtDuration, fmtTime, onReady } from './common.js';
+import { $, $$, api, clear, displayName, el, emitAck, failed, fmtDateTime, fmtDuration, fmtTime, mergeDicts, onReady } from './common.js';
 import { staffPage } from './staff.js';
+import { initReport, loadReport, REPORT_TEXTS } from './supervisor_report.js';
 
 const DICT = {
   nl: {
@@ -63,7 +64,7 @@ const DICT = {
 const COLORS = ['#b3141c', '#7a3ff2', '#1f6f6b', '#c26a00', '#2b6cb0', '#8a5a44', '#4a7d1e', '#a0306f', '#556070', '#d14d72', '#0f8a8a', '#6b4fbb', '#9a7b00'];
 
 const page = staffPage({
-  texts: DICT, langKey: 'hl.s.lang', namespace: '/supervisor',
+  texts: mergeDicts(DICT, REPORT_TEXTS), langKey: 'hl.s.lang', namespace: '/supervisor',
   mayUse: (me) => me.role === 'supervisor' || me.role === 'admin', refusedKey: 'not_supervisor',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
@@ -100,13 +101,15 @@ function onLanguage() {
   fillFilters();
   if (!$('#view-transcripts').hidden) loadTranscripts();
   if (!$('#view-stats').hidden) loadStats();
+  if (!$('#view-report').hidden) loadReport();
 }
 
 function showView(name) {
-  for (const v of ['board', 'transcripts', 'stats']) $(`#view-${v}`).hidden = v !== name;
+  for (const v of ['board', 'transcripts', 'stats', 'report']) $(`#view-${v}`).hidden = v !== name;
   for (const b of $$('#nav [data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === name));
   if (name === 'transcripts') loadTranscripts();
   if (name === 'stats') loadStats();
+  if (name === 'report') loadReport();
 }
 
 // --- live board -----------------------------------------------------------------------------------
@@ -425,5 +428,6 @@ onReady(() => {
   $('#unmonitor').addEventListener('click', unmonitor);
   $('#filters').addEventListener('submit', loadTranscripts);
   $('#stats-days').addEventListener('change', loadStats);
+  initReport(page);
   page.boot();
 });
