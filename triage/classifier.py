@@ -151,7 +151,14 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
         msg_idx = i + offset
         msg_score: dict[str, float] = {}
         scoped |= a.scoped
+        # Two lexicon patterns that normalise alike ("m'emmène", "m'emmene"; "loverboy", "tienerpooier") match
+        # the same words: count those words once, at the strongest weight.
+        strongest: dict[tuple[str, int, int], Cue] = {}
         for c in a.cues:
+            span = (c.code, c.start, c.end)
+            if span not in strongest or c.weight > strongest[span].weight:
+                strongest[span] = c
+        for c in strongest.values():
             w = c.weight * damp
             per_code[c.code].append((w, msg_idx, c))
             msg_score[c.code] = 1 - (1 - msg_score.get(c.code, 0.0)) * (1 - w)
