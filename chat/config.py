@@ -137,6 +137,10 @@ class Settings:
     # fills the queue at this pace at most, instead of 300 in a second burying a real child (issue 9,
     # attacker report). Far above any real helpline's rate; 0: no limit.
     max_new_per_minute: int = 60
+    # An acute conversation still waiting this many seconds after it became acute is escalated: offered to
+    # every counsellor online (even one at the concurrent limit) and the supervisors are alerted again
+    # (chat/acute.py). 0: never escalate.
+    acute_escalate_s: int = 60
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -175,4 +179,5 @@ class Settings:
             trusted_proxy=_proxies(env),
             max_messages=max(0, _int(env, "HELPLINE_MAX_MESSAGES", 5000)),
             max_new_per_minute=max(0, _int(env, "HELPLINE_MAX_NEW_PER_MINUTE", 60)),
+            acute_escalate_s=max(0, _int(env, "HELPLINE_ACUTE_ESCALATE_S", 60)),
         )
