@@ -27,7 +27,7 @@ from chat.routing import QUEUE_FIELDS, may_take
 from chat.store import ConversationStore, Message
 from chat.tokens import PendingConversations, token_hash
 from chat.wire import MessageAckWire, SessionWire
-from vocabulary import QUEUES, SIGNALS, UI_LANGUAGES, About, Outcome, Status, queue_for_about
+from vocabulary import QUEUES, SIGNALS, UI_LANGUAGES, About, Outcome, Status, Urgency, queue_for_about
 
 FEEDBACK_VERDICTS = ("confirm", "reject", "add")
 # Messages in one `history` answer (and in a CONVERSATION's `messages`); `more` says there are further
@@ -258,7 +258,9 @@ class ConversationService:
             "role": record.role,
             "minor": record.minor,
             "signals": record.signals,
-            "triage": record.triage,
+            # Pinned acute (a counsellor, a safe word): triage's own urgency is not the conversation's.
+            "triage": ({**record.triage, "urgency": Urgency.ACUTE}
+                       if record.triage and (record.acute_counsellor or record.acute_safe_word) else record.triage),
             "offline": record.offline,
             "about": record.about or None,
             "quick_exit": record.quick_exit,
