@@ -93,7 +93,7 @@ export function acuteConsole(ctx) {
       n = el('p', { class: 'cant-talk', role: 'status' });
       c.panel.querySelector('.conv-head').append(n);
     }
-    n.textContent = `⏸ ${t('cant_talk')}`;
+    n.textContent = t('cant_talk');
     n.hidden = !lastCantTalk(c) || c.closed || Boolean(c.left);
   }
 
@@ -103,25 +103,28 @@ export function acuteConsole(ctx) {
     if (!isAcute(c)) {
       b.classList.remove('on');
       b.hidden = c.closed || Boolean(c.left);
-      b.append(el('button', { type: 'button', class: 'btn danger small mark-acute', title: t('acute_mark_hint'), text: `⚠ ${t('acute_mark')}`, on: { click: () => markAcute(c) } }));
+      b.append(el('button', { type: 'button', class: 'btn small mark-acute', title: t('acute_mark_hint'), text: `⚠ ${t('acute_mark')}`, on: { click: () => markAcute(c) } }));
       return;
     }
     b.hidden = false;
     b.classList.add('on');
     if (!steps) loadSteps();
-    b.append(
+    b.append(...[
       el('h3', { text: `⚠ ${t('acute_protocol')}` }),
       el('p', { class: 'small why', text: `${t('acute_why')}: ${whyText(c.data.acute_reason || (c.triage?.urgency === 'acute' ? 'triage' : ''))}` }),
       c.data.escalated ? el('p', { class: 'small why', text: t('acute_escalated') }) : null,
       el('p', { class: 'muted small', text: t('protocol_intro') }),
-    );
+    ].filter(Boolean));
     const done = ticked(c);
     const list = el('ol', { class: 'steps' });
     for (const step of steps || []) {
       const note = done.get(step.id);
       const text = step.text?.[page.i18n.lang] || step.text?.nl || step.id;
       const id = `step-${c.id}-${step.id}`;
-      const remark = el('input', { class: 'remark', type: 'text', maxlength: '500', autocomplete: 'off', 'aria-label': `${t('step_remark')}: ${text}`, placeholder: t('step_remark') });
+      // What was typed survives a re-render (a colleague's event, a language switch).
+      c.remarks ??= {};
+      const remark = el('input', { class: 'remark', type: 'text', maxlength: '500', autocomplete: 'off', 'aria-label': `${t('step_remark')}: ${text}`, placeholder: t('step_remark'), props: { value: c.remarks[step.id] || '' } });
+      remark.addEventListener('input', () => { c.remarks[step.id] = remark.value; });
       const check = el('input', { type: 'checkbox', id, class: 'step-check', props: { checked: Boolean(note), disabled: Boolean(note) || c.closed } });
       check.addEventListener('change', () => tick(c, step.id, remark, check));
       list.append(el('li', { class: `step ${note ? 'done' : ''}`, dataset: { step: step.id } },

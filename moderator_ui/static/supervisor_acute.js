@@ -140,5 +140,6 @@ export function acuteSupervisor(ctx) {
     render();
   }
 
+  renderSound();
   return { attach, onBoard, render, clear: () => { alerts.clear(); seen.clear(); render(); strip.hidden = true; } };
 }
