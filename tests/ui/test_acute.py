@@ -14,10 +14,26 @@ import redis
 from playwright.sync_api import Page, expect
 
 from tests.conftest import ServerProcess
-from tests.ui.test_issue13 import desktop
-from tests.ui.test_pages import chat_pair, claim, console, conversation_id, login, send_counsellor, send_visitor, start_chat, visitor
+from tests.ui.test_issue13 import AXE, assert_no_serious, desktop
+from tests.ui.test_pages import (
+    chat_pair,
+    claim,
+    console,
+    conversation_id,
+    login,
+    send_counsellor,
+    send_visitor,
+    start_chat,
+    visitor,
+)
 
 SAFE_WORD = "rode ballon"
+
+
+def no_serious_axe_findings(page: Page) -> None:
+    """axe-core finds nothing serious (when installed: without it the rest of the test still runs)."""
+    if AXE.exists():
+        assert_no_serious(page)
 
 
 @pytest.fixture
@@ -52,6 +68,7 @@ def test_console_acute_protocol_is_recorded(open_page, server, user, shot) -> No
     # In the internal record, as notes.
     expect(panel.locator(".note-list li").filter(has_text="Acuut protocol ✓ Spreek een codewoord af")).to_contain_text("pizza")
     shot(c, "acute-console-protocol")
+    no_serious_axe_findings(c)
     # After a reload the ticks are still there (they are notes on the server).
     c.reload()
     expect(c.locator(f"#panel-{cid} .acute-protocol .step.done")).to_have_count(2)
@@ -82,6 +99,7 @@ def test_supervisor_is_alerted_and_again_at_escalation(open_page, server, user, 
     expect(alert).not_to_contain_text("GEËSCALEERD")
     expect(s.locator(".stat.acute")).to_be_visible()
     shot(s, "acute-supervisor-alert")
+    no_serious_axe_findings(s)
     card = c.locator(f'.q-item[data-id="{cid}"]')
     expect(card).to_have_class(re.compile("urg-acute"))
     expect(card).to_contain_text("codewoord gebruikt")
@@ -115,6 +133,7 @@ def test_cant_talk_now_on_a_phone(open_page, server, user, shot) -> None:
     button = v.get_by_role("button", name="Kan nu niet praten")
     expect(button).to_be_visible()
     shot(v, "acute-widget-cant-talk-button")
+    no_serious_axe_findings(v)
     button.click()
 
     neutral = v.locator("#neutral")
@@ -127,6 +146,7 @@ def test_cant_talk_now_on_a_phone(open_page, server, user, shot) -> None:
         neutral.get_by_role("button", name=key, exact=True).click()
     expect(neutral.locator(".calc-display")).to_have_text("42")
     shot(v, "acute-widget-neutral-screen")
+    no_serious_axe_findings(v)
 
     # The counsellor is told, and writes on; nothing is lost.
     banner = c.locator(f"#panel-{cid} .cant-talk")
