@@ -75,9 +75,15 @@ class Action(StrEnum):
     CANNED_UPDATE = "settings.canned"  # target "canned"
     DIRECTORY_UPDATE = "settings.directory"  # target "directory"
     HOURS_UPDATE = "settings.hours"  # target "hours"
-    SAFE_WORDS_UPDATE = "settings.safe_words"  # target "safe_words" (the phrases are not logged)
+    SAFE_WORDS_UPDATE = "settings.safe_words"  # target "safe_words" (admin page) or the language (CLI); never the phrases
     REPORT_EXPORT = "report.export"  # a supervisor downloaded the statistics; target: "FROM..TO"
     AUDIT_VIEW = "audit.view"  # an admin read this log over HTTP
+    # Acute danger (chat/acute.py); target: conversation id. Actor "" when the server did it.
+    ACUTE_MARK = "acute.mark"  # a counsellor marked the conversation acute
+    ACUTE_SAFE_WORD = "acute.safe_word"  # a visitor message held a safe word (actor "")
+    ACUTE_ESCALATE = "acute.escalate"  # waited too long unclaimed: offered to everyone (actor "")
+    ACUTE_PROTOCOL_STEP = "acute.protocol_step"  # a counsellor ticked a step of the acute protocol
+    ACUTE_PROTOCOL_UPDATE = "settings.acute_protocol"  # target "acute_protocol"
 
 
 class Audit:

@@ -141,6 +141,10 @@ class Settings:
     metrics_token: str = ""
     # "text" (one line per event) or "json" (one JSON object per line, for log collectors).
     log_format: str = "text"
+    # An acute conversation still waiting this many seconds after it became acute is escalated: offered to
+    # every counsellor online (even one at the concurrent limit) and the supervisors are alerted again
+    # (chat/acute.py). 0: never escalate.
+    acute_escalate_s: int = 60
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -187,4 +191,5 @@ class Settings:
             max_new_per_minute=max(0, _int(env, "HELPLINE_MAX_NEW_PER_MINUTE", 60)),
             metrics_token=metrics_token,
             log_format=log_format,
+            acute_escalate_s=max(0, _int(env, "HELPLINE_ACUTE_ESCALATE_S", 60)),
         )

@@ -124,3 +124,8 @@ def admitted(minute: int) -> str:
 
 
 FRESH = f"{PREFIX}fresh"  # sorted set: conversation opened but no message yet -> created at (s)
+# JSON object: language -> coded phrases ("safe words") that raise a conversation to acute (chat/safe_words.py).
+SAFE_WORDS = f"{PREFIX}safewords"
+# JSON object {"steps": [...]}: the acute protocol checklist as the helpline edited it (chat/acute.py);
+# absent: chat/defaults/acute_protocol.json.
+ACUTE_PROTOCOL = f"{PREFIX}acute:protocol"

@@ -1,7 +1,8 @@
 // Counsellor console. Protocol: docs/protocol.md, namespace /counsellor and the staff REST endpoints.
 import {
-  $, $$, api, beep, clear, clientId, displayName, el, emitAck, failed, fmtDuration, fmtTime, highlighted, onReady, unlockAudio,
+  $, $$, api, beep, clear, clientId, displayName, el, emitAck, failed, fmtDuration, fmtTime, highlighted, mergeDicts, onReady, unlockAudio,
 } from './common.js';
+import { ACUTE_TEXTS, acuteConsole } from './console_acute.js';
 import { staffPage } from './staff.js';
 
 const DICT = {
@@ -95,7 +96,7 @@ const K = { lang: 'hl.c.lang', sound: 'hl.c.sound' };
 const ROLE_FOR_ABOUT = { self: 'victim', other: 'witness', professional: 'professional' };
 
 const page = staffPage({
-  texts: DICT, langKey: K.lang, namespace: '/counsellor',
+  texts: mergeDicts(DICT, ACUTE_TEXTS), langKey: K.lang, namespace: '/counsellor',
   mayUse: () => true, refusedKey: 'login_failed',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
@@ -113,6 +114,11 @@ const S = {
   sound: page.store.get(K.sound) !== 'off',
   tick: null,
 };
+// Acute danger: the protocol checklist, "mark as acute", escalations, "can't talk now" (console_acute.js).
+const acute = acuteConsole({
+  page, toast: (...a) => toast(...a), soundOn: () => S.sound, convs: S.convs, activate: (id) => activate(id),
+  refresh: (c) => renderFacts(c), addNotes: (c, notes) => renderNotes(c, notes),
+});
 
 /** A notice in the strip under the top bar (in the page's flow, so it never covers a control), with a
  *  close button; `onOpen` makes its text a button (e.g. show the conversation it is about). */
@@ -184,6 +190,7 @@ async function onConnect(socket) {
 
 function onSocket(socket) {
   socket.on('queue', onQueue);
+  acute.attach(socket);
   socket.on('message', (m) => { const c = m && S.convs.get(m.conversation_id); if (c) addMessage(c, m, true); });
   socket.on('triage', (tr) => { const c = tr && S.convs.get(tr.conversation_id); if (c) { c.triage = tr; renderTriage(c); renderFacts(c); } });
   socket.on('typing', (d) => {
@@ -245,6 +252,7 @@ function onQueue(q) {
     }
   }
   S.knownAcute = nowAcute;
+  acute.onQueue(S.queue);
   if (newAcute) {
     toast(t('new_acute'), 'acute');
     if (S.sound) beep({ freq: 988, times: 3 });
@@ -277,6 +285,7 @@ function renderQueue(full) {
       w.minor ? el('span', { class: 'chip', text: t('minor') }) : null,
       w.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
       w.overflow ? el('span', { class: 'chip', text: t('overflow') }) : null,
+      ...acute.queueChips(w),
     );
     const claimBtn = el('button', { type: 'button', class: `btn small claim ${urg === 'acute' ? 'danger' : 'primary'}`, text: t('claim'), on: { click: () => claimFromQueue(w, claimBtn) } });
     const warned = S.warned === w.conversation_id;
@@ -466,6 +475,7 @@ function renderFacts(c) {
     d.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
   ].filter(Boolean));
   renderTab(c);
+  acute.render(c);
 }
 
 function renderBanner(c) {
@@ -477,6 +487,7 @@ function renderBanner(c) {
   else if (c.transferred) b.textContent = transferText(c.transferred);
   else if (c.closed) b.textContent = t('closed');
   b.hidden = !(c.left || c.closed);
+  acute.render(c);
 }
 
 function transferText(tr) {

@@ -3,6 +3,7 @@
 import { $, $$, api, clear, displayName, el, emitAck, failed, fmtDateTime, fmtDuration, fmtTime, mergeDicts, onReady } from './common.js';
 import { staffPage } from './staff.js';
 import { initReport, loadReport, REPORT_TEXTS } from './supervisor_report.js';
+import { ACUTE_TEXTS, acuteSupervisor } from './supervisor_acute.js';
 
 const DICT = {
   nl: {
@@ -64,7 +65,7 @@ const DICT = {
 const COLORS = ['#b3141c', '#7a3ff2', '#1f6f6b', '#c26a00', '#2b6cb0', '#8a5a44', '#4a7d1e', '#a0306f', '#556070', '#d14d72', '#0f8a8a', '#6b4fbb', '#9a7b00'];
 
 const page = staffPage({
-  texts: mergeDicts(DICT, REPORT_TEXTS), langKey: 'hl.s.lang', namespace: '/supervisor',
+  texts: mergeDicts(DICT, REPORT_TEXTS, ACUTE_TEXTS), langKey: 'hl.s.lang', namespace: '/supervisor',
   mayUse: (me) => me.role === 'supervisor' || me.role === 'admin', refusedKey: 'not_supervisor',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
@@ -74,6 +75,8 @@ const labels = (kind, codes) => page.vocab.labels(kind, codes);
 const S = { board: null, boardAt: 0, monitoring: null, monConv: null, monSeqs: new Set(), tick: null };
 
 const short = (id) => `#${String(id || '').slice(0, 8)}`;
+// Acute alerts with sound, on every section of the page (supervisor_acute.js).
+const acute = acuteSupervisor({ page, monitor: (id) => { showView('board'); monitor(id); } });
 
 // --- entering and leaving (login, logout and the socket itself: staff.js) ----------------------------
 function onEnter() {
@@ -93,10 +96,12 @@ function onLeave() {
   clearInterval(S.tick); S.tick = null;
   for (const v of $$('.sv')) v.hidden = true;
   $('#nav').hidden = true;
+  acute.clear();
 }
 
 function onLanguage() {
   renderBoard(true);
+  acute.render();
   renderMonitorFacts();
   fillFilters();
   if (!$('#view-transcripts').hidden) loadTranscripts();
@@ -118,7 +123,8 @@ async function onConnect() {
 }
 
 function onSocket(socket) {
-  socket.on('board', (b) => { S.board = b; S.boardAt = Date.now(); renderBoard(true); });
+  socket.on('board', (b) => { S.board = b; S.boardAt = Date.now(); renderBoard(true); acute.onBoard(b); });
+  acute.attach(socket);
   socket.on('message', (m) => { if (m.conversation_id === S.monitoring) addMonitorMessage(m); });
   socket.on('whisper', (w) => { if (w.conversation_id === S.monitoring) addMonitorWhisper(w); });
   socket.on('typing', (d) => {
