@@ -22,7 +22,10 @@ from chat import fastjson, wsdriver
 from chat.abandonment import Abandonment
 from chat.accounts import Accounts
 from chat.audit import Audit
+from chat.blocking import Blocks
 from chat.config import Settings
+from chat.consult import ProLine
+from chat.continuity import Continuity
 from chat.conversations import ConversationService
 from chat.crypto import Vault, load_master_key
 from chat.delivery import Delivery
@@ -44,6 +47,7 @@ from chat.transport.socket_server import HelplineSocketServer, polling_body_limi
 from chat.transport.supervisor import SupervisorNamespace
 from chat.transport.visitor import VisitorNamespace
 from chat.triage_worker import TriageWorkers
+from chat.visitor_context import VisitorContext
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +145,10 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     abandonment = Abandonment(store, presence, delivery, queue_view, review, settings.abandoned_after_s)
     pending = PendingConversations(vault.derive(b"pending conversations"))
     service = ConversationService(store, presence, delivery, queue_view, accounts, settings, review, pending)
+    blocks = Blocks(redis, store)
+    continuity = Continuity(redis, store, settings.retention_days)
+    pro_line = ProLine(settings.pro_opening_hours, settings.opening_hours, settings.timezone)
+    service.context = VisitorContext(store, presence, delivery, blocks, continuity, pro_line, settings.retention_days)
     sio.register_namespace(VisitorNamespace(service))
     sio.register_namespace(CounsellorNamespace(service, accounts))
     sio.register_namespace(SupervisorNamespace(service, accounts))
@@ -154,7 +162,9 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     app[APP_KEY_SERVICE] = service
     app[APP_KEY_REDIS] = redis
     sio.attach(app)
-    app.add_routes(HttpApi(redis, presence, delivery, accounts, review, settings).routes())
+    http_api = HttpApi(redis, presence, delivery, accounts, review, settings)
+    http_api.blocks, http_api.pro = blocks, pro_line
+    app.add_routes(http_api.routes())
     for url_path, file_name in moderator_ui.PAGES.items():
         app.router.add_get(url_path, _page(moderator_ui.STATIC_DIR / file_name))
     if moderator_ui.STATIC_DIR.exists():
@@ -184,6 +194,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         await revocation.job.stop()
         await abandonment.job.stop()
         await review.stop()
+        await continuity.stop()
         if workers is not None:
             await workers.stop()
         await manager.close()

@@ -71,6 +71,8 @@ class Action(StrEnum):
     CANNED_UPDATE = "settings.canned"  # target "canned"
     DIRECTORY_UPDATE = "settings.directory"  # target "directory"
     AUDIT_VIEW = "audit.view"  # an admin read this log over HTTP
+    BLOCK = "visitor.block"  # a counsellor blocked the browser of a conversation; target: conversation id
+    BLOCK_LIFT = "visitor.unblock"  # a supervisor lifted a block; target: the block's id
 
 
 class Audit:

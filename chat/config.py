@@ -137,6 +137,9 @@ class Settings:
     # fills the queue at this pace at most, instead of 300 in a second burying a real child (issue 9,
     # attacker report). Far above any real helpline's rate; 0: no limit.
     max_new_per_minute: int = 60
+    # Opening hours of the professional consult line (`/pro`, chat/consult.py), in the form of
+    # HELPLINE_OPENING_HOURS; "" means the same hours as the helpline.
+    pro_opening_hours: str = ""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -175,4 +178,5 @@ class Settings:
             trusted_proxy=_proxies(env),
             max_messages=max(0, _int(env, "HELPLINE_MAX_MESSAGES", 5000)),
             max_new_per_minute=max(0, _int(env, "HELPLINE_MAX_NEW_PER_MINUTE", 60)),
+            pro_opening_hours=env.get("HELPLINE_PRO_OPENING_HOURS", "").strip(),
         )

@@ -46,6 +46,10 @@ class ErrorCode(StrEnum):
     PAYLOAD_TOO_LARGE = "payload_too_large"
     METHOD_NOT_ALLOWED = "method_not_allowed"
     UNAVAILABLE = "unavailable"  # Redis or another part is down for a moment: retry
+    # Connect (new conversation): this browser is blocked for a while (chat/blocking.py).
+    BLOCKED = "blocked"
+    # Connect: the personal code for coming back is unknown, revoked or expired (chat/continuity.py).
+    BAD_CONTINUITY_CODE = "bad_continuity_code"
 
 
 DETAILS: dict[ErrorCode, str] = {
@@ -73,6 +77,8 @@ DETAILS: dict[ErrorCode, str] = {
     ErrorCode.PAYLOAD_TOO_LARGE: "the request body is too large",
     ErrorCode.METHOD_NOT_ALLOWED: "this method is not allowed here",
     ErrorCode.UNAVAILABLE: "a temporary server problem; please retry",
+    ErrorCode.BLOCKED: "this browser cannot start a conversation at the moment",
+    ErrorCode.BAD_CONTINUITY_CODE: "this personal code is not valid (any more)",
 }
 
 HTTP_STATUS: dict[ErrorCode, int] = {
@@ -81,6 +87,7 @@ HTTP_STATUS: dict[ErrorCode, int] = {
     ErrorCode.OTP_REQUIRED: 401,
     ErrorCode.OTP_ENROLMENT_REQUIRED: 403,
     ErrorCode.NOT_ALLOWED: 403,
+    ErrorCode.BLOCKED: 403,
     ErrorCode.RATE_LIMITED: 429,
     ErrorCode.BUSY: 503,
     ErrorCode.PAYLOAD_TOO_LARGE: 413,

@@ -124,6 +124,10 @@ class ConversationRecord:
     referral: str = ""
     wrapped_key: str = ""  # the data key, wrapped by the master key; "" once retention destroyed it
     resume_hash: str = ""
+    line: str = ""  # "pro": came in through the professional consult line (chat/consult.py)
+    consult_org: str = ""  # the consult line's organisation type and question type (vocabulary codes)
+    consult_question: str = ""
+    link: str = ""  # the link to earlier conversations, with the visitor's consent (chat/continuity.py)
 
     @classmethod
     def from_hash(cls, cid: str, raw: Mapping[str, str]) -> ConversationRecord:
@@ -158,6 +162,10 @@ class ConversationRecord:
             referral=get("referral", ""),
             wrapped_key=get("dek", ""),
             resume_hash=get("resume", ""),
+            line=get("line", ""),
+            consult_org=get("consult_org", ""),
+            consult_question=get("consult_question", ""),
+            link=get("link", ""),
         )
 
     @property

@@ -10,4 +10,6 @@ PAGES: dict[str, str] = {
     "/": "visitor.html",
     "/console": "console.html",
     "/supervisor": "supervisor.html",
+    # The professional consult line: the widget in its professional mode (docs/ui.md).
+    "/pro": "visitor.html",
 }

@@ -97,3 +97,11 @@ class VisitorNamespace(GuardedNamespace):
     async def on_quick_exit(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         await self.service.visitor_end(sid, hurried=True)
         return {"ok": True}
+
+    async def on_continuity_consent(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        """The visitor agrees to link this conversation to a next one: the personal code, once."""
+        return await self.service.continuity_consent(sid)
+
+    async def on_continuity_revoke(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        await self.service.continuity_revoke(sid)
+        return {"ok": True}
