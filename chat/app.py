@@ -24,7 +24,10 @@ from chat.accounts import Accounts
 from chat.acute import AcuteDesk
 from chat.admin_api import AdminApi
 from chat.audit import Audit
+from chat.blocking import Blocks
 from chat.config import Settings
+from chat.consult import ProLine
+from chat.continuity import Continuity
 from chat.conversations import ConversationService
 from chat.crypto import Vault, load_master_key
 from chat.delivery import Delivery
@@ -48,6 +51,7 @@ from chat.transport.socket_server import HelplineSocketServer, polling_body_limi
 from chat.transport.supervisor import SupervisorNamespace
 from chat.transport.visitor import VisitorNamespace
 from chat.triage_worker import TriageWorkers
+from chat.visitor_context import VisitorContext
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +150,10 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     pending = PendingConversations(vault.derive(b"pending conversations"))
     service = ConversationService(store, presence, delivery, queue_view, accounts, settings, review, pending)
     acute = service.acute = AcuteDesk(store, delivery, queue_view, audit, settings, SafeWords(redis))
+    blocks = Blocks(redis, store)
+    continuity = Continuity(redis, store, settings.retention_days)
+    pro_line = ProLine(settings.pro_opening_hours, settings.opening_hours, settings.timezone)
+    service.context = VisitorContext(store, presence, delivery, blocks, continuity, pro_line, settings.retention_days)
     sio.register_namespace(VisitorNamespace(service))
     sio.register_namespace(CounsellorNamespace(service, accounts))
     sio.register_namespace(SupervisorNamespace(service, accounts))
@@ -160,6 +168,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     app[APP_KEY_REDIS] = redis
     sio.attach(app)
     http_api = HttpApi(redis, presence, delivery, accounts, review, settings)
+    http_api.blocks, http_api.pro = blocks, pro_line
     app.add_routes(http_api.routes())
     app.add_routes(AdminApi(http_api, presence, store).routes())
     app.add_routes(Metrics(settings.metrics_token, redis, store, presence, queue_view).routes())
@@ -195,6 +204,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         await revocation.job.stop()
         await abandonment.job.stop()
         await review.stop()
+        await continuity.stop()
         if workers is not None:
             await workers.stop()
         await manager.close()

@@ -84,6 +84,8 @@ class Action(StrEnum):
     ACUTE_ESCALATE = "acute.escalate"  # waited too long unclaimed: offered to everyone (actor "")
     ACUTE_PROTOCOL_STEP = "acute.protocol_step"  # a counsellor ticked a step of the acute protocol
     ACUTE_PROTOCOL_UPDATE = "settings.acute_protocol"  # target "acute_protocol"
+    BLOCK = "visitor.block"  # a counsellor blocked the browser of a conversation; target: conversation id
+    BLOCK_LIFT = "visitor.unblock"  # a supervisor lifted a block; target: the block's id
 
 
 class Audit:

@@ -145,6 +145,9 @@ class Settings:
     # every counsellor online (even one at the concurrent limit) and the supervisors are alerted again
     # (chat/acute.py). 0: never escalate.
     acute_escalate_s: int = 60
+    # Opening hours of the professional consult line (`/pro`, chat/consult.py), in the form of
+    # HELPLINE_OPENING_HOURS; "" means the same hours as the helpline.
+    pro_opening_hours: str = ""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -192,4 +195,5 @@ class Settings:
             metrics_token=metrics_token,
             log_format=log_format,
             acute_escalate_s=max(0, _int(env, "HELPLINE_ACUTE_ESCALATE_S", 60)),
+            pro_opening_hours=env.get("HELPLINE_PRO_OPENING_HOURS", "").strip(),
         )

@@ -38,6 +38,7 @@ HISTORY_PAGE = 200
 SEQ_MAX = 2**53
 if TYPE_CHECKING:
     from chat.acute import AcuteDesk
+    from chat.visitor_context import VisitorContext
 
 QUICK_EXIT_NOTE = "De bezoeker heeft de chat met de snelle-uitgangknop verlaten."
 
@@ -71,6 +72,8 @@ class ConversationService:
         self.transcripts = transcripts
         # Acute danger: safe words, marking, the protocol, "I can't talk now" (chat/acute.py; set by app.py).
         self.acute: AcuteDesk | None = None
+        # Device tokens (blocking), personal codes (coming back), the consult line: chat/visitor_context.py.
+        self.context: VisitorContext | None = None
 
     # -- visitors ------------------------------------------------------------------------------
 
@@ -107,13 +110,15 @@ class ConversationService:
             cid, resume_token = self.pending.new()
             status, last_seq = Status.NEW, -1
             link = VisitorLink(cid, str(lang), stored=False, about=str(about), resume_hash=token_hash(resume_token))
+            if self.context is not None:
+                await self.context.new_conversation(link, auth)
         self.presence.visitors[sid] = link
         await self.delivery.visitor_joined(sid, cid)
         session: SessionWire = {
             "conversation_id": cid,
             "resume_token": resume_token,
             "status": status,
-            "service": self.presence.service_state(),
+            "service": self.context.service_state(link) if self.context else self.presence.service_state(),
         }
         return session, last_seq
 
@@ -138,16 +143,21 @@ class ConversationService:
             wait = await self.store.admit_new(self.settings.max_new_per_minute)
             if wait:
                 raise HelplineError(ErrorCode.BUSY, retry_after_s=wait)
+            if self.context is not None:
+                await self.context.before_create(link)
             await self.store.create(cid, link.resume_hash, link.about, link.lang)
+            if self.context is not None:
+                await self.context.after_create(cid, link)
             link.stored = True
         appended = await self.store.append(cid, "visitor", text, client_id)
         # A retry of the first message after an error may find it stored but the steps below not done:
         # they are idempotent, so they run again (issue 9: the steps after the append ran only once, or never).
         if appended.became_queued or (appended.duplicate and appended.message.seq == 1):
-            offline = not self.presence.is_open()
+            offline = not (self.context.is_open(link) if self.context else self.presence.is_open())
             await self.store.mark_started(cid, offline)
             if offline:
-                await self.store.append(cid, "system", offline_notice(link.lang), "offline-notice")
+                notice = self.context.offline_notice(link) if self.context else offline_notice(link.lang)
+                await self.store.append(cid, "system", notice, "offline-notice")
         if self.acute is not None and not appended.duplicate:
             await self.acute.visitor_text(cid, text)  # a safe word raises it, silently
         return {"id": appended.message.id, "seq": appended.message.seq}
@@ -275,6 +285,8 @@ class ConversationService:
         }
         if with_whispers:
             detail["whispers"] = await self.store.whispers(cid)
+        if self.context is not None:
+            detail.update(await self.context.detail(record))
         return detail
 
     async def claim(self, sid: str, cid: str) -> dict[str, Any]:
@@ -300,11 +312,15 @@ class ConversationService:
         await self.delivery.counsellor_took(sid, cid)
         await self.delivery.status_to_visitor(cid, Status.ACTIVE)
         record = await self.store.get(cid) or record
+        if self.context is not None:
+            self.context.taken(record)
         return {"ok": True, "conversation": await self.conversation_detail(record, with_whispers=True)}
 
     async def open(self, sid: str, cid: str) -> dict[str, Any]:
         record = await self._owned(sid, cid)
         await self.delivery.counsellor_took(sid, cid)
+        if self.context is not None:
+            self.context.taken(record)
         return {"ok": True, "conversation": await self.conversation_detail(record, with_whispers=True)}
 
     async def mine(self, sid: str) -> dict[str, Any]:
@@ -373,8 +389,8 @@ class ConversationService:
             raise HelplineError(ErrorCode.BAD_OUTCOME)
         fields = {"outcome": outcome, "tags": encode_list(tags), "referral": referral, "closed_by": name}
         await self.store.close(cid, name, fields)
-        if note_text:
-            await self._add_note(cid, name, "note", note_text)
+        if note_text:  # marked: the summary for a visitor who comes back shows it (chat/continuity.py)
+            await self._add_note(cid, name, "note", note_text, at="close")
         await self.delivery.status_to_visitor(cid, Status.CLOSED, "counsellor")
         await self.delivery.status_to_supervisors(cid, Status.CLOSED)
         await self.delivery.counsellor_released(cid)
@@ -411,6 +427,33 @@ class ConversationService:
         link = self._visitor(sid)
         if link.stored:  # before the first message there is nobody to tell
             await self._acute().cant_talk(link.conversation_id, hidden)
+
+    # -- blocking and coming back (chat/visitor_context.py) ---------------------------------------
+
+    def _context(self) -> VisitorContext:
+        if self.context is None:
+            raise HelplineError(ErrorCode.UNAVAILABLE, "blocking and personal codes are not running")
+        return self.context
+
+    async def continuity_consent(self, sid: str) -> dict[str, Any]:
+        return await self._context().consent(self._visitor(sid))
+
+    async def continuity_revoke(self, sid: str) -> None:
+        await self._context().revoke(self._visitor(sid))
+
+    async def block(self, sid: str, cid: str, duration: str, reason: str) -> dict[str, Any]:
+        """Block the browser of a conversation this counsellor has or had, tell the visitor's widget, and
+        close the conversation as abusive if it is still open."""
+        record, _ = await self._handled(sid, cid)
+        result = await self._context().blocks.block(cid, self.account_of(sid).username, duration, reason)
+        await self.delivery.blocked(cid)
+        if record.status != Status.CLOSED or not record.outcome:
+            try:
+                await self.close(sid, cid, Outcome.ABUSIVE, [], "", "")
+            except HelplineError as exc:
+                if exc.code != ErrorCode.CONVERSATION_CLOSED:
+                    raise
+        return {"ok": True, "block": result}
 
     # -- supervisors ---------------------------------------------------------------------------
 

@@ -155,6 +155,13 @@ class Delivery:
         await self.sio.emit("visitor_cant_talk", event, room=_conversation_room(cid), namespace=COUNSELLOR)
         if self.is_monitored(cid):
             await self.sio.emit("visitor_cant_talk", event, room=_monitor_room(cid), namespace=SUPERVISOR)
+    async def blocked(self, cid: str) -> None:
+        """The visitor's browser was blocked: the widget shows its neutral notice (chat/blocking.py)."""
+        await self.sio.emit("blocked", {"conversation_id": cid}, room=_visitor_room(cid), namespace=VISITOR)
+
+    async def continuity(self, cid: str, event: dict[str, Any]) -> None:
+        """Linked to earlier conversations or not any more, with their summary (chat/continuity.py)."""
+        await self.sio.emit("continuity", event, room=_conversation_room(cid), namespace=COUNSELLOR)
 
     # -- views ----------------------------------------------------------------------------------------
 

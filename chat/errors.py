@@ -47,6 +47,10 @@ class ErrorCode(StrEnum):
     METHOD_NOT_ALLOWED = "method_not_allowed"
     UNAVAILABLE = "unavailable"  # Redis or another part is down for a moment: retry
     ALREADY_EXISTS = "already_exists"  # admin: an account with this name exists
+    # Connect (new conversation): this browser is blocked for a while (chat/blocking.py).
+    BLOCKED = "blocked"
+    # Connect: the personal code for coming back is unknown, revoked or expired (chat/continuity.py).
+    BAD_CONTINUITY_CODE = "bad_continuity_code"
 
 
 DETAILS: dict[ErrorCode, str] = {
@@ -75,6 +79,8 @@ DETAILS: dict[ErrorCode, str] = {
     ErrorCode.METHOD_NOT_ALLOWED: "this method is not allowed here",
     ErrorCode.UNAVAILABLE: "a temporary server problem; please retry",
     ErrorCode.ALREADY_EXISTS: "an account with this name exists",
+    ErrorCode.BLOCKED: "this browser cannot start a conversation at the moment",
+    ErrorCode.BAD_CONTINUITY_CODE: "this personal code is not valid (any more)",
 }
 
 HTTP_STATUS: dict[ErrorCode, int] = {
@@ -83,6 +89,7 @@ HTTP_STATUS: dict[ErrorCode, int] = {
     ErrorCode.OTP_REQUIRED: 401,
     ErrorCode.OTP_ENROLMENT_REQUIRED: 403,
     ErrorCode.NOT_ALLOWED: 403,
+    ErrorCode.BLOCKED: 403,
     ErrorCode.RATE_LIMITED: 429,
     ErrorCode.BUSY: 503,
     ErrorCode.PAYLOAD_TOO_LARGE: 413,

@@ -14,7 +14,9 @@ import vocabulary
 from chat.accounts import Account, Accounts
 from chat.acute import load_protocol, save_protocol
 from chat.audit import LIMIT_DEFAULT, LIMIT_MAX, Action, Audit
+from chat.blocking import Blocks
 from chat.config import Settings
+from chat.consult import PRO, ProLine
 from chat.content import CANNED, DIRECTORY, ContentStore
 from chat.delivery import Delivery
 from chat.errors import ErrorCode, HelplineError
@@ -44,6 +46,8 @@ class HttpApi:
         self.settings = settings
         self.content = ContentStore(redis)
         self.audit: Audit = accounts.audit
+        self.blocks: Blocks | None = None  # set by app.py (chat/blocking.py)
+        self.pro: ProLine | None = None  # the consult line's hours for `GET /api/config?line=pro`
 
     def routes(self) -> list[web.RouteDef]:
         return [
@@ -63,6 +67,8 @@ class HttpApi:
             web.get("/api/admin/audit", self.audit_log),
             web.get("/api/acute-protocol", self.get_acute_protocol),
             web.put("/api/acute-protocol", self.put_acute_protocol),
+            web.get("/api/supervisor/blocks", self.blocks_list),
+            web.delete("/api/supervisor/blocks/{block_id}", self.block_lift),
         ]
 
     async def _body(self, request: web.Request) -> dict[str, Any]:
@@ -132,8 +138,12 @@ class HttpApi:
 
     async def config(self, request: web.Request) -> web.Response:
         """Everything the pages need to know and label; no page keeps its own copy (docs/protocol.md)."""
+        state: dict[str, Any] = dict(self.presence.service_state())
+        if request.query.get("line") == PRO and self.pro is not None:
+            state = self.pro.service_state(self.presence.online_count)
         return _json({
-            **self.presence.service_state(),
+            **state,
+            "retention_days": self.settings.retention_days,
             "languages": list(vocabulary.UI_LANGUAGES),
             "max_text": self.settings.max_text,
             "limits": {"max_text": self.settings.max_text, "note_max": NOTE_MAX, "tag_max": TAG_MAX,
@@ -214,6 +224,23 @@ class HttpApi:
         except ValueError:
             days = 7
         return _json(await self.review.stats(days))
+
+    def _blocks(self) -> Blocks:
+        if self.blocks is None:
+            raise HelplineError(ErrorCode.UNAVAILABLE, "blocking is not running")
+        return self.blocks
+
+    async def blocks_list(self, request: web.Request) -> web.Response:
+        """Blocked browsers in force (supervisors): reason, who, until; never the device's hash."""
+        await self._staff(request, {"supervisor", "admin"})
+        return _json({"blocks": await self._blocks().list()})
+
+    async def block_lift(self, request: web.Request) -> web.Response:
+        account = await self._staff(request, {"supervisor", "admin"})
+        block_id = request.match_info["block_id"]
+        await self._blocks().lift(block_id)
+        await self.audit.record(account.username, Action.BLOCK_LIFT, block_id)
+        return _json({"ok": True})
 
     async def audit_log(self, request: web.Request) -> web.Response:
         """The audit log, newest first (admins only): `?limit=` (at most 1000) and `?before=` (an entry id

@@ -129,3 +129,31 @@ SAFE_WORDS = f"{PREFIX}safewords"
 # JSON object {"steps": [...]}: the acute protocol checklist as the helpline edited it (chat/acute.py);
 # absent: chat/defaults/acute_protocol.json.
 ACUTE_PROTOCOL = f"{PREFIX}acute:protocol"
+
+# Blocked browsers (chat/blocking.py). A block's record, the device it blocks (SHA-256 of the widget's
+# random device token) -> the block's id, and every block by its end; all expire with the block.
+BLOCKS = f"{PREFIX}blocks"  # sorted set: block id -> until (ms)
+
+
+def block(block_id: str) -> str:
+    """Hash: `device` (token hash), `reason`, `by`, `created`, `until`, `conversation`."""
+    return f"{PREFIX}block:{block_id}"
+
+
+def blocked_device(device_hash: str) -> str:
+    return f"{PREFIX}blockdev:{device_hash}"
+
+
+# Conversations linked with the visitor's consent (chat/continuity.py); all expire with retention.
+def link(link_id: str) -> str:
+    """Hash: `code` (SHA-256 of the personal code), `created`."""
+    return f"{PREFIX}link:{link_id}"
+
+
+def link_conversations(link_id: str) -> str:
+    """Sorted set: the linked conversations -> when they were linked (ms)."""
+    return f"{PREFIX}link:{link_id}:convs"
+
+
+def link_code(code_hash: str) -> str:
+    return f"{PREFIX}linkcode:{code_hash}"

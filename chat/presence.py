@@ -33,6 +33,12 @@ class VisitorLink:
     stored: bool = True
     about: str = ""
     resume_hash: str = ""
+    # Kept until the first message stores the conversation (chat/blocking.py, chat/continuity.py,
+    # chat/consult.py): the device token's hash, the consented link, the line and consult fields.
+    device_hash: str = ""
+    link_id: str = ""
+    line: str = ""
+    consult: dict[str, str] = field(default_factory=dict)
     last_queue_status: QueueStatusWire | None = None
 
 

@@ -131,6 +131,10 @@ class ConversationRecord:
     acute_safe_word: bool = False
     escalated_at_ms: int | None = None
     resume_hash: str = ""
+    line: str = ""  # "pro": came in through the professional consult line (chat/consult.py)
+    consult_org: str = ""  # the consult line's organisation type and question type (vocabulary codes)
+    consult_question: str = ""
+    link: str = ""  # the link to earlier conversations, with the visitor's consent (chat/continuity.py)
 
     @classmethod
     def from_hash(cls, cid: str, raw: Mapping[str, str]) -> ConversationRecord:
@@ -170,6 +174,10 @@ class ConversationRecord:
             acute_safe_word=bool(get("acute_safe_word", "")),
             escalated_at_ms=decode_ms(get("escalated_at")),
             resume_hash=get("resume", ""),
+            line=get("line", ""),
+            consult_org=get("consult_org", ""),
+            consult_question=get("consult_question", ""),
+            link=get("link", ""),
         )
 
     @property

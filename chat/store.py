@@ -398,6 +398,33 @@ class ConversationStore:
         pipe.incr(keys.QUEUE_VERSION)
         await pipe.execute()
 
+    async def set_fields(self, cid: str, fields: dict[str, str]) -> None:
+        """Plain record fields that change nothing in the queue (the consult line's codes, a link id)."""
+        if fields:
+            await self.redis.hset(keys.conversation(cid), mapping=cast("dict[Any, Any]", fields))
+
+    async def delete_fields(self, cids: list[str], *names: str) -> None:
+        pipe = self.redis.pipeline(transaction=False)
+        for cid in cids:
+            pipe.hdel(keys.conversation(cid), *names)
+        await pipe.execute()
+
+    async def set_private(self, cid: str, name: str, value: str) -> None:
+        """A record field sealed with the conversation's data key (the device token's hash): readable as
+        long as the messages are, unreadable once retention destroys that key."""
+        aead = await self._cipher(cid)
+        await self.redis.hset(keys.conversation(cid), name, self.vault.seal(aead, f"{cid}/{name}", value))
+
+    async def private(self, cid: str, name: str) -> str | None:
+        """A field written by `set_private`; None when absent or no longer readable."""
+        sealed = as_text(await self.redis.hget(keys.conversation(cid), name))
+        if not sealed:
+            return None
+        try:
+            return self.vault.open(await self._cipher(cid), f"{cid}/{name}", sealed)
+        except (KeyDestroyed, InvalidTag, ValueError):
+            return None
+
     async def mark_started(self, cid: str, offline: bool) -> None:
         """After the first visitor message: statistics and whether it came while the service was closed."""
         pipe = self.redis.pipeline(transaction=False)

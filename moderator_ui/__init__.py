@@ -11,4 +11,6 @@ PAGES: dict[str, str] = {
     "/console": "console.html",
     "/supervisor": "supervisor.html",
     "/admin": "admin.html",
+    # The professional consult line: the widget in its professional mode (docs/ui.md).
+    "/pro": "visitor.html",
 }

@@ -11,9 +11,10 @@ Labels are Dutch first, then English and French, like every text the users see.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final, TypedDict
+from typing import Final, TypedDict, TypeVar
 
 # Languages of the pages and of system notices to visitors. Triage recognises more (docs/triage.md).
 UI_LANGUAGES: Final = ("nl", "en", "fr")
@@ -99,6 +100,53 @@ class Outcome(StrEnum):
     OTHER = "other"
 
 
+class BlockReason(StrEnum):
+    """Why a counsellor blocks a visitor's browser for a while (chat/blocking.py)."""
+
+    ABUSIVE_LANGUAGE = "abusive_language"
+    SEXUAL = "sexual"
+    THREATS = "threats"
+    FAKE = "fake"
+    OTHER = "other"
+
+
+class BlockDuration(StrEnum):
+    """How long a block lasts; the code names the time (BLOCK_SECONDS)."""
+
+    HOUR = "1h"
+    DAY = "24h"
+    WEEK = "7d"
+
+
+BLOCK_SECONDS: Final[dict[BlockDuration, int]] = {
+    BlockDuration.HOUR: 3600, BlockDuration.DAY: 86400, BlockDuration.WEEK: 7 * 86400,
+}
+
+
+class ConsultOrganisation(StrEnum):
+    """The professional consult line (`/pro`): where the person asking works. A category, never a name."""
+
+    SCHOOL = "school"
+    YOUTH_WORK = "youth_work"
+    YOUTH_CARE = "youth_care"
+    POLICE = "police"
+    GUARDIAN = "guardian"
+    HEALTH = "health"
+    MUNICIPALITY = "municipality"
+    OTHER = "other"
+
+
+class ConsultQuestion(StrEnum):
+    """The professional consult line: what kind of question they bring."""
+
+    SIGNALS = "signals"
+    CONVERSATION = "conversation"
+    REPORTING = "reporting"
+    SAFETY = "safety"
+    LEGAL = "legal"
+    OTHER = "other"
+
+
 SIGNAL_LABELS: Final[dict[Signal, Labels]] = {
     Signal.ACUTE_DANGER: {"nl": "acuut gevaar", "en": "acute danger", "fr": "danger aigu"},
     Signal.SELF_HARM: {"nl": "zelfbeschadiging/suïcide", "en": "self-harm/suicide", "fr": "automutilation/suicide"},
@@ -169,6 +217,46 @@ OUTCOME_LABELS: Final[dict[Outcome, Labels]] = {
     Outcome.OTHER: {"nl": "Anders", "en": "Other", "fr": "Autre"},
 }
 
+BLOCK_REASON_LABELS: Final[dict[BlockReason, Labels]] = {
+    BlockReason.ABUSIVE_LANGUAGE: {"nl": "Schelden of intimideren", "en": "Abusive or intimidating",
+                                   "fr": "Insultes ou intimidation"},
+    BlockReason.SEXUAL: {"nl": "Seksueel getinte berichten", "en": "Sexual messages", "fr": "Messages à caractère sexuel"},
+    BlockReason.THREATS: {"nl": "Bedreigingen", "en": "Threats", "fr": "Menaces"},
+    BlockReason.FAKE: {"nl": "Nepgesprekken of spam", "en": "Fake conversations or spam", "fr": "Fausses conversations ou spam"},
+    BlockReason.OTHER: {"nl": "Anders misbruik", "en": "Other abuse", "fr": "Autre abus"},
+}
+
+BLOCK_DURATION_LABELS: Final[dict[BlockDuration, Labels]] = {
+    BlockDuration.HOUR: {"nl": "1 uur", "en": "1 hour", "fr": "1 heure"},
+    BlockDuration.DAY: {"nl": "24 uur", "en": "24 hours", "fr": "24 heures"},
+    BlockDuration.WEEK: {"nl": "7 dagen", "en": "7 days", "fr": "7 jours"},
+}
+
+CONSULT_ORGANISATION_LABELS: Final[dict[ConsultOrganisation, Labels]] = {
+    ConsultOrganisation.SCHOOL: {"nl": "School of onderwijs", "en": "School or education", "fr": "École ou enseignement"},
+    ConsultOrganisation.YOUTH_WORK: {"nl": "Jongerenwerk", "en": "Youth work", "fr": "Travail de jeunesse"},
+    ConsultOrganisation.YOUTH_CARE: {"nl": "Jeugdhulp of jeugdzorg", "en": "Youth care", "fr": "Aide à la jeunesse"},
+    ConsultOrganisation.POLICE: {"nl": "Politie of justitie", "en": "Police or justice", "fr": "Police ou justice"},
+    ConsultOrganisation.GUARDIAN: {"nl": "Voogd, pleegouder of ouder", "en": "Guardian, foster parent or parent",
+                                   "fr": "Tuteur, famille d’accueil ou parent"},
+    ConsultOrganisation.HEALTH: {"nl": "Zorg (huisarts, GGZ, ziekenhuis)", "en": "Health care", "fr": "Soins de santé"},
+    ConsultOrganisation.MUNICIPALITY: {"nl": "Gemeente of wijkteam", "en": "Municipality or local team",
+                                       "fr": "Commune ou équipe de quartier"},
+    ConsultOrganisation.OTHER: {"nl": "Anders", "en": "Other", "fr": "Autre"},
+}
+
+CONSULT_QUESTION_LABELS: Final[dict[ConsultQuestion, Labels]] = {
+    ConsultQuestion.SIGNALS: {"nl": "Signalen duiden", "en": "Making sense of signs", "fr": "Interpréter des signaux"},
+    ConsultQuestion.CONVERSATION: {"nl": "Hoe ga ik het gesprek aan?", "en": "How to raise it with the young person",
+                                   "fr": "Comment en parler avec le jeune"},
+    ConsultQuestion.REPORTING: {"nl": "Melden of doorverwijzen", "en": "Reporting or referring", "fr": "Signaler ou orienter"},
+    ConsultQuestion.SAFETY: {"nl": "Veiligheid van de jongere nu", "en": "The young person’s safety now",
+                             "fr": "La sécurité du jeune maintenant"},
+    ConsultQuestion.LEGAL: {"nl": "Juridische vraag of procedure", "en": "Legal question or procedure",
+                            "fr": "Question juridique ou procédure"},
+    ConsultQuestion.OTHER: {"nl": "Anders", "en": "Other", "fr": "Autre"},
+}
+
 # How the visitor's own answer routes a conversation before triage has spoken, and always when triage
 # suggests otherwise: triage may only suggest another queue to the counsellor (docs/triage.md, Queues).
 QUEUE_FOR_ABOUT: Final[dict[About, Queue]] = {
@@ -236,6 +324,9 @@ def helplines_for(lang: str) -> list[Helpline]:
     return own or [h for h in HELPLINES if DEFAULT_LANGUAGE in h.languages]
 
 
+_Code = TypeVar("_Code", bound=StrEnum)
+
+
 class CodeLabel(TypedDict):
     code: str
     label: Labels
@@ -257,14 +348,17 @@ class VocabularyWire(TypedDict):
     abouts: list[CodeLabel]
     statuses: list[CodeLabel]
     outcomes: list[CodeLabel]
+    block_reasons: list[CodeLabel]
+    block_durations: list[CodeLabel]
+    consult_organisations: list[CodeLabel]
+    consult_questions: list[CodeLabel]
     queue_for_about: dict[str, str]
     emergency_number: str
     helplines: list[HelplineWire]
     helplines_by_language: dict[str, list[str]]  # UI language -> names in `helplines`, in the order to show
 
 
-def _codes(labels: dict[Signal, Labels] | dict[Urgency, Labels] | dict[Role, Labels] | dict[Queue, Labels]
-           | dict[About, Labels] | dict[Status, Labels] | dict[Outcome, Labels]) -> list[CodeLabel]:
+def _codes(labels: Mapping[_Code, Labels]) -> list[CodeLabel]:
     return [{"code": str(code), "label": dict(text)} for code, text in labels.items()]
 
 
@@ -280,6 +374,10 @@ def wire() -> VocabularyWire:
         "abouts": _codes(ABOUT_LABELS),
         "statuses": _codes(STATUS_LABELS),
         "outcomes": _codes(OUTCOME_LABELS),
+        "block_reasons": _codes(BLOCK_REASON_LABELS),
+        "block_durations": _codes(BLOCK_DURATION_LABELS),
+        "consult_organisations": _codes(CONSULT_ORGANISATION_LABELS),
+        "consult_questions": _codes(CONSULT_QUESTION_LABELS),
         "queue_for_about": {str(a): str(q) for a, q in QUEUE_FOR_ABOUT.items()},
         "emergency_number": EMERGENCY_NUMBER,
         "helplines": [

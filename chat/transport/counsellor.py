@@ -113,6 +113,16 @@ class CounsellorNamespace(GuardedNamespace):
         referral = text_field(data, "referral", 64, required=False)
         return await self.service.close(sid, cid, outcome, tags_field(data), note, referral)
 
+    async def on_block(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        """Block this conversation's browser for a while (chat/blocking.py); audited."""
+        self._check(sid)
+        cid = conversation_id_field(data)
+        duration = text_field(data, "duration", 8)
+        reason = text_field(data, "reason", 32)
+        answer = await self.service.block(sid, cid, duration, reason)
+        await self.accounts.audit.record(self.service.account_of(sid).username, Action.BLOCK, cid)
+        return answer
+
     async def on_triage_feedback(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         self._check(sid)
         cid = conversation_id_field(data)

@@ -102,3 +102,11 @@ class VisitorNamespace(GuardedNamespace):
         """"I can't talk now": the widget hides the chat (hidden true) or shows it again (false)."""
         await self.service.visitor_cant_talk(sid, bool_field(data, "hidden"))
         return {"ok": True}
+
+    async def on_continuity_consent(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        """The visitor agrees to link this conversation to a next one: the personal code, once."""
+        return await self.service.continuity_consent(sid)
+
+    async def on_continuity_revoke(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        await self.service.continuity_revoke(sid)
+        return {"ok": True}

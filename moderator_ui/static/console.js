@@ -3,6 +3,7 @@ import {
   $, $$, api, beep, clear, clientId, displayName, el, emitAck, failed, fmtDuration, fmtTime, highlighted, mergeDicts, onReady, unlockAudio,
 } from './common.js';
 import { ACUTE_TEXTS, acuteConsole } from './console_acute.js';
+import { CONTEXT_TEXTS, contextConsole } from './console_context.js';
 import { staffPage } from './staff.js';
 
 const DICT = {
@@ -96,7 +97,7 @@ const K = { lang: 'hl.c.lang', sound: 'hl.c.sound' };
 const ROLE_FOR_ABOUT = { self: 'victim', other: 'witness', professional: 'professional' };
 
 const page = staffPage({
-  texts: mergeDicts(DICT, ACUTE_TEXTS), langKey: K.lang, namespace: '/counsellor',
+  texts: mergeDicts(DICT, ACUTE_TEXTS, CONTEXT_TEXTS), langKey: K.lang, namespace: '/counsellor',
   mayUse: () => true, refusedKey: 'login_failed',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
@@ -118,6 +119,11 @@ const S = {
 const acute = acuteConsole({
   page, toast: (...a) => toast(...a), soundOn: () => S.sound, convs: S.convs, activate: (id) => activate(id),
   refresh: (c) => renderFacts(c), addNotes: (c, notes) => renderNotes(c, notes),
+});
+// Consult fields, earlier contacts (with consent) and blocking the browser (console_context.js).
+const context = contextConsole({
+  page, convs: S.convs, toast: (text) => toast(text), directory: () => S.directory,
+  onBlocked: (c) => { c.recorded = { outcome: 'abusive', tags: [], referral: '' }; markClosed(c); },
 });
 
 /** A notice in the strip under the top bar (in the page's flow, so it never covers a control), with a
@@ -156,7 +162,7 @@ function onLeave() {
 function onLanguage() {
   applyLimits();
   renderQueue(true);
-  for (const c of S.convs.values()) { i18n.apply(c.panel); renderFacts(c); renderTriage(c); renderBanner(c); fillSelects(c); }
+  for (const c of S.convs.values()) { i18n.apply(c.panel); renderFacts(c); renderTriage(c); renderBanner(c); fillSelects(c); context.render(c); }
 }
 
 /** Text limits from the server's config on every text field. */
@@ -191,6 +197,7 @@ async function onConnect(socket) {
 function onSocket(socket) {
   socket.on('queue', onQueue);
   acute.attach(socket);
+  context.attach(socket);
   socket.on('message', (m) => { const c = m && S.convs.get(m.conversation_id); if (c) addMessage(c, m, true); });
   socket.on('triage', (tr) => { const c = tr && S.convs.get(tr.conversation_id); if (c) { c.triage = tr; renderTriage(c); renderFacts(c); } });
   socket.on('typing', (d) => {
@@ -398,6 +405,7 @@ function setupConversation(conv, { focus }) {
   renderFacts(c);
   renderTriage(c);
   fillSelects(c);
+  context.render(c);
   if (focus || !S.active) activate(id);
   else updateTabsVisibility();
   return c;

@@ -7,7 +7,7 @@ import { ACUTE_TEXTS, acuteSupervisor } from './supervisor_acute.js';
 
 const DICT = {
   nl: {
-    title: 'Supervisie', sections: 'Onderdelen', nav_board: 'Live bord', nav_transcripts: 'Transcripten', nav_stats: 'Cijfers',
+    title: 'Supervisie', sections: 'Onderdelen', nav_board: 'Live bord', nav_transcripts: 'Transcripten', nav_stats: 'Cijfers', nav_blocks: 'Blokkades',
     login_title: 'Inloggen (supervisor)',
     not_supervisor: 'Dit account is geen supervisor.',
     board: 'Live bord', active_convs: 'Lopende gesprekken', waiting_convs: 'Wachtrij', col_conv: 'Gesprek', col_counsellor: 'Hulpverlener',
@@ -25,7 +25,7 @@ const DICT = {
     no_data: 'Nog geen gegevens.', redacted: 'geanonimiseerd', closed_now: 'Dit gesprek is gesloten.', nobody_waiting: 'Niemand wacht.',
   },
   en: {
-    title: 'Supervision', sections: 'Sections', nav_board: 'Live board', nav_transcripts: 'Transcripts', nav_stats: 'Statistics',
+    title: 'Supervision', sections: 'Sections', nav_board: 'Live board', nav_transcripts: 'Transcripts', nav_stats: 'Statistics', nav_blocks: 'Blocks',
     login_title: 'Log in (supervisor)',
     not_supervisor: 'This account is not a supervisor.',
     board: 'Live board', active_convs: 'Active conversations', waiting_convs: 'Queue', col_conv: 'Conversation', col_counsellor: 'Counsellor',
@@ -43,7 +43,7 @@ const DICT = {
     no_data: 'No data yet.', redacted: 'anonymised', closed_now: 'This conversation is closed.', nobody_waiting: 'Nobody is waiting.',
   },
   fr: {
-    title: 'Supervision', sections: 'Sections', nav_board: 'Tableau en direct', nav_transcripts: 'Transcriptions', nav_stats: 'Chiffres',
+    title: 'Supervision', sections: 'Sections', nav_board: 'Tableau en direct', nav_transcripts: 'Transcriptions', nav_stats: 'Chiffres', nav_blocks: 'Blocages',
     login_title: 'Connexion (superviseur)',
     not_supervisor: 'Ce compte n’est pas superviseur.',
     board: 'Tableau en direct', active_convs: 'Conversations en cours', waiting_convs: 'File d’attente', col_conv: 'Conversation', col_counsellor: 'Intervenant·e',

@@ -4,6 +4,9 @@ import {
   makeI18n, makeVocabulary, mergeDicts, onReady, safeStorage,
 } from './common.js';
 import { CANT_TALK_TEXTS, cantTalk } from './visitor_cant_talk.js';
+import { CONTINUITY_TEXTS, continuity } from './visitor_continuity.js';
+import { DEVICE_TEXTS, deviceToken, renderBlocked } from './visitor_device.js';
+import { isPro, PRO_TEXTS, proLine } from './visitor_pro.js';
 
 const DICT = {
   nl: {
@@ -132,7 +135,7 @@ const sget = ss.get;
 const sset = ss.set;
 const sdel = ss.del;
 
-const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS), K.lang, ss);
+const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS, DEVICE_TEXTS, CONTINUITY_TEXTS, PRO_TEXTS), K.lang, ss);
 const t = i18n.t;
 
 const S = {
@@ -159,6 +162,9 @@ const S = {
   config: null,
   vocab: makeVocabulary(null, i18n),
 };
+// Personal codes for coming back (visitor_continuity.js) and the consult line at /pro (visitor_pro.js).
+const pc = continuity({ t, socket: () => S.socket, days: () => S.config?.retention_days ?? 30, start: () => start(null), status: () => S.status });
+const pro = proLine({ t, vocab: () => S.vocab, start: (about) => start(about) });
 
 // ----------------------------------------------------------------------------------------------
 // Quick exit: always available, also with Escape pressed twice.
@@ -243,6 +249,7 @@ function renderDanger() {
 
 function renderStatus() {
   renderDanger();
+  pc.render();
   const box = clear($('#status'));
   const q = S.queue;
   if (S.status === 'closed') return;
@@ -288,6 +295,7 @@ function renderHelp() {
         el('span', { class: 'where', text: `(${displayName('region', h.country, i18n.lang)}) – ${h.purpose[i18n.lang] ?? h.purpose.nl}` }))));
   }
   $('#helplines-intro').hidden = list.children.length === 0;
+  renderBlocked({ t, lang: i18n.lang, vocab: S.vocab });
   renderDanger();
 }
 
@@ -297,9 +305,10 @@ const sendErrorText = (code) => errorText(i18n, code, { max: maxText() });
 let configTries = 0;
 /** GET /api/config; tried again a while when it fails, as the help lines come from it. */
 function loadConfig() {
-  api('/api/config').then((cfg) => {
+  api(isPro() ? '/api/config?line=pro' : '/api/config').then((cfg) => {
     S.config = cfg;
     S.vocab = makeVocabulary(cfg.vocabulary, i18n);
+    pro.fill();
     $('#composer-text').maxLength = cfg.limits.max_text;
     if (cfg.open === false) {
       $('#closed-notice').hidden = false;
@@ -475,7 +484,8 @@ function authPayload() {
   if (S.resumeToken) {
     return { resume_token: S.resumeToken, last_seq: S.lastSeq };
   }
-  const a = { lang: i18n.lang };
+  // A new conversation: the browser's device token (blocking), and a personal code or the consult line.
+  const a = { lang: i18n.lang, device: deviceToken(), ...pro.authFields(), ...pc.authFields() };
   if (S.about) a.about = S.about;
   return a;
 }
@@ -490,6 +500,13 @@ function connect() {
   socket.on('disconnect', () => { if (!S.exiting) setConn(t('st_reconnecting')); });
   socket.on('connect_error', (err) => {
     const code = err?.data?.error;
+    if (code === 'blocked' || code === 'bad_continuity_code') {
+      socket.disconnect();
+      forget();
+      resetChat();
+      if (code === 'blocked') showBlocked(); else { show('view-start'); pc.refused(); }
+      return;
+    }
     if (code === 'bad_resume_token') {
       socket.disconnect();
       const wasCode = S.viaReturnCode;
@@ -517,6 +534,12 @@ function connect() {
     setConn(t('st_reconnecting'));
   });
   socket.on('session', onSession);
+  socket.on('blocked', () => {
+    try { socket.disconnect(); } catch (_) { /* ignore */ }
+    forget();
+    resetChat();
+    showBlocked();
+  });
   socket.on('message', onMessage);
   socket.on('queue_status', (q) => {
     if (!q || typeof q !== 'object') return;
@@ -575,7 +598,16 @@ async function onSession(s) {
   }
 }
 
+/** The neutral notice for a blocked browser, with other ways to get help. */
+function showBlocked() {
+  S.socket = null;
+  renderHelp();
+  show('view-blocked');
+  $('#blocked-title').focus();
+}
+
 function forget() {
+  pc.forget();
   S.resumeToken = null; S.lastSeq = 0; S.seenSeq = 0; S.conversationId = null; S.viaReturnCode = false;
   sdel(K.token); sdel(K.seq); sdel(K.about);
 }
@@ -640,13 +672,16 @@ function boot() {
   bindLangSwitch($('#lang'), i18n);
   i18n.onChange((lang) => {
     S.cantTalk.relabel();
-    renderStatus(); renderHelp();
+    renderStatus(); renderHelp(); pro.fill();
     if (S.socket?.connected) S.socket.emit('profile', { about: S.about, lang });
     for (const li of S.bySeq.values()) if (li.dataset.state) setState(li, li.dataset.state);
     for (const p of S.pending) setState(p.li, p.li.dataset.state);
   });
 
   $('#quick-exit').addEventListener('click', quickExit);
+  pro.init();
+  pc.init();
+  i18n.apply();
   for (const b of $$('.choice')) b.addEventListener('click', () => start(b.dataset.about));
   $('#skip-about').addEventListener('click', () => start(null));
   $('#composer').addEventListener('submit', submitComposer);
