@@ -559,8 +559,10 @@ RE_POSTCODE_CUE = re.compile(
 # A shop of a chain as a landmark where someone lives or is kept: "boven de Kruidvat", "achter de lidl",
 # "the flat above the Kruidvat", "ik zie een Lidl": a spatial word before it
 RE_CHAIN_LANDMARK = re.compile(
-    r"(?i:\b(?:boven|achter|naast|tegenover|bij|above|behind|next\s+to|opposite|near|across\s+from|derri[èe]re|"
-    r"[àa]\s+c[ôo]t[ée]\s+de|en\s+face\s+de|au-dessus\s+de|pr[èe]s\s+de|ziet?|zie\s+ik|see)\s+"
+    # not "bij": "ik werk bij de jumbo", "stelen bij de action" name an employer or a shop, not where one is kept
+    r"(?i:\b(?:boven|achter|naast|tegenover|above|behind|next\s+to|opposite|across\s+from|derri[èe]re|"
+    r"[àa]\s+c[ôo]t[ée]\s+de|en\s+face\s+de|au-dessus\s+de|ziet?|zie\s+ik|see)\s+"
+
     r"(?:de|het|'t|een|the|a|la|le|l'|du)\s*)"
     r"((?i:lidl|aldi|jumbo|albert\s+heijn|ah|plus|coop|spar|dirk|delhaize|colruyt|carrefour|kruidvat|hema|"
     r"action|primark|etos|blokker|zeeman|wibra|big\s+bazar|mcdonald'?s|mcdo|burger\s+king|kfc|febo|"
@@ -625,7 +627,8 @@ RELATIONS = (
 RE_NAME_FOLLOW = re.compile(
     r"^\s*(?:en\s+ik|and\s+i|and\s+me|et\s+moi|abi\b|abla\b|amca\b|teyze\b|hoca\b|"
     r",\s*(?:mijn|my|mon|ma|m'n|mn)\s+(?:" + RELATIONS + r")|"
-    r"(?:is|was|est|c'est)\s+(?:mijn|my|m'n|mn|mon|ma|de|the|le|la)\s+(?:" + RELATIONS + r"))\b",
+    r"(?:is|was|est|c'est|c)\s+(?:mijn|my|m'n|mn|mon|ma|de|the|le|la)\s+(?:" + RELATIONS + r"))\b",
+
     _I,
 )
 RE_SPEECH_AFTER = re.compile(
@@ -665,6 +668,12 @@ RE_TITLE_CUE = re.compile(
     r"mademoiselle|familie|fam\.?|dokter|dr\.?|agent|inspecteur|officier|advocaat|mister|miss|don|doña|dona)\s*$",
     _I,
 )
+# Forms of address (not professions: "advocaat vreemdelingenrecht") that take a lowercase name: "ms harrington"
+RE_TITLE_POLITE = re.compile(
+    # not "madame", "monsieur", "dona": also nouns ("madame garde mon passeport", "a dona guardou")
+    r"\b(?:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|juf|juffrouw|mister|miss)\s*$",
+    _I,
+)
 # Naming proper (not "called" = phoned): "ik heet my", "her name is an"
 RE_NAMING_BEFORE = re.compile(r"(?i:\b(?:heet|heette|heten|genaamd|naam\s+is|name\s+is|named|m'appelle|s'appelle|"
                               r"ik\s+ben|i'?m|i\s+am|je\s+suis)\s*[:,]?\s*)$")
@@ -694,8 +703,9 @@ RE_PERSON_AFTER = re.compile(
     r"^\s*(?:zegt|zei|zeggen|vroeg|vraagt|werkt|werkte|haalt|haalde|wil|will|wilt|moet|moest|mag|heeft|had|"
     r"woont|woonde|slaapt|sliep|stuurt|stuurde|belt|belde|appt|appte|dreigt|dreigde|komt|kwam|gaat|ging|zit|zat|"
     r"weet|wist|vindt|vond|doet|deed|rijdt|reed|neemt|nam|geeft|gaf|praat|chat|says|said|told|asked|wants|works|"
-    r"lives|called|texted|dit|a\s+dit|veut|travaille|habite|m'a|took|takes|sent|sends|came|left|went|drove|"
-    r"picked|keeps|kept|gave|gives|got|brought|sold|sells|hits|beat|"
+    r"lives|called|texted|dit|a\s+dit|veut|travaille|habite|m'a|took|takes|sent|sends|came|went|drove|"
+
+    r"picked|kept|brought|sold|"
     # Turkish honorifics after a name: "Umut abi", "Ayşe abla", "Murat hoca"
     r"abi|abim|abla|ablam|amca|teyze|hoca|bey|han[ıi]m|"
     # French: the name taken up by a pronoun ("marine elle a 15 ans", "selam elle vient d'Érythrée")
@@ -822,7 +832,8 @@ RE_TR_PLACE_SUFFIX = re.compile(
 # Arabic "I am X" with the age or a comma after it ("انا امل عمري ١٦", "انا صباح، ..."); not feelings
 RE_AR_I_AM = re.compile(
     r"(?<!\w)(?:انا|أنا)\s+((?!(?:من|في|هون|هنا|بخير|خايف|خايفة|تعبان|تعبانة|زعلان|زعلانة|مريض|مريضة|بنت|ولد|"
-    r"طالب|طالبة|لاجئ|لاجئة|مش|ما|لا|كمان|عايش|عايشة|ساكن|ساكنة)(?!\w))[\u0621-\u064A]{2,})"
+    r"طالب|طالبة|لاجئ|لاجئة|مش|ما|لا|كمان|عايش|عايشة|ساكن|ساكنة|جاي|جاية|راجع|راجعة|رايح|رايحة|هلق|"
+    r"بدي|كنت|عم)(?!\w))[\u0621-\u064A]{2,})"
     r"\s*(?:[،,]|\s+(?:عمري|وعمري|عمرى|من\s+\w+\s+عمري))"
 )
 # Tigrinya/Amharic "my name is X" only with the copula after the name ("ስመይ ሰላም እዩ", "ስሜ ሰላም ነው")
@@ -834,15 +845,17 @@ RE_TR_NAME_SUFFIX = re.compile(
 )
 # Arabic "my name is", "my sister", "my brother" and the word after it: "اسمي ريم", "أختي رنا"
 RE_AR_NAME_CUE = re.compile(
-    r"(?<!\w)(?:اسمي|إسمي|اسمها|اسمه|أختي|اختي|أخي|اخي|صاحبي|صاحبتي|صديقي|صديقتي|زوجي|خالتي|عمتي|خالي|عمي|"
-    r"ابني|إبني|ابنتي|بنتي|ولدي|زوجتي|خطيبي|حبيبي|ابن\s+عمي|بنت\s+عمي|برادرم|خواهرم|پسرم|دخترم|دوستم|"
-    r"پسرعمویم|شوهرم|ورور|خور)\s+"
+    # "اسم ابني سفيان": "the name of my son" is a naming cue; "ابني" alone is followed by anything ("ابني عمره 12")
+    r"(?<!\w)و?(?:اسمي|إسمي|اسمها|اسمه|أختي|اختي|أخي|اخي|صاحبي|صاحبتي|صديقي|صديقتي|زوجي|خالتي|عمتي|خالي|عمي|"
+    r"(?:اسم|إسم)\s+(?:ابني|إبني|ابنتي|بنتي|ولدي|زوجتي|خطيبي|أخوي|اخوي|أختي|اختي|أخي|اخي|صاحبي|صاحبتي|"
+    r"صديقي|صديقتي|زوجي)|نام\s+(?:برادرم|خواهرم|پسرم|دخترم|دوستم|شوهرم))\s+"
     r"((?!(?:هو|هي|في|من|عند|كان|كانت|عمري|ما|لا|مش|در|را|است|هم|که|و)\b)[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,})"
 )
 # Arabic titles before a name, up to two words ("الأستاذ ڤان دام", "السيد أحمد")
 RE_AR_TITLE_NAME = re.compile(
-    r"(?<!\w)(?:الأستاذ|الاستاذ|الأستاذة|السيد|السيدة|الحاج|الحاجة|الشيخ|المعلم|المعلمة|الدكتور|آقای|خانم|استاد)\s+"
-    r"((?!(?:هو|هي|في|من|عند|كان|ما|لا)\b)[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,}"
+    r"(?<!\w)(?:الأستاذ|الاستاذ|الأستاذة|السيد|السيدة|الحاج|الحاجة|الشيخ|آقای)\s+"
+    r"((?!(?:هو|هي|في|من|عند|كان|كانت|ما|لا|قال|قالت|يقول|بيقول|راح|بدو|عم|اللي|الذي|التي)(?!\w))"
+    r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,}"
     r"(?:\s+(?!(?:هو|هي|في|من|عند|كان|كانت|ما|لا|و|قال|يقول|اسمو|اسمه)\b)[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,4}(?!\S))?)"
 )
 # Chinese: a relation word, then a common surname and one or two characters ("我的老板王伟拿走了我的护照")
@@ -857,8 +870,8 @@ RE_HAN_REL_NAME = re.compile(
 RE_HAN_ID = re.compile(r"(?:护照|護照|身份证|身份證|居留证|居留卡)(?:号码|號碼|号|號)?(?:是|为|:|：)?\s*([A-Za-z]{0,2}\d{6,18}[A-Za-z]?)")
 RE_HAN_DOB = re.compile(
     r"(?:出生日期|出生于|出生於|出生|生日)(?:是|为|:|：)?\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)")
-RE_HAN_HANDLE = re.compile(r"(?i:微信号?|微信號?|wechat|weixin|vx|qq号?|抖音号?|douyin)\s*(?:id|号|號)?\s*(?:是|为|:|：)?\s*"
-                           r"([A-Za-z][A-Za-z0-9_.-]{3,29})")
+RE_HAN_HANDLE = re.compile(r"(?:微信号?|微信號?|抖音号?|(?<![A-Za-z])(?i:wechat|weixin|vx|qq|douyin)(?:号|號|\s*id)?(?![A-Za-z]))"
+                           r"\s*(?:是|为|:|：)?\s*([A-Za-z][A-Za-z0-9_.-]{3,29})")
 # Persian (Afghan solar and Iranian) month names, for dates of birth in Persian digits ("تولدش ۱۲ حمل ۱۳۸۷")
 RE_FA_DOB = re.compile(
     r"(?:تولد\w*|متولد|تاریخ\s+تولد|تاريخ\s+الميلاد|مواليد|ولدت|زیږیدنه|زېږېدنه)\s*[:：]?\s*"
@@ -965,7 +978,7 @@ def _valid_foreign_id(raw: str) -> bool:
 
     code = re.sub(r"[\s-]", "", raw).upper()
     if code.isdigit():
-        if code.startswith("0") and len(code) in (9, 10, 11) or len(code) == 11 and code.startswith(("316", "324", "32")):
+        if code.startswith("0") and len(code) in (9, 10) or len(code) == 11 and code.startswith(("316", "324", "32")):
             return False  # phone numbers: national with a 0 ("0612345678"), or +31 6 / +32 without the plus
 
         checks = {13: (cnp,), 11: (pesel, ik, asmens), 10: (egn, rc)}.get(len(code), ())
@@ -1307,7 +1320,9 @@ def _detect_patterns(text: str) -> list[Span]:
     for m in RE_POSTCODE_NL_LOWER_SP.finditer(text):
         # "1234 ab utrecht": lowercase with a space only next to a town or after an address cue
         nxt = re.match(r"\s*,?\s*([^\W\d_][\w'-]*)", text[m.end() :])
-        town = bool(nxt) and fold(nxt.group(1)) in lookups().place_words if nxt else False
+        town = bool(nxt) and fold(nxt.group(1)) in lookups().place_words and not lookups().is_common(nxt.group(1)) \
+            if nxt else False  # "pay back 8000 to the people": "the" of "The Hague" is no town
+
         if town or RE_POSTCODE_CUE.search(_tail(text, m.start())) or re.search(r"\d[a-z]?\s*,\s*$", _tail(text, m.start())):
             spans.append(Span(m.start(), m.end(), "ADDRESS", 3))
     return spans
@@ -1331,6 +1346,9 @@ def _detect_streets(text: str) -> list[Span]:
         suffix = next((s for s in sorted(STREET_SUFFIXES.split("|"), key=len, reverse=True) if low.endswith(s)), "")
         if len(low) - len(suffix) < 3 and "-" not in low:
             continue
+        if suffix == "ring" and word.islower() and re.search(r"[aeiou]ring$", low):
+            continue  # "offering 3000 a month", "during 2 weeks": English words, not a Ring street
+
         s, e = m.start(), m.end()
         # extend left over capitalised words / particles: "Lange Leemstraat", "Prins Hendrikkade", "Van Baerlestraat"
         while True:
@@ -1715,7 +1733,7 @@ def _detect_tokens(text: str) -> list[Span]:
         if title_case and RE_TITLE_CUE.search(text[max(0, t.idx - 20) : t.idx]):
             return 2  # "mevrouw Bakker", "meneer De Smet"
         if (not common and w.islower() and len(f) >= 3 and f not in lk.places and not RE_ADJECTIVE_LIKE.search(f)
-                and RE_TITLE_CUE.search(text[max(0, t.idx - 20) : t.idx])):
+                and RE_TITLE_POLITE.search(text[max(0, t.idx - 20) : t.idx])):
             return 2  # "my tutor is ms harrington", "meneer jansen": a title takes a lowercase name too
         if (
             title_case
@@ -1900,10 +1918,11 @@ def _detect_tokens(text: str) -> list[Span]:
 REL_NOT_NAMES = {
     "mais", "said", "wil", "will", "dan", "dat", "son", "may", "can", "mag", "kan", "zal", "moet", "zei", "zegt", "heeft",
     "had", "is", "was", "est", "dit", "veut", "wants", "says", "told", "ook", "also", "aussi", "weer", "nog", "gaat",
-    "komt", "liet", "laat", "zit", "woont", "werkt", "tine", "ama", "ana", "ans", "adam",
+    "komt", "liet", "laat", "zit", "woont", "werkt", "tine", "ama", "ana", "ans", "adam", "tam", "jest", "nie", "już",
+    "też", "care",
 }
 # Listed names that, in lower case, are a word of another language or a noun first ("ans", "mais", Darija "ana")
-NEVER_LOWER_NAMES = {"mais", "ans", "ama", "ana", "tine", "haya"}
+NEVER_LOWER_NAMES = {"mais", "ans", "ama", "ana", "tine", "haya", "guy", "tam"}
 # "la prof de Joy", "le tel de Joy": French "de" (of) after a noun with a French article, not the Dutch article
 RE_FR_OF_BEFORE = re.compile(r"(?i:\b(?:le|la|les|l'|du|des|un|une|mon|ma|sa|son|ton|ta)\s*[\w'’-]+\s+de\s*)$")
 # What may follow a self-introduction's name: end of clause, an age, "en"/"and"
