@@ -227,7 +227,8 @@ FILLER = (
     r"toevoegen|volg|follow|page|pagina|staat|onder|as|als|called|genaamd|daar|er|there|nu|now|hier|here|ook|also)"
 )
 RE_HANDLE_CUE = re.compile(
-    r"\b(?:" + PLATFORMS + r")\b((?:\s*" + FILLER + r"\b|\s*[:=@(,-]){0,6})\s*"
+    # a Turkish possessive may follow the platform word: "instası", "snapim"
+    r"\b(?:" + PLATFORMS + r")(?:s[ıi]|[ıi]m|m)?\b((?:\s*" + FILLER + r"\b|\s*[:=@(,-]){0,6})\s*"
     r"(@?\w(?:[\w.]{0,28}\w)?(?:#\d{4})?)(?![\w@])",
     _I,
 )
@@ -246,7 +247,14 @@ RE_ACCOUNT_CUE = re.compile(
     r"(?i:\b(?:account|acc|accountje|profiel|profile|compte|konto|profil|naam\s+daar\s+is|onder|under|sous)\s*[:=]?\s*)$"
 )
 TLD_SET = set(TLDS.split("|"))
-RE_UNDERSCORE_HANDLE = re.compile(r"(?<![\w@.])[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]\b")
+# (Chinese or Arabic text may touch a handle: "微信号fangfang_nl88")
+RE_UNDERSCORE_HANDLE = re.compile(
+    r"(?<![A-Za-z0-9_@.À-ÿ])[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9](?![A-Za-z0-9_])")
+# A user name before its platform: "ze chat met jay.vdb op discord", "add lisa.xo on insta"
+RE_HANDLE_BEFORE_PLATFORM = re.compile(
+    r"(?<![\w@.])(@?[A-Za-z0-9][\w.]{1,28}[A-Za-z0-9_])\s+(?i:op|on|sur|via|in|auf|na|en)\s+(?i:" + PLATFORMS + r")\b"
+)
+
 
 # Phones: candidate runs of digit groups; validity decided in code (digit count, prefix).
 RE_PHONE_INTL = re.compile(r"(?<![\w+\-./])(?:\+|00)\s?\(?\d{1,3}\)?(?:[ \t.\-/–—]{0,3}\(?\d{1,6}\)?){1,8}(?!\w)")
@@ -297,15 +305,26 @@ RE_DOB_CUE = re.compile(
 # "my card says 21.11.2009", "op mijn verblijfspas staat 03-02-2008": a document's full date with a young
 # person's birth year is their date of birth
 RE_ID_CARD_BEFORE = re.compile(
-    r"(?i:\b(?:card|kaart|kaartje|pas|pasje|paspoort|passport|passeport|papieren|papers|papiers|document|documents|"
+    r"(?i:\b(?:card|kaart|kaartje|pas|pasje|paspoort|passport|passeport|papier|papieren|papers|papiers|document|documents|"
     r"id|identiteitskaart|verblijfsvergunning|verblijfspas|carte|titre de s[ée]jour|badge|w-document)\b)")
 RE_YEAR_IN_DATE = re.compile(r"(?:19|20)\d{2}")
+# A date right after a person: "ik ben Tyrese (06-07-2004)", "jongen heet Oleksandr, 2009-07-21": the date a
+# young person gives next to their name is their date of birth
+RE_NAME_BEFORE_DATE = re.compile(
+    r"(?:(?i:\b(?:ik\s+ben|ikben|kben|i'?m|i\s+am|je\s+suis|heet|heette|named|called|name\s+is|m'appelle|"
+    r"s'appelle)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)|(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ'’-]+)\s*(?:[(,]|,\s*°?)\s*$"
+)
+# "2009 doğumlu", "2008 born", "2010 geboren": a year before a birth word
+RE_YEAR_THEN_BIRTH = re.compile(
+    r"(?<![\d/.\-])((?:19|20)\d{2})\s*(?:doğumlu(?:yum|yuz)?|dogumlu(?:yum)?|doğumludur|born|geboren|geb\.|n[ée]e?\b|"
+    r"urodzon[aey]|n[ăa]scut[ăa]?)(?!\w)", _I)
+
 
 
 # "my name is X" in scripts without capitals, where the name rules' title case says nothing: Arabic, Farsi/Dari,
 # Pashto, Urdu (not Ethiopic: "ስመይ ክነግረኩም ኣይደልን" is "I won't tell you my name"). Up to two words after it are the name ("ذبیح الله").
 RE_NAME_INTRO_SCRIPT = re.compile(
-    r"(?:اسمي|إسمي|اسمى|اسمی|اسمم|نام من|نامم|زما نوم|میرا نام)\s*(?:هو|است|ہے)?\s*[:：]?\s*"
+    r"(?:اسمي|إسمي|اسمى|اسمی|اسمم|نام من|اسم من|اسم\s+من|نامم|زما نوم|میرا نام)\s*(?:هو|است|ہے)?\s*[:：]?\s*"
     r"((?:[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+)(?:\s+[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+)?)")
 # Copulas and particles that follow the name ("زما نوم احمد دی", "نام من علی است"), not part of it
 SCRIPT_NAME_STOP = {"دی", "ده", "است", "هست", "هستم", "یم", "و", "انا", "أنا", "من", "هو", "هي", "ہے", "مش", "ما", "لا",
@@ -317,10 +336,17 @@ RE_NAME_INTRO_HAN = re.compile(r"(?:叫|名字是|名叫)\s*(?![我你他她它�
 def _is_birth_year_date(date: str) -> bool:
     """A full date whose year makes its owner 8 to 30 years old now: the age of the helpline's visitors."""
     m = RE_YEAR_IN_DATE.search(date)
-    if not m:
-        return False
-    age = datetime.date.today().year - int(m.group(0))
-    return 8 <= age <= 30
+    today = datetime.date.today().year
+    if m:
+        year = int(m.group(0))
+    else:
+        short = re.fullmatch(r"\s*\d{1,2}[-/.]\d{1,2}[-/.](\d{2})\s*", date)  # "2-8-04"
+        if not short:
+            return False
+        year = 2000 + int(short.group(1))
+        year = year if year <= today else year - 100
+    return 8 <= today - year <= 30
+
 
 
 # Persian/Arabic-Indic digits in a date ("۱۳۸۷/۰۵/۱۲"); \d matches them but RE_DATE anchors years on 19/20
@@ -334,8 +360,24 @@ RE_BIRTH_YEAR = re.compile(
     _I,
 )
 
-RE_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", _I)
-RE_IBAN_SHAPED = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}(?:[ ]?[A-Z0-9]{1,4}){2,7}(?![\w-])")
+RE_IBAN = re.compile(r"\b[A-Z]{2}[ ]?\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", _I)
+RE_IBAN_SHAPED = re.compile(r"(?<![\w-])[A-Z]{2}[ ]?\d{2}[ ]?[A-Z0-9]{4}(?:[ ]?[A-Z0-9]{1,4}){2,7}(?![\w-])")
+# Romanian plates ("CJ 07 MHD", "B 123 ABC"): county code, 2-3 digits, three letters; capitals only
+RE_RO_PLATE = re.compile(
+    r"(?<![\w-])(?:B|AB|AR|AG|BC|BH|BN|BT|BV|BR|BZ|CS|CL|CJ|CT|CV|DB|DJ|GL|GR|GJ|HR|HD|IL|IS|IF|MM|MH|MS|NT|OT|PH|SM|"
+    r"SJ|SB|SV|TR|TM|TL|VS|VL|VN)[ -]?\d{2,3}[ -]?[A-Z]{3}(?![\w-])"
+)
+# A letter or two and 7-8 digits ("R0384712", "E58213367"): the shape of most passports; CJK text may touch it
+RE_PASSPORT_LOOSE = re.compile(r"(?<![A-Za-z0-9_-])[A-Z]{1,2}\d{7,8}(?![A-Za-z0-9_-])")
+# A lowercase "id" right before a number-like token ("mijn id AL 0129384")
+RE_ID_WORD_NUMBER = re.compile(r"(?<![\w-])(?i:id|ID-nr|id-nr|id\s+nr\.?)\s*[:=]?\s*([A-Z]{0,2}\s?\d{6,10})(?![\w-])")
+# The Dutch immigration number: "V-nummer 2734981065", "rقم الـ V تبعي 2734981065"
+RE_V_NUMBER = re.compile(r"(?<![A-Za-z])V(?:-?nummer|-?nr\.?|-?number)?(?![A-Za-z]).{0,20}?(?<!\d)(\d{10})(?!\d)")
+# National numbers of other EU countries, taken bare only when their check digits (and dates) validate
+RE_BARE_LONG_NUMBER = re.compile(r"(?<![\w+.,/-])\d{10,13}(?![\w.,/-]|\.\d)")
+RE_ES_DNI = re.compile(r"(?<![\w-])(?:\d{8}[- ]?[A-Z]|[XYZ]\d{7}[- ]?[A-Z])(?![\w-])")
+RE_IT_CF = re.compile(r"(?<![\w-])[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z](?![\w-])", _I)
+
 IBAN_LENGTHS = {
     "NL": 18, "BE": 16, "DE": 22, "FR": 27, "LU": 20, "GB": 22, "IE": 22, "ES": 24, "IT": 27, "PT": 25, "PL": 28,
     "RO": 24, "BG": 22, "TR": 26, "CH": 21, "AT": 20, "DK": 18, "SE": 24, "NO": 15, "FI": 18, "CZ": 24, "SK": 24,
@@ -397,7 +439,8 @@ RE_PASSPORT = re.compile(r"(?<![\w-])(?:[A-NP-Z]{2}[A-NP-Z0-9]{6}\d|[A-Z]{2}\d{6
 RE_DOC_NUMBER = re.compile(
     r"(?<![\w-])(?:[A-Z]{1,4}-\d{5,12}(?:-\d{1,2})?|[A-Z]{1,3}[ -]?\d{5,9}|"
     r"(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}|\d{10,13}|"
-    r"\d{3}[- ]?\d{7}[- ]?\d{2}|\d{6,9}|"
+    r"\d{3}[- ]?\d{7}[- ]?\d{2}|\d{2,4}[ ]\d{6,8}|\d{6,9}|"
+
     # grouped digits, with an optional letter in front: "2093 41 876", "8.274.113", "B 0473 8812 64"
     r"(?:[A-Z]{1,2}[ -]?)?\d{1,4}(?:[ .\-/]\d{2,4}){1,4})(?![\w-]|[.,]\d)",
     _I,
@@ -422,7 +465,8 @@ RE_VEHICLE_CUE = re.compile(
 STREET_SUFFIXES = (
     "straat|straatje|laan|weg|plein|pleintje|gracht|kade|dijk|singel|dreef|steenweg|lei|plantsoen|hof|pad|park|"
     "markt|ring|baan|boulevard|allee|steeg|wal|burgwal|erf|veld|kanaal|kaai|vest|berg|haven|dam|weide|akker|"
-    "linie|polder|wetering|hoek|straete|dries|kouter|heide|beemd|gaarde|driesch|ven|oord|zoom|meer|horst|rade|diep"
+    "linie|polder|wetering|hoek|straete|dries|kouter|heide|beemd|gaarde|driesch|ven|oord|zoom|meer|horst|rade|diep|"
+    "rui"
 )
 STRONG_STREET = ("straat", "laan", "gracht", "kade", "singel", "dreef", "steenweg", "lei", "plantsoen", "dijk", "weg",
                  "plein", "straatje", "burgwal", "boulevard", "allee", "steeg", "kaai")
@@ -442,7 +486,9 @@ STREET_STOP = {
     "achterweg", "moeder", "baanvak", "toekomstweg", "kruispunt", "middelpunt", "jaarring", "oorbel",
     "veldweg", "zandweg", "graspad", "paadje", "straatjes", "straten", "wegen", "lanen", "pleinen", "rotonde",
     "achterom", "horizon", "brandweg", "vuilnisbelt", "politiebureau", "skatepark", "trampolinepark",
-    "sportveldje", "ijsberg", "zandberg", "hooiberg", "schuldberg", "schuldenberg", "wasberg",
+    "sportveldje", "ijsberg", "zandberg", "hooiberg", "schuldberg", "schuldenberg", "wasberg", "wasstraat",
+    "autowasstraat", "fabrieksstraat", "bruggen", "gerui",
+
 }
 STREET_PREFIX_OK = {
     "van", "de", "der", "den", "het", "sint", "ter", "ten", "lange", "korte", "oude", "nieuwe", "grote", "kleine",
@@ -508,7 +554,21 @@ RE_POSTCODE_NL = re.compile(r"(?<![\w-])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w]
 RE_POSTCODE_NL_LOWER = re.compile(r"(?<![\w-])[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w])")
 RE_POSTCODE_NL_LOWER_SP = re.compile(r"(?<![\w-])[1-9]\d{3}\s(?!sa|sd|ss)[a-z]{2}(?![\w])")
 RE_POSTCODE_4 = re.compile(r"(?<![\w-])[1-9]\d{3}(?![\w])")
-RE_POSTCODE_CUE = re.compile(r"\b(?:postcode|postal\s+code|code\s+postal|zip)\b\s*[:=]?\s*$", _I)
+RE_POSTCODE_CUE = re.compile(
+    r"\b(?:postcode|postal\s+code|code\s+postal|zip|postnummer)\b\s*(?:[:=]|is|est|c'est|was)?\s*$", _I)
+# A shop of a chain as a landmark where someone lives or is kept: "boven de Kruidvat", "achter de lidl",
+# "the flat above the Kruidvat", "ik zie een Lidl": a spatial word before it
+RE_CHAIN_LANDMARK = re.compile(
+    # not "bij": "ik werk bij de jumbo", "stelen bij de action" name an employer or a shop, not where one is kept
+    r"(?i:\b(?:boven|achter|naast|tegenover|above|behind|next\s+to|opposite|across\s+from|derri[èe]re|"
+    r"[àa]\s+c[ôo]t[ée]\s+de|en\s+face\s+de|au-dessus\s+de|ziet?|zie\s+ik|see)\s+"
+
+    r"(?:de|het|'t|een|the|a|la|le|l'|du)\s*)"
+    r"((?i:lidl|aldi|jumbo|albert\s+heijn|ah|plus|coop|spar|dirk|delhaize|colruyt|carrefour|kruidvat|hema|"
+    r"action|primark|etos|blokker|zeeman|wibra|big\s+bazar|mcdonald'?s|mcdo|burger\s+king|kfc|febo|"
+    r"shell|esso|total|texaco|ikea|gamma|praxis|intratuin))(?![\w-])"
+)
+
 
 # Person cues, tested against the text just before a candidate (anchored at the end).
 RE_STRONG_CUE = re.compile(
@@ -521,8 +581,17 @@ RE_STRONG_CUE = re.compile(
     r"buurvrouw|lief|liefje|schat|schatje|friend|boyfriend|girlfriend|bf|gf|brother|sister|cousin|uncle|aunt|pimp|boss|copain|copine|"
     r"fr[èe]re|s[œo]eur|cousine|oncle|ami|amie|mec|patron|mate|bro|wife|husband|vrouw|man|dochter|zoon|daughter|"
     r"son|fils|fille|klasgenoot|klasgenote|chauffeur|stiefpa|stiefma|pleegvader|pleegmoeder|pleegouders|"
-    r"cliënt|client|klant|ene|een\s+zekere|zekere|ze\s+noemen\s+(?:hem|haar|me|mij)|they\s+call\s+(?:him|her|me))"
-    r"\s*[:,]?\s*)$",
+    r"cliënt|client|klant|ene|een\s+zekere|zekere|ze\s+noemen\s+(?:hem|haar|me|mij)|they\s+call\s+(?:him|her|me)|"
+    + r"(?-i:don|doña|dona)|" + r"(?:" + r"|".join(
+        # Turkish, Polish, Romanian and Spanish relation words ("kuzenim Sevgi", "oğlum Emre", "fiul meu Ionuț")
+        ("kuzenim", "kuzen", "ablam", "abim", "abisi", "ablası", "kardeşim", "kardesim", "annem", "babam", "teyzem",
+         "amcam", "dayım", "dayim", "halam", "arkadaşım", "arkadasim", "sevgilim", "kızım", "kizim", "oğlum",
+         "oglum", "eşim", "esim", "patronum", "yengem", "eniştem", "brat", "siostra", "kolega", "koleżanka", "szef",
+         "fiul\\s+meu", "fiica\\s+mea", "fratele\\s+meu", "sora\\s+mea", "prietenul\\s+meu", "prietena\\s+mea",
+         "[șs]eful", "v[ăa]rul\\s+meu", "veri[șs]oara\\s+mea", "mi\\s+hermano", "mi\\s+hermana", "mi\\s+primo",
+         "mi\\s+prima", "mi\\s+jefe", "meu\\s+irm[ãa]o", "minha\\s+irm[ãa]", "meu\\s+primo", "o\\s+patr[ãa]o"))
+    # "le patron c Kamel", "the boss is Mehmet": a copula between the relation and the name
+    + r"))(?:\s+(?:is|est|c'est|c|was|=|heet))?\s*[:,]?\s*)$",
     _I,
 )
 RE_NAMING_CUE = re.compile(
@@ -556,8 +625,10 @@ RELATIONS = (
     r"copine|fr[èe]re|s[œo]eur|cousine|mec|patron"
 )
 RE_NAME_FOLLOW = re.compile(
-    r"^\s*(?:en\s+ik|and\s+i|and\s+me|et\s+moi|,\s*(?:mijn|my|mon|ma|m'n|mn)\s+(?:" + RELATIONS + r")|"
-    r"(?:is|was|est|c'est)\s+(?:mijn|my|m'n|mn|mon|ma|de|the|le|la)\s+(?:" + RELATIONS + r"))\b",
+    r"^\s*(?:en\s+ik|and\s+i|and\s+me|et\s+moi|abi\b|abla\b|amca\b|teyze\b|hoca\b|"
+    r",\s*(?:mijn|my|mon|ma|m'n|mn)\s+(?:" + RELATIONS + r")|"
+    r"(?:is|was|est|c'est|c)\s+(?:mijn|my|m'n|mn|mon|ma|de|the|le|la)\s+(?:" + RELATIONS + r"))\b",
+
     _I,
 )
 RE_SPEECH_AFTER = re.compile(
@@ -594,7 +665,13 @@ RE_AREA_CODE_CITY = re.compile(
 )
 RE_TITLE_CUE = re.compile(
     r"\b(?:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|juf|juffrouw|meester|monsieur|madame|mme\.?|"
-    r"mademoiselle|familie|fam\.?|dokter|dr\.?|agent|inspecteur|officier|advocaat|mister|miss)\s*$",
+    r"mademoiselle|familie|fam\.?|dokter|dr\.?|agent|inspecteur|officier|advocaat|mister|miss|don|doña|dona)\s*$",
+    _I,
+)
+# Forms of address (not professions: "advocaat vreemdelingenrecht") that take a lowercase name: "ms harrington"
+RE_TITLE_POLITE = re.compile(
+    # not "madame", "monsieur", "dona": also nouns ("madame garde mon passeport", "a dona guardou")
+    r"\b(?:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|juf|juffrouw|mister|miss)\s*$",
     _I,
 )
 # Naming proper (not "called" = phoned): "ik heet my", "her name is an"
@@ -615,6 +692,9 @@ RE_REL_BEFORE = re.compile(
     r"collega|klasgenoot|klasgenote|buurmeisje|buurjongen|buurman|buurvrouw|oom|tante|nonkel|tata|madam|madame|"
     r"mevrouw|meneer|juf|meester|friend|girlfriend|boyfriend|bestie|sister|brother|daughter|son|cousin|niece|"
     r"nephew|colleague|coworker|aunt|auntie|uncle|copine|copain|amie|ami|s[œo]eur|fr[èe]re|fille|fils|cousine|"
+    r"kuzenim|ablam|abim|kardeşim|kardesim|teyzem|amcam|dayım|dayim|halam|arkadaşım|arkadasim|sevgilim|kızım|"
+    r"kizim|oğlum|oglum|patronum|brat|siostra|fiul\s+meu|fiica\s+mea|fratele\s+meu|sora\s+mea|prietena\s+mea|"
+    r"prietenul\s+meu|hermano|hermana|irm[ãa]o|irm[ãa]|"
     r"coll[èe]gue|l'[ée]ducatrice\s+de|moeder\s+van|vader\s+van|mama\s+van|papa\s+van|zus\s+van|broer\s+van)"
     r"\s*[:,]?\s*)$"
 )
@@ -623,12 +703,20 @@ RE_PERSON_AFTER = re.compile(
     r"^\s*(?:zegt|zei|zeggen|vroeg|vraagt|werkt|werkte|haalt|haalde|wil|will|wilt|moet|moest|mag|heeft|had|"
     r"woont|woonde|slaapt|sliep|stuurt|stuurde|belt|belde|appt|appte|dreigt|dreigde|komt|kwam|gaat|ging|zit|zat|"
     r"weet|wist|vindt|vond|doet|deed|rijdt|reed|neemt|nam|geeft|gaf|praat|chat|says|said|told|asked|wants|works|"
-    r"lives|called|texted|dit|a\s+dit|veut|travaille|habite|m'a|"
-    r"(?:is|was|est|c'est)\s+(?:mijn|mn|m'n|my|mon|ma|zijn|zn|z'n|haar|d'r|his|her|niet\s+haar|niet\s+zijn|"
+    r"lives|called|texted|dit|a\s+dit|veut|travaille|habite|m'a|took|takes|sent|sends|came|went|drove|"
+
+    r"picked|kept|brought|sold|"
+    # Turkish honorifics after a name: "Umut abi", "Ayşe abla", "Murat hoca"
+    r"abi|abim|abla|ablam|amca|teyze|hoca|bey|han[ıi]m|"
+    # French: the name taken up by a pronoun ("marine elle a 15 ans", "selam elle vient d'Érythrée")
+    r"(?:elle|il)\s+(?:a|est|dit|habite|travaille|dort|vient|veut|m'a|me|sort|bosse|fait)|"
+    r"(?:is|was|est|c'est|c)\s+(?:mijn|mn|m'n|my|mon|ma|zijn|zn|z'n|haar|d'r|his|her|niet\s+haar|niet\s+zijn|"
     r"gewoon\s+(?:mijn|mn|m'n)|ook\s+(?:mijn|mn|m'n)|\d{1,2}\b)|"
     r"\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*(?:jaar|ans|years|,)|"
-    r"(?:haar|zn|z'n|zijn|d'r|her|his)\s+(?:moeder|vader|mama|papa|ma|pa|broer|zus|vriend|vriendin|nummer|"
-    r"snap|insta|huis|kamer|ouders|mother|father|mom|dad|number|phone))(?![\w])",
+    r"(?:en\s+|and\s+|et\s+)?(?:haar|zn|z'n|zijn|d'r|her|his|sa|son)\s+(?:moeder|vader|mama|papa|ma|pa|broer|zus|"
+    r"vriend|vriendin|nummer|neef|nicht|oom|tante|nonkel|familie|cousin|cousine|fr[èe]re|s[œo]eur|m[èe]re|p[èe]re|"
+    r"snap|insta|huis|kamer|ouders|mother|father|mom|dad|number|phone|brother|sister|uncle|aunt|family))(?![\w])",
+
     _I,
 )
 RE_PLURAL_VERB = re.compile(
@@ -741,14 +829,64 @@ RE_TR_PLACE_SUFFIX = re.compile(
     r"[yn]?[ae])(?!\w)"
 )
 # Turkish case endings on a listed first name: "abim Murat'ın arkadaşı", "Elif'e söyledim"
+# Arabic "I am X" with the age or a comma after it ("انا امل عمري ١٦", "انا صباح، ..."); not feelings
+RE_AR_I_AM = re.compile(
+    r"(?<!\w)(?:انا|أنا)\s+((?!(?:من|في|هون|هنا|بخير|خايف|خايفة|تعبان|تعبانة|زعلان|زعلانة|مريض|مريضة|بنت|ولد|"
+    r"طالب|طالبة|لاجئ|لاجئة|مش|ما|لا|كمان|عايش|عايشة|ساكن|ساكنة|جاي|جاية|راجع|راجعة|رايح|رايحة|هلق|"
+    r"بدي|كنت|عم)(?!\w))[\u0621-\u064A]{2,})"
+    r"\s*(?:[،,]|\s+(?:عمري|وعمري|عمرى|من\s+\w+\s+عمري))"
+)
+# Tigrinya/Amharic "my name is X" only with the copula after the name ("ስመይ ሰላም እዩ", "ስሜ ሰላም ነው")
+RE_ETH_NAME = re.compile(r"(?:ስመይ|ሽመይ|ስሜ)\s*[:፡]?\s*([\u1200-\u137F]{2,})\s+(?:እዩ|እያ|ነው|ይባላል)")
+# Turkish neighbourhood: "Nieuwland mahallesinde", "Feijenoord mahallesi"
+RE_TR_HOOD = re.compile(r"(?<![\w-])([A-ZÀ-Ý][\w-]{2,}(?:\s[A-ZÀ-Ý][\w-]+)?)\s+(?i:mahalle(?:si(?:nde|nden|ne)?|de)?|semtinde|semti)\b")
 RE_TR_NAME_SUFFIX = re.compile(
     r"(?<![\w-])([A-ZÀ-ÝÇŞĞİÖÜ][\w-]{1,})['’](?:[ıiuü]n|n[ıiuü]n|[ıiuü]|y[ıiuü]|[ae]|y[ae]|l[ae]|yl[ae]|d[ae]n|t[ae]n)(?!\w)"
 )
 # Arabic "my name is", "my sister", "my brother" and the word after it: "اسمي ريم", "أختي رنا"
 RE_AR_NAME_CUE = re.compile(
-    r"(?<!\w)(?:اسمي|إسمي|اسمها|اسمه|أختي|اختي|أخي|اخي|صاحبي|صاحبتي|صديقي|صديقتي|زوجي|خالتي|عمتي|خالي|عمي)\s+"
-    r"((?!(?:هو|هي|في|من|عند|كان|كانت|عمري|ما|لا|مش)\b)[\u0621-\u064A]{2,})"
+    # "اسم ابني سفيان": "the name of my son" is a naming cue; "ابني" alone is followed by anything ("ابني عمره 12")
+    r"(?<!\w)و?(?:اسمي|إسمي|اسمها|اسمه|أختي|اختي|أخي|اخي|صاحبي|صاحبتي|صديقي|صديقتي|زوجي|خالتي|عمتي|خالي|عمي|"
+    r"(?:اسم|إسم)\s+(?:ابني|إبني|ابنتي|بنتي|ولدي|زوجتي|خطيبي|أخوي|اخوي|أختي|اختي|أخي|اخي|صاحبي|صاحبتي|"
+    r"صديقي|صديقتي|زوجي)|نام\s+(?:برادرم|خواهرم|پسرم|دخترم|دوستم|شوهرم))\s+"
+    r"((?!(?:هو|هي|في|من|عند|كان|كانت|عمري|ما|لا|مش|در|را|است|هم|که|و)\b)[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,})"
 )
+# Arabic titles before a name, up to two words ("الأستاذ ڤان دام", "السيد أحمد")
+RE_AR_TITLE_NAME = re.compile(
+    r"(?<!\w)(?:الأستاذ|الاستاذ|الأستاذة|السيد|السيدة|الحاج|الحاجة|الشيخ|آقای)\s+"
+    r"((?!(?:هو|هي|في|من|عند|كان|كانت|ما|لا|قال|قالت|يقول|بيقول|راح|بدو|عم|اللي|الذي|التي)(?!\w))"
+    r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,}"
+    r"(?:\s+(?!(?:هو|هي|في|من|عند|كان|كانت|ما|لا|و|قال|يقول|اسمو|اسمه)\b)[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,4}(?!\S))?)"
+)
+# Chinese: a relation word, then a common surname and one or two characters ("我的老板王伟拿走了我的护照")
+RE_HAN_REL_NAME = re.compile(
+    r"(?:老板|老闆|老公|男朋友|女朋友|男友|女友|朋友|哥哥|姐姐|妹妹|弟弟|表哥|表姐|表妹|表弟|老师|经理|叔叔|阿姨|舅舅|"
+    r"姑姑|同事|室友|老乡|中介|蛇头)"
+    r"([王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    r"钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤阮黎][\u4e00-\u9fff]{1,2}?)"
+    r"(?=[，,。.、\s的是在住拿说让给把叫要不也和跟就都还打骂带逼]|$)"
+)
+# Chinese documents, birth dates and chat IDs ("护照号是E58213367", "出生日期2007年5月9日", "微信号fangfang_nl88")
+RE_HAN_ID = re.compile(r"(?:护照|護照|身份证|身份證|居留证|居留卡)(?:号码|號碼|号|號)?(?:是|为|:|：)?\s*([A-Za-z]{0,2}\d{6,18}[A-Za-z]?)")
+RE_HAN_DOB = re.compile(
+    r"(?:出生日期|出生于|出生於|出生|生日)(?:是|为|:|：)?\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)")
+RE_HAN_HANDLE = re.compile(r"(?:微信号?|微信號?|抖音号?|(?<![A-Za-z])(?i:wechat|weixin|vx|qq|douyin)(?:号|號|\s*id)?(?![A-Za-z]))"
+                           r"\s*(?:是|为|:|：)?\s*([A-Za-z][A-Za-z0-9_.-]{3,29})")
+# Persian (Afghan solar and Iranian) month names, for dates of birth in Persian digits ("تولدش ۱۲ حمل ۱۳۸۷")
+RE_FA_DOB = re.compile(
+    r"(?:تولد\w*|متولد|تاریخ\s+تولد|تاريخ\s+الميلاد|مواليد|ولدت|زیږیدنه|زېږېدنه)\s*[:：]?\s*"
+    r"([0-9۰-۹٠-٩]{1,2}\s*(?:حمل|ثور|جوزا|سرطان|اسد|سنبله|میزان|عقرب|قوس|جدی|دلو|حوت|فروردین|اردیبهشت|خرداد|تیر|"
+    r"مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|"
+    r"أكتوبر|اكتوبر|نوفمبر|ديسمبر)\s*[0-9۰-۹٠-٩]{2,4}"
+    r"|[0-9۰-۹٠-٩]{1,4}\s*[/.\-]\s*[0-9۰-۹٠-٩]{1,2}\s*[/.\-]\s*[0-9۰-۹٠-٩]{1,4})"
+)
+# A lone initial as a name: "een meisje van 15 (S.)", "ma jeune K. est partie"
+RE_INITIAL_NAME = re.compile(
+    r"\(\s*([A-Z]\.(?:\s?[A-Z]\.)?)\s*\)"
+    r"|(?i:\b(?:jeune|meisje|jongen|leerling|leerlinge|cliënt|cliënte|client|cliente|pupil|girl|boy|student|"
+    r"dochter|zoon|fille|fils|élève|eleve|minderjarige|mineur|mineure)\s+)([A-Z]\.)(?=\s|$)"
+)
+
 # Cyrillic place after a preposition, in any case ending: "у Тілбурзі", "в Дордрехті", "з Харкова"
 RE_CYR_PLACE = re.compile(r"(?<!\w)(?:у|в|във|із|з|от|из|до|біля|около|near)\s+([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]{2,})")
 CYR_NOT_PLACE = re.compile(
@@ -824,7 +962,36 @@ def _plausible_date(frag: str) -> bool:
     return 1 <= a <= 31 and 1 <= b <= 12 or 1 <= a <= 12 and 1 <= b <= 31
 
 
+def _valid_foreign_id(raw: str) -> bool:
+    """A bare number or code that passes the check digits (and date) of another country's personal number:
+    Romanian CNP (13), Polish PESEL (11), Bulgarian EGN (10), Czech/Slovak birth number (10), Lithuanian and
+    Estonian personal codes (11), Croatian OIB (11), Spanish DNI/NIE, Italian codice fiscale. A 10-digit number
+    that reads as a Dutch or Belgian phone (0 + mobile or area code) is left to the phone rules."""
+    from stdnum.bg import egn
+    from stdnum.cz import rc
+    from stdnum.ee import ik
+    from stdnum.es import dni, nie
+    from stdnum.it import codicefiscale
+    from stdnum.lt import asmens
+    from stdnum.pl import pesel
+    from stdnum.ro import cnp
+
+    code = re.sub(r"[\s-]", "", raw).upper()
+    if code.isdigit():
+        if code.startswith("0") and len(code) in (9, 10) or len(code) == 11 and code.startswith(("316", "324", "32")):
+            return False  # phone numbers: national with a 0 ("0612345678"), or +31 6 / +32 without the plus
+
+        checks = {13: (cnp,), 11: (pesel, ik, asmens), 10: (egn, rc)}.get(len(code), ())
+        return any(mod.is_valid(code) for mod in checks)
+    if re.fullmatch(r"\d{8}[A-Z]", code):
+        return bool(dni.is_valid(code))
+    if re.fullmatch(r"[XYZ]\d{7}[A-Z]", code):
+        return bool(nie.is_valid(code))
+    return bool(codicefiscale.is_valid(code))
+
+
 def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
@@ -897,6 +1064,21 @@ def _detect_patterns(text: str) -> list[Span]:
         num = RE_NATID_NUMBER.search(text, cue.end(), min(len(text), cue.end() + 50))
         if num and 9 <= len(_digits(num.group(0))) <= 13:
             spans.append(Span(num.start(), num.end(), "ID_NUMBER", -1))  # an ID cue wins over a phone reading
+    for m in RE_RO_PLATE.finditer(text):
+        spans.append(Span(m.start(), m.end(), "ID_NUMBER", 0))
+    for m in RE_PASSPORT_LOOSE.finditer(text):
+        spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
+    for m in RE_ID_WORD_NUMBER.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "ID_NUMBER", -1))
+    for m in RE_V_NUMBER.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "ID_NUMBER", -1))
+    for m in RE_BARE_LONG_NUMBER.finditer(text):
+        if _valid_foreign_id(m.group(0)):
+            spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
+    for rx in (RE_ES_DNI, RE_IT_CF):
+        for m in rx.finditer(text):
+            if _valid_foreign_id(m.group(0)):
+                spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
     for m in RE_FOREIGN_PLATE.finditer(text):
         frag = m.group(0)
         if sum(c.isdigit() for c in frag) >= 3 and RE_VEHICLE_CUE.search(_context_before(text, m.start(), 50)):
@@ -962,7 +1144,10 @@ def _detect_patterns(text: str) -> list[Span]:
         if RE_DOB_CUE.search(before) or re.search(r"\b(?:ben|is)\s+van\s*$", before, _I) or re.match(
                 r"^\W{0,3}\s*(?:(?:i|ik|je|j'|she|he|ze|hij|elle|il)\s*(?:was|ben|is|suis|est|werd)\s+)?"
                 r"(?:is\s+mijn\s+verjaardag|geboren|born|birthday|n[ée]e?\b)", after, _I) or (
-                _is_birth_year_date(text[s:e]) and RE_ID_CARD_BEFORE.search(before)):
+                _is_birth_year_date(text[s:e]) and RE_ID_CARD_BEFORE.search(before)) or (
+                _is_birth_year_date(text[s:e]) and RE_NAME_BEFORE_DATE.search(text[max(0, s - 45) : s])
+                and not lookups().is_common(re.sub(r"\W+$", "", text[max(0, s - 45) : s]).split()[-1]
+                                            if text[max(0, s - 45) : s].split() else "")):
             deg = re.search(r"(?<![\w°])°\s?$", before)  # "° 12/03/2009": the sign belongs to the date
             spans.append(Span(s - len(deg.group(0)) if deg else s, e, "DATE_OF_BIRTH", 1))
     for rx in (RE_DATE_OTHER_DIGITS, RE_MONTH_YEAR):
@@ -974,6 +1159,9 @@ def _detect_patterns(text: str) -> list[Span]:
             spans.append(Span(m.start(), m.end(), "DATE_OF_BIRTH", 1))
     for m in RE_BIRTH_YEAR.finditer(text):
         spans.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 2))
+    for m in RE_YEAR_THEN_BIRTH.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 2))
+
 
     # Phones.
     taken = [(sp.start, sp.end) for sp in spans]
@@ -1028,6 +1216,12 @@ def _detect_patterns(text: str) -> list[Span]:
         spans.append(Span(m.start(2), e, "HANDLE", 2))
     for m in RE_UNDERSCORE_HANDLE.finditer(text):
         spans.append(Span(m.start(), m.end(), "HANDLE", 3))
+    for m in RE_HANDLE_BEFORE_PLATFORM.finditer(text):
+        cand = m.group(1)
+        if re.search(r"[._\d]", cand.strip(".")) and not re.fullmatch(r"[\d.]+", cand) \
+                and cand.rsplit(".", 1)[-1].lower() not in TLD_SET:
+            spans.append(Span(m.start(1), m.end(1), "HANDLE", 3))
+
     for m in RE_YEAR_HANDLE.finditer(text):
         head = re.match(r"[a-z]+", m.group(0).lower())
         if head and head.group(0) not in NOT_HANDLE_PREFIXES and not lookups().is_common(head.group(0)):
@@ -1057,17 +1251,50 @@ def _detect_patterns(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), "LOCATION", 1))
     for m in RE_TR_PLACE_SUFFIX.finditer(text):
         name = m.group(1)
+        start1 = m.start(1)
+        if " " in name and fold(name.split()[0]) in lookups().first:
+            # "kuzenim Sevgi Schiedam'da": a name, then the place with the case ending
+            start1 = m.start(1) + len(name.split()[0]) + 1
+            name = name.split()[1]
+            spans.append(Span(m.start(1), start1 - 1, "PERSON", 2))
         key = fold(name)
         if key in lookups().places or (key not in lookups().first and key not in lookups().stop
                                        and re.search(r"['’](?:d[ae]ki|t[ae]ki|d[ae]n|t[ae]n|d[ae]|t[ae])$",
                                                      m.group(0))):
-            spans.append(Span(m.start(1), m.end(1), "LOCATION", 1))
+            spans.append(Span(start1, m.end(1), "LOCATION", 1))
+    for m in RE_CHAIN_LANDMARK.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "LOCATION", 2))
+    for m in RE_AR_I_AM.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+    for m in RE_ETH_NAME.finditer(text):
+
+        spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+    for m in RE_TR_HOOD.finditer(text):
+
+        spans.append(Span(m.start(1), m.end(1), "LOCATION", 1))
     for m in RE_TR_NAME_SUFFIX.finditer(text):
+
         key = fold(m.group(1))
         if key in lookups().first and key not in lookups().places:
             spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
     for m in RE_AR_NAME_CUE.finditer(text):
         spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+    for m in RE_AR_TITLE_NAME.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+    for m in RE_HAN_REL_NAME.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+    for m in RE_HAN_ID.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "ID_NUMBER", 0))
+    for m in RE_HAN_DOB.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0))
+    for m in RE_HAN_HANDLE.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "HANDLE", 1))
+    for m in RE_FA_DOB.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0))
+    for m in RE_INITIAL_NAME.finditer(text):
+        g = 1 if m.group(1) else 2
+        spans.append(Span(m.start(g), m.end(g), "PERSON", 2))
+
     for m in RE_CYR_PLACE.finditer(text):
         if not CYR_NOT_PLACE.match(m.group(1)):
             spans.append(Span(m.start(1), m.end(1), "LOCATION", 1))
@@ -1093,7 +1320,9 @@ def _detect_patterns(text: str) -> list[Span]:
     for m in RE_POSTCODE_NL_LOWER_SP.finditer(text):
         # "1234 ab utrecht": lowercase with a space only next to a town or after an address cue
         nxt = re.match(r"\s*,?\s*([^\W\d_][\w'-]*)", text[m.end() :])
-        town = bool(nxt) and fold(nxt.group(1)) in lookups().place_words if nxt else False
+        town = bool(nxt) and fold(nxt.group(1)) in lookups().place_words and not lookups().is_common(nxt.group(1)) \
+            if nxt else False  # "pay back 8000 to the people": "the" of "The Hague" is no town
+
         if town or RE_POSTCODE_CUE.search(_tail(text, m.start())) or re.search(r"\d[a-z]?\s*,\s*$", _tail(text, m.start())):
             spans.append(Span(m.start(), m.end(), "ADDRESS", 3))
     return spans
@@ -1117,6 +1346,9 @@ def _detect_streets(text: str) -> list[Span]:
         suffix = next((s for s in sorted(STREET_SUFFIXES.split("|"), key=len, reverse=True) if low.endswith(s)), "")
         if len(low) - len(suffix) < 3 and "-" not in low:
             continue
+        if suffix == "ring" and word.islower() and re.search(r"[aeiou]ring$", low):
+            continue  # "offering 3000 a month", "during 2 weeks": English words, not a Ring street
+
         s, e = m.start(), m.end()
         # extend left over capitalised words / particles: "Lange Leemstraat", "Prins Hendrikkade", "Van Baerlestraat"
         while True:
@@ -1155,7 +1387,8 @@ def _detect_streets(text: str) -> list[Span]:
         ):
             if not capital and not strong:
                 continue
-            spans.append(Span(s, e, "ADDRESS", 3))
+            # a park without a house number is a place ("slaapt in het Maximiliaanpark"), a street an address
+            spans.append(Span(s, e, "LOCATION" if suffix == "park" else "ADDRESS", 3))
     for m in RE_FR_STREET.finditer(text):
         name = m.group(2) or ""
         has_num = bool(m.group(1) or m.group(3))
@@ -1274,6 +1507,8 @@ def _detect_tokens(text: str) -> list[Span]:
         if label == "HOTEL" and key in lk.stop:
             continue
         num = RE_HOUSE_NUMBER.match(text[end:]) if label in ("STATION", "HOOD") else None
+        if num and re.fullmatch(r"\s*\d{1,2}\s?[hu]", num.group(1)):
+            num = None  # "a Matonge 11h par jour": hours, not a house number
         if num and num.group(1).strip() and re.match(r"^\s*\d", num.group(1)):
             spans.append(Span(start, end + num.end(1), "ADDRESS", 2))  # "Meir 28": a street after all
             continue
@@ -1404,8 +1639,12 @@ def _detect_tokens(text: str) -> list[Span]:
         pw = prev_word(i)
         before = _tail(text, t.idx, 40)
         after = text[t.idx + len(t.text) :]
+        if t.text.islower() and fold(t.text) in NEVER_LOWER_NAMES:
+            return False  # "tout, mais elle a", "16 ans elle est": a conjunction or a noun, not a name
         if RE_REL_BEFORE.search(before):
-            return True  # "mn vriendin roos", "leerling Hope", "l'éducatrice de Marine"
+            # "mn vriendin roos", "leerling Hope", "l'éducatrice de Marine"; but not "mijn lief wil dat", "the
+            # madam said", "une copine mais": a verb or conjunction after the relation noun is its own word
+            return not (t.text.islower() and (fold(t.text) in lk.function_words or fold(t.text) in REL_NOT_NAMES))
         if pw in NOT_BEFORE_WORD_NAME:
             return False  # "ik hoop", "geen hoop", "i will", "vol hoop"
         if RE_INTRO.search(before) and not RE_ADJECTIVE_LIKE.search(fold(t.text)):
@@ -1442,11 +1681,15 @@ def _detect_tokens(text: str) -> list[Span]:
         if listed and not (viet_text and not capital and cue != "strong"):
             if not common:
                 return 2
-            if prev_word(i) in ("a", "an", "the", "een", "de", "het", "le", "la", "un", "une", "this", "die", "deze"):
-                return 0  # "a Guy at the station", "een Roos"
+            if prev_word(i) in ("a", "an", "the", "een", "de", "het", "le", "la", "un", "une", "this", "die", "deze") \
+                    and not (capital and RE_FR_OF_BEFORE.search(_tail(text, t.idx, 40))):
+                return 0  # "a Guy at the station", "een Roos"; but "la prof de Joy", "le tel de Joy"
             if w.islower() and f in lk.function_words and not RE_REL_BEFORE.search(_tail(text, t.idx, 40)) \
                     and not RE_NAMING_BEFORE.search(_tail(text, t.idx, 30)):
                 return 0  # "mn bsn is ... dat heeft hij gebruikt", "the school called my mum"
+            if w.islower() and f in lk.function_words and RE_INTRO.search(_tail(text, t.idx, 30)) \
+                    and not RE_NAME_END.match(text[t.idx + len(t.text) :]):
+                return 0  # "je suis son neveu", "i'm an au pair": after "I am", a function word starts a phrase
             if cue == "strong":
                 return 2
             if capital and not w.isupper() and not sent_start(i):
@@ -1489,6 +1732,9 @@ def _detect_tokens(text: str) -> list[Span]:
         title_case = _is_title(w) and not w.isupper()
         if title_case and RE_TITLE_CUE.search(text[max(0, t.idx - 20) : t.idx]):
             return 2  # "mevrouw Bakker", "meneer De Smet"
+        if (not common and w.islower() and len(f) >= 3 and f not in lk.places and not RE_ADJECTIVE_LIKE.search(f)
+                and RE_TITLE_POLITE.search(text[max(0, t.idx - 20) : t.idx])):
+            return 2  # "my tutor is ms harrington", "meneer jansen": a title takes a lowercase name too
         if (
             title_case
             and common
@@ -1642,7 +1888,12 @@ def _detect_tokens(text: str) -> list[Span]:
                     last not in lk.places and t.text[0].isupper() and not sent_start(i)
                 )
                 if ok and (last not in lk.places or last in lk.sur):
-                    spans.append(Span(t.idx, toks[j - 1].idx + len(toks[j - 1].text), "PERSON", 3))
+                    end = toks[j - 1].idx + len(toks[j - 1].text)
+                    # "weggelopen uit De Koppeling", "ze zit in De Hoenderloo": "De X" after a place word is a
+                    # youth-care home or a venue, not a family name
+                    typ = "LOCATION" if f == "de" and t.text[0] == "D" and prev_word(i) in RESIDENCE_PREPS \
+                        and last not in lk.sur else "PERSON"
+                    spans.append(Span(t.idx, end, typ, 3))
                     i = j
                     continue
         i += 1
@@ -1663,7 +1914,23 @@ def _detect_tokens(text: str) -> list[Span]:
     return out
 
 
+# Verbs and conjunctions that follow a relation noun and are also listed names ("mijn lief wil", "the madam said")
+REL_NOT_NAMES = {
+    "mais", "said", "wil", "will", "dan", "dat", "son", "may", "can", "mag", "kan", "zal", "moet", "zei", "zegt", "heeft",
+    "had", "is", "was", "est", "dit", "veut", "wants", "says", "told", "ook", "also", "aussi", "weer", "nog", "gaat",
+    "komt", "liet", "laat", "zit", "woont", "werkt", "tine", "ama", "ana", "ans", "adam", "tam", "jest", "nie", "już",
+    "też", "care",
+}
+# Listed names that, in lower case, are a word of another language or a noun first ("ans", "mais", Darija "ana")
+NEVER_LOWER_NAMES = {"mais", "ans", "ama", "ana", "tine", "haya", "guy", "tam"}
+# "la prof de Joy", "le tel de Joy": French "de" (of) after a noun with a French article, not the Dutch article
+RE_FR_OF_BEFORE = re.compile(r"(?i:\b(?:le|la|les|l'|du|des|un|une|mon|ma|sa|son|ton|ta)\s*[\w'’-]+\s+de\s*)$")
+# What may follow a self-introduction's name: end of clause, an age, "en"/"and"
+RE_NAME_END = re.compile(r"^\s*(?:[,.!?)]|$|\d|en\b|and\b|et\b|hier\b|here\b|ici\b)", _I)
+RESIDENCE_PREPS = {"uit", "in", "naar", "van", "from", "at", "bij", "op"}
+
 NOT_PERSONS = {
+
     "albert heijn", "albert", "van der valk", "van haren", "veilig thuis", "child focus", "burger king",
     "de lijn", "jumbo", "action", "kruidvat", "zeeman", "blokker", "van heusden", "douglas", "ici paris",
     "mcdonald", "mcdonalds", "victoria's secret", "tommy hilfiger", "ralph lauren", "calvin klein", "hugo boss",

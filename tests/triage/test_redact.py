@@ -449,3 +449,181 @@ def test_names_and_dates_from_the_fresh_dev_lines(text: str, value: str, typ: st
 )
 def test_function_words_and_refusals_are_not_names(text: str) -> None:
     assert not [s for s in redact(text)["spans"] if s["type"] == "PERSON"]
+
+
+def _has(text: str, value: str, typ: str) -> bool:
+    """True when a span of ``typ`` overlaps ``value`` in ``text``."""
+    s = text.index(value)
+    e = s + len(value)
+    return any(d["type"] == typ and d["start"] < e and s < d["end"] for d in redact(text)["spans"])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mijn vriendin Chiamaka zit nog in het huis", "Chiamaka"),  # Igbo
+        ("ik ben met osasu meegegaan naar het huis", "osasu"),  # Edo, lowercase, listed
+        ("hij heet Habtom en hij is 17", "Habtom"),  # Eritrean
+        ("mijn zus Ifrah werkt daar ook", "Ifrah"),  # Somali
+        ("mijn neef Zabihullah woont in dat huis", "Zabihullah"),  # Afghan
+        ("rojhat zei dat ik moest komen", "rojhat"),  # Kurdish, lowercase before a speech verb
+        ("mijn vriend Bartłomiej zei niks", "Bartłomiej"),  # Polish
+        ("dat regelt Răzvan allemaal", "Răzvan"),  # Romanian
+        ("my cousin Tsvetelina works there", "Tsvetelina"),  # Bulgarian
+        ("мою сестру зовут Solomiia, вона там", "Solomiia"),  # Ukrainian in Latin letters
+        ("i work for Xiaoming at the restaurant", "Xiaoming"),  # pinyin
+        ("she is with Jericho now", "Jericho"),  # Filipino
+        ("o dono se chama Thiago", "Thiago"),  # Brazilian
+        ("ik ga met Shurendy naar de stad", "Shurendy"),  # Antillean
+    ],
+)
+def test_names_from_many_origins(text: str, value: str) -> None:
+    assert _has(text, value, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ik slaap bij storm zijn neef want thuis gaat niet", "storm"),  # name + possessive relation
+        ("ik zit bij sky en haar zus in de auto", "sky"),
+        ("will took my passport and my bank card", "will"),  # "will" before a past tense: a name
+        ("faith elle a 16 ans et elle dort chez lui", "faith"),  # French pronoun take-up
+        ("Prosper c mon cousin, il travaille pour eux", "Prosper"),
+        ("c'est le portable de Joy, elle me l'a prêté", "Joy"),  # French "de" + capitalised name
+        ("le chef c Karim, il garde nos papiers", "Karim"),  # copula after a relation word
+        ("our mentor is mr vandenbroucke", "vandenbroucke"),  # lowercase after a title
+        ("een jongen van 14 (T.) wordt opgehaald na school", "T."),  # initial in brackets
+        ("kardeşim Yusuf Gent'te çalışıyor", "Yusuf"),  # Turkish relation word
+        ("Emre abi beni arabayla alacak", "Emre"),  # Turkish honorific after a name
+        ("fiul meu Marian nu mai vine acasă", "Marian"),  # Romanian relation word
+    ],
+)
+def test_names_after_new_cues(text: str, value: str) -> None:
+    assert _has(text, value, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("اسم ابني يزن وعمره ١٤", "يزن"),  # Arabic "my son's name"
+        ("المحامي هو الأستاذ كريم", "كريم"),  # Arabic title
+        ("اسم من نرگس است", "نرگس"),  # Persian "my name is"
+        ("انا ريم، عمري ١٥", "ريم"),  # Arabic "I am X," with the age
+        ("我的男朋友李强不让我回家", "李强"),  # Chinese relation word + surname
+        ("ስመይ ሃብቶም እዩ", "ሃብቶም"),  # Tigrinya "my name is X" with the copula
+    ],
+)
+def test_names_in_other_scripts_after_naming_cues(text: str, value: str) -> None:
+    assert _has(text, value, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn oom wil dat ik in het restaurant werk",  # "wil" after a relation noun is a verb
+        "the pimp said i owe him money",
+        "je suis son neveu, c'est ce qu'il dit",  # "son" after "je suis" is a possessive
+        "i'm an au pair in a big house",
+        "ma copine est gentille mais elle a peur",  # "mais", "ans" are not names
+        "elle a 15 ans elle est partie",
+        "ik ben moe en ik wil slapen",
+        "ana bghit nkhdem f Antwerpen",  # Darija "ana" = I
+        "seful tine pasapoartele in birou",  # Romanian "tine" = keeps
+        "ما عندي أمل بعد اليوم",  # "I have no hope": أمل is also a name
+        "he is Eritrean and lives with an auntie",
+        "the hotel near the Airport was full",
+    ],
+)
+def test_words_near_new_cues_are_not_names(text: str) -> None:
+    assert not [s for s in redact(text)["spans"] if s["type"] == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("de code 5040823410022 staat achterop de kaart", "5040823410022"),  # Romanian, bare, valid
+        ("02270803624 stond bovenaan de brief", "02270803624"),  # Polish PESEL (2002), valid
+        ("7501020018 staat op zijn oude papieren", "7501020018"),  # Bulgarian EGN, valid
+        ("mijn DNI 12345678Z hebben ze", "12345678Z"),  # Spanish DNI with its check letter
+        ("ze reden in een busje BH 12 XYZ naar Brussel", "BH 12 XYZ"),  # Romanian plate
+        ("mijn id BK 4471902 ligt bij hem", "BK 4471902"),  # lowercase "id" before a number
+        ("het paspoort van mijn zus is P7719024 denk ik", "P7719024"),  # letter + digits
+        ("zijn V-nummer is 3018829471", "3018829471"),
+        ("паспорт номер 12 3456789 забрали", "12 3456789"),  # series and number
+        ("stort het op DE 89 3704 0044 0532 0130 00 aub", "DE 89 3704 0044 0532 0130 00"),  # IBAN, space after DE
+        ("他的护照号是G12345678", "G12345678"),
+    ],
+)
+def test_id_numbers_of_other_countries(text: str, value: str) -> None:
+    assert _has(text, value, "ID_NUMBER")
+
+
+def test_bare_numbers_that_fail_check_digits_stay() -> None:
+    text = "bestelling 1234567890123 is onderweg en pakket 9876543210 ook"
+    assert not [s for s in redact(text)["spans"] if s["type"] == "ID_NUMBER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ik ben noor (3-9-07) en ik woon hier niet", "3-9-07"),  # two-digit year next to a name
+        ("i'm Dayo (14 feb 2010)", "14 feb 2010"),
+        ("het meisje heet Olena, 2011-04-30, en ze spreekt geen Nederlands", "2011-04-30"),
+        ("op mijn papier staat 01-01-2009 maar dat klopt niet", "01-01-2009"),
+        ("oğlum Kerem 2010 doğumlu", "2010"),
+        ("出生日期2009年3月15日", "2009年3月15日"),
+        ("تولدم ۲۰ جوزا ۱۳۸۸ است", "۲۰ جوزا ۱۳۸۸"),
+    ],
+)
+def test_dates_of_birth_next_to_names_and_in_other_calendars(text: str, value: str) -> None:
+    assert _has(text, value, "DATE_OF_BIRTH")
+
+
+def test_event_dates_next_to_a_name_stay() -> None:
+    # a recent date is the time line of the story, not a birth date
+    text = "Kevin, 12-03-2024, kwam hij me halen"
+    assert not [s for s in redact(text)["spans"] if s["type"] == "DATE_OF_BIRTH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ze praat met kim.vd op snapchat", "kim.vd"),  # dotted handle before its platform
+        ("volg hem: tiktok is de_echte.jay", "de_echte.jay"),
+        ("snapim tugba.x_07", "tugba.x_07"),  # Turkish possessive on the platform word
+        ("加我微信号lily_2009", "lily_2009"),  # handle touching Chinese
+    ],
+)
+def test_handles_with_dots_and_underscores(text: str, value: str) -> None:
+    assert _has(text, value, "HANDLE")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ze houden me vast in een flat boven de Kruidvat", "Kruidvat"),  # chain shop as a landmark
+        ("the room is behind the Lidl near the station", "Lidl"),
+        ("hij werkt in de carwash Sparkling Clean aan de ring", "Sparkling Clean"),
+        ("ze is weggelopen uit De Beukenhorst gisteren", "De Beukenhorst"),  # youth-care home
+        ("ablam Zeynep Feijenoord mahallesinde oturuyor", "Feijenoord"),  # Turkish neighbourhood word
+        ("we sliepen in het Noorderpark onder de brug", "Noorderpark"),
+        ("ze zit nu in The Hague bij een man", "The Hague"),
+    ],
+)
+def test_places_that_locate_a_victim(text: str, value: str) -> None:
+    assert _has(text, value, "LOCATION")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik zie een loverboy als een soort pooier",
+        "het hotel was vies en de politie kwam niet",
+        "op school weten ze niks van de klanten",
+        "ik heb geen hoop meer dat het goed komt",
+        "we werken tot 11h in de salon",
+        "de wasstraat is gesloten op zondag",
+    ],
+)
+def test_clean_trap_lines_stay_untouched(text: str) -> None:
+    assert redact(text)["spans"] == []
