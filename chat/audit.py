@@ -71,6 +71,8 @@ class Action(StrEnum):
     CANNED_UPDATE = "settings.canned"  # target "canned"
     DIRECTORY_UPDATE = "settings.directory"  # target "directory"
     AUDIT_VIEW = "audit.view"  # an admin read this log over HTTP
+    REVIEW_SAVE = "review.save"  # a supervisor stored a review of a closed conversation; target: its id
+    WELFARE_VIEW = "welfare.view"  # a supervisor read the counsellors' exposure in their shifts
 
 
 class Audit:

@@ -19,6 +19,19 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
 
 
+def _float(env: dict[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise SystemExit(f"{name} must be a number, got {raw!r}") from exc
+    if not low <= value <= high:
+        raise SystemExit(f"{name} must be between {low:g} and {high:g}, got {raw!r}")
+    return value
+
+
 def _list(env: dict[str, str], name: str, default: str = "") -> list[str]:
     return [part.strip() for part in env.get(name, default).split(",") if part.strip()]
 
@@ -137,6 +150,18 @@ class Settings:
     # fills the queue at this pace at most, instead of 300 in a second burying a real child (issue 9,
     # attacker report). Far above any real helpline's rate; 0: no limit.
     max_new_per_minute: int = 60
+    # Share (0-1) of the closed conversations that are not acute drawn at random for the supervisors'
+    # review queue, once, when each closes; acute ones are always queued (chat/review_queue.py).
+    review_sample: float = 0.1
+    # Counsellor welfare (chat/welfare.py): a counsellor "may need a break" on the supervisor page after
+    # this many acute or sexual-exploitation conversations in a shift, or this many hours logged in, or
+    # within welfare_recent_min minutes of an acute conversation (until they take a break). A shift
+    # ends when the counsellor has had no console open for welfare_shift_gap_min minutes.
+    welfare_acute: int = 2
+    welfare_sexual: int = 3
+    welfare_hours: float = 4.0
+    welfare_recent_min: int = 30
+    welfare_shift_gap_min: int = 180
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -175,4 +200,10 @@ class Settings:
             trusted_proxy=_proxies(env),
             max_messages=max(0, _int(env, "HELPLINE_MAX_MESSAGES", 5000)),
             max_new_per_minute=max(0, _int(env, "HELPLINE_MAX_NEW_PER_MINUTE", 60)),
+            review_sample=_float(env, "HELPLINE_REVIEW_SAMPLE", 0.1, 0.0, 1.0),
+            welfare_acute=max(1, _int(env, "HELPLINE_WELFARE_ACUTE", 2)),
+            welfare_sexual=max(1, _int(env, "HELPLINE_WELFARE_SEXUAL", 3)),
+            welfare_hours=_float(env, "HELPLINE_WELFARE_HOURS", 4.0, 0.5, 24.0),
+            welfare_recent_min=max(0, _int(env, "HELPLINE_WELFARE_RECENT_MIN", 30)),
+            welfare_shift_gap_min=max(10, _int(env, "HELPLINE_WELFARE_SHIFT_GAP_MIN", 180)),
         )
