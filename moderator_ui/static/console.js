@@ -1,7 +1,9 @@
 // Counsellor console. Protocol: docs/protocol.md, namespace /counsellor and the staff REST endpoints.
 import {
-  $, $$, api, beep, clear, clientId, displayName, el, emitAck, failed, fmtDuration, fmtTime, highlighted, onReady, unlockAudio,
+  $, $$, api, beep, clear, clientId, displayName, el, emitAck, failed, fmtDuration, fmtTime, highlighted, mergeDicts, onReady, unlockAudio,
 } from './common.js';
+import { installMyReviews, REVIEW_TEXTS } from './console_reviews.js';
+import { installWelfare, WELFARE_TEXTS } from './console_welfare.js';
 import { staffPage } from './staff.js';
 
 const DICT = {
@@ -95,10 +97,12 @@ const K = { lang: 'hl.c.lang', sound: 'hl.c.sound' };
 const ROLE_FOR_ABOUT = { self: 'victim', other: 'witness', professional: 'professional' };
 
 const page = staffPage({
-  texts: DICT, langKey: K.lang, namespace: '/counsellor',
+  texts: mergeDicts(DICT, WELFARE_TEXTS, REVIEW_TEXTS), langKey: K.lang, namespace: '/counsellor',
   mayUse: () => true, refusedKey: 'login_failed',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
+installWelfare(page); // break suggestions (console_welfare.js)
+installMyReviews(page); // reviews of my conversations (console_reviews.js)
 const { i18n, t } = page;
 const label = (kind, code) => page.label(kind, code);
 const sig = (code) => label('signals', code);
