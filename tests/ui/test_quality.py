@@ -13,7 +13,17 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.ui.test_issue13 import ACUTE_TEXT, desktop, on_top
-from tests.ui.test_pages import chat_pair, claim, console, conversation_id, login, send_counsellor, send_visitor, start_chat, visitor
+from tests.ui.test_pages import (
+    chat_pair,
+    claim,
+    console,
+    conversation_id,
+    login,
+    send_counsellor,
+    send_visitor,
+    start_chat,
+    visitor,
+)
 
 COMMENT = "Goed dat je naar veiligheid vroeg. <b>Noem</b> de verwijzing eerder."
 
@@ -101,7 +111,7 @@ def test_a_break_is_suggested_after_an_acute_conversation_and_the_supervisor_see
     start_chat(v, "self")
     send_visitor(v, ACUTE_TEXT)
     cid = conversation_id(v)
-    expect(c.locator(f'.q-item[data-id="{cid}"]')).to_have_class(re.compile(r"\burg-acute\b"), timeout=60_000)
+    expect(c.locator(f'.q-item[data-id="{cid}"]')).to_have_class(re.compile(r"\burg-acute\b"), timeout=120_000)
     claim(c, cid)
     send_counsellor(c, cid, "Je bent niet alleen. Ben je nu veilig? Bel 112 als hij terugkomt.")
     close_conversation(c, cid, "emergency_services")
