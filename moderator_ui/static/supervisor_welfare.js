@@ -6,10 +6,10 @@ import { shiftTime } from './console_welfare.js';
 export const WELFARE_BOARD_TEXTS = {
   nl: {
     wf_title: 'Welzijn hulpverleners (deze dienst)', wf_refresh: 'Vernieuwen', wf_updated: 'bijgewerkt {time}',
-    wf_hint: 'Alleen supervisors zien dit. Mogelijk pauze nodig: net een acuut gesprek (tot een pauze), of vanaf {acute} acute gesprekken, {sexual} over seksuele uitbuiting of {hours} uur ingelogd.',
+    wf_hint: 'Alleen supervisors zien dit. Mogelijk pauze nodig: net een acuut gesprek gehad (tot een pauze), of in deze dienst {acute}× acuut, {sexual}× seksuele uitbuiting of {hours} uur ingelogd.',
     wf_none: 'Niemand heeft nu dienst.', wf_name: 'Hulpverlener', wf_hours: 'Ingelogd', wf_handled: 'Gesprekken', wf_acute: 'Acuut',
     wf_sexual: 'Seks. uitbuiting', wf_break: 'Pauze', wf_status: 'Let op', wf_ok: '—', wf_offline: 'niet online',
-    wf_r_recent_acute: 'net een acuut gesprek', wf_r_acute: 'veel acute gesprekken', wf_r_sexual: 'veel seksuele uitbuiting', wf_r_hours: 'lang ingelogd',
+    wf_r_recent_acute: 'net een acuut gesprek', wf_r_acute: 'vaak acuut', wf_r_sexual: 'vaak seksuele uitbuiting', wf_r_hours: 'lang ingelogd',
     wf_may: 'misschien pauze nodig',
   },
   en: {
