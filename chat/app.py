@@ -34,6 +34,7 @@ from chat.delivery import Delivery
 from chat.errors import json_errors
 from chat.hours import OpeningHours
 from chat.http_api import HttpApi
+from chat.http_quality import QualityApi
 from chat.httpsec import TrustedProxies, forwarded, origin_allowed, write_guard
 from chat.metrics import Metrics
 from chat.presence import Presence
@@ -42,6 +43,7 @@ from chat.queue_view import QueueView
 from chat.redis_client import redis_client
 from chat.retention import Retention
 from chat.review import Review
+from chat.review_queue import ReviewQueue
 from chat.revocation import Revocation
 from chat.safe_words import SafeWords
 from chat.store import ConversationStore
@@ -52,6 +54,7 @@ from chat.transport.supervisor import SupervisorNamespace
 from chat.transport.visitor import VisitorNamespace
 from chat.triage_worker import TriageWorkers
 from chat.visitor_context import VisitorContext
+from chat.welfare import Welfare
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +145,9 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
                               max_messages=settings.max_messages)
     queue_view = QueueView(store, presence, delivery, settings)
     review = Review(store)
+    review_queue = ReviewQueue(store, settings.review_sample)
+    welfare = Welfare(redis, store, presence, delivery, settings)
+    review.on_close += [review_queue.decide, welfare.conversation_closed]
     retention = Retention(store, review, settings)
     workers = (TriageWorkers(settings, redis_url, settings.triage_workers)
                if settings.triage_enabled and settings.triage_workers > 0 else None)
@@ -172,6 +178,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     app.add_routes(http_api.routes())
     app.add_routes(AdminApi(http_api, presence, store).routes())
     app.add_routes(Metrics(settings.metrics_token, redis, store, presence, queue_view).routes())
+    app.add_routes(QualityApi(http_api, review_queue, welfare).routes())
     for url_path, file_name in moderator_ui.PAGES.items():
         app.router.add_get(url_path, _page(moderator_ui.STATIC_DIR / file_name))
     if moderator_ui.STATIC_DIR.exists():
@@ -192,6 +199,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         acute.start()
         retention.job.start()
         revocation.job.start()
+        welfare.job.start()
         if settings.abandoned_after_s > 0:
             abandonment.job.start()
         if workers is not None:
@@ -202,6 +210,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
         await acute.stop()
         await retention.job.stop()
         await revocation.job.stop()
+        await welfare.job.stop()
         await abandonment.job.stop()
         await review.stop()
         await continuity.stop()

@@ -86,6 +86,8 @@ class Action(StrEnum):
     ACUTE_PROTOCOL_UPDATE = "settings.acute_protocol"  # target "acute_protocol"
     BLOCK = "visitor.block"  # a counsellor blocked the browser of a conversation; target: conversation id
     BLOCK_LIFT = "visitor.unblock"  # a supervisor lifted a block; target: the block's id
+    REVIEW_SAVE = "review.save"  # a supervisor stored a review of a closed conversation; target: its id
+    WELFARE_VIEW = "welfare.view"  # a supervisor read the counsellors' exposure in their shifts
 
 
 class Audit:

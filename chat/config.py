@@ -19,6 +19,19 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
 
 
+def _float(env: dict[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise SystemExit(f"{name} must be a number, got {raw!r}") from exc
+    if not low <= value <= high:
+        raise SystemExit(f"{name} must be between {low:g} and {high:g}, got {raw!r}")
+    return value
+
+
 def _list(env: dict[str, str], name: str, default: str = "") -> list[str]:
     return [part.strip() for part in env.get(name, default).split(",") if part.strip()]
 
@@ -148,6 +161,18 @@ class Settings:
     # Opening hours of the professional consult line (`/pro`, chat/consult.py), in the form of
     # HELPLINE_OPENING_HOURS; "" means the same hours as the helpline.
     pro_opening_hours: str = ""
+    # Share (0-1) of the closed conversations that are not acute drawn at random for the supervisors'
+    # review queue, once, when each closes; acute ones are always queued (chat/review_queue.py).
+    review_sample: float = 0.1
+    # Counsellor welfare (chat/welfare.py): a counsellor "may need a break" on the supervisor page after
+    # this many acute or sexual-exploitation conversations in a shift, or this many hours logged in, or
+    # within welfare_recent_min minutes of an acute conversation (until they take a break). A shift
+    # ends when the counsellor has had no console open for welfare_shift_gap_min minutes.
+    welfare_acute: int = 2
+    welfare_sexual: int = 3
+    welfare_hours: float = 4.0
+    welfare_recent_min: int = 30
+    welfare_shift_gap_min: int = 180
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -196,4 +221,10 @@ class Settings:
             log_format=log_format,
             acute_escalate_s=max(0, _int(env, "HELPLINE_ACUTE_ESCALATE_S", 60)),
             pro_opening_hours=env.get("HELPLINE_PRO_OPENING_HOURS", "").strip(),
+            review_sample=_float(env, "HELPLINE_REVIEW_SAMPLE", 0.1, 0.0, 1.0),
+            welfare_acute=max(1, _int(env, "HELPLINE_WELFARE_ACUTE", 2)),
+            welfare_sexual=max(1, _int(env, "HELPLINE_WELFARE_SEXUAL", 3)),
+            welfare_hours=_float(env, "HELPLINE_WELFARE_HOURS", 4.0, 0.5, 24.0),
+            welfare_recent_min=max(0, _int(env, "HELPLINE_WELFARE_RECENT_MIN", 30)),
+            welfare_shift_gap_min=max(10, _int(env, "HELPLINE_WELFARE_SHIFT_GAP_MIN", 180)),
         )

@@ -129,6 +129,10 @@ class Delivery:
         await self.sio.emit("assigned", {"conversation_id": cid, "from": from_user}, room=_user_room(to_user),
                             namespace=COUNSELLOR)
 
+    async def welfare(self, username: str, event: dict[str, Any]) -> None:
+        """A break suggestion (chat/welfare.py): only to that counsellor's own sockets."""
+        await self.sio.emit("welfare", event, room=_user_room(username), namespace=COUNSELLOR)
+
     async def triage(self, cid: str, event: dict[str, Any]) -> None:
         await self.sio.emit("triage", event, room=_conversation_room(cid), namespace=COUNSELLOR)
         if self.is_monitored(cid):

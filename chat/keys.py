@@ -157,3 +157,34 @@ def link_conversations(link_id: str) -> str:
 
 def link_code(code_hash: str) -> str:
     return f"{PREFIX}linkcode:{code_hash}"
+
+
+# -- quality and care (chat/review_queue.py, chat/welfare.py) ---------------------------------------
+
+def review(cid: str) -> str:
+    """Hash: the review-queue decision (`pick`) made at close and the supervisor's review of a closed
+    conversation (scores, sealed comment, reviewer). Goes with the conversation at review retention."""
+    return _conv_key("review", cid)
+
+
+# Sorted set: conversations picked for review (every acute one, plus the random sample) -> closed at (ms).
+REVIEW_QUEUE = f"{PREFIX}review:queue"
+
+
+def reviews_of(name: str) -> str:
+    """Sorted set: the reviewed conversations a counsellor handled -> reviewed at (ms)."""
+    return f"{PREFIX}reviews:of:{name}"
+
+
+def welfare(name: str) -> str:
+    """Hash, with expiry: a counsellor's current shift (start, last seen, time online, exposure counts)."""
+    return f"{PREFIX}welfare:{name}"
+
+
+def welfare_counted(name: str) -> str:
+    """Set, with expiry: the conversations already counted in a counsellor's current shift."""
+    return f"{PREFIX}welfare:{name}:counted"
+
+
+# Sorted set: counsellors with a shift record -> last seen (ms), for the supervisors' welfare list.
+WELFARE = f"{PREFIX}welfare"

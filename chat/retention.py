@@ -4,7 +4,7 @@
   (messages, notes, whispers) and its resume token are deleted: nobody can read it any more. The
   anonymised transcript is made first, if it was not yet.
 - HELPLINE_REVIEW_RETENTION_DAYS after closing, the anonymised transcript and the conversation's record
-  (statistics) go too.
+  (statistics) go too, and with them the supervisors' review (chat/review_queue.py).
 - A widget opened without a single message sent leaves an empty conversation; it goes after a day.
 - When anything was destroyed, Redis's append-only file is rewritten (BGREWRITEAOF, waited for), so
   the destroyed keys leave the disk too, not only Redis's memory.
@@ -20,6 +20,7 @@ import time
 from chat.config import Settings
 from chat.periodic import Periodic
 from chat.review import Review
+from chat.review_queue import forget_review
 from chat.store import ConversationStore
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class Retention:
         review_days = max(self.settings.review_retention_days, self.settings.retention_days)
         forgotten = await self.store.closed_before(now_ms - review_days * DAY_MS)
         for cid in forgotten:
+            await forget_review(self.store.redis, cid)  # the supervisors' review goes with it
             await self.store.forget_closed(cid)
         if destroyed or forgotten:
             # Deleted in Redis is not yet gone from its disk: the append-only file still holds the

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,9 +36,16 @@ def _redact_transcript(texts: list[str]) -> list[dict[str, Any]] | None:
     return result
 
 
+# Work for a conversation that has just closed, besides its transcript: the review queue's decision
+# (chat/review_queue.py) and the counsellor's exposure (chat/welfare.py). Each must be idempotent: a
+# conversation the visitor left is scheduled again when its counsellor records the outcome.
+CloseHook = Callable[[str], Awaitable[object]]
+
+
 class Review:
     def __init__(self, store: ConversationStore) -> None:
         self.store = store
+        self.on_close: list[CloseHook] = []
         self._tasks: set[asyncio.Task[bool]] = set()
 
     async def stop(self) -> None:
@@ -49,9 +57,18 @@ class Review:
             await asyncio.wait(tasks, timeout=2)
 
     def schedule(self, cid: str) -> None:
-        task = asyncio.ensure_future(self.make_transcript(cid))
+        """Called at every close (the service's and abandonment's `Scheduler`)."""
+        task = asyncio.ensure_future(self._closed(cid))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    async def _closed(self, cid: str) -> bool:
+        for hook in self.on_close:
+            try:
+                await hook(cid)
+            except Exception:  # one failing hook must not cost the transcript (the review sweep retries)
+                log.exception("work after a conversation closed failed")
+        return await self.make_transcript(cid)
 
     async def make_transcript(self, cid: str) -> bool:
         """Redact and store the transcript; False when redaction is unavailable (retried later)."""

@@ -3,8 +3,8 @@
 
 Messages, notes and whispers are not re-encrypted: they are sealed with each conversation's data key,
 and only the data key's wrapping changes. What is sealed with the review key, which is derived from
-the master key (transcripts, tags, referral), is opened and sealed again; it is small. The key-check
-value then names the new key.
+the master key (transcripts, tags, referral, review comments), is opened and sealed again; it is
+small. The key-check value then names the new key.
 
 Safe to interrupt: while it runs, `hl:keycheck` says "rotating" (a server refuses to start on it), and
 every value is tried with the new key before the old, so running it again with the same two keys
@@ -26,6 +26,7 @@ from chat.accounts import reseal_totp_secrets
 from chat.crypto import Vault
 from chat.pubsub import SOCKETIO_CHANNEL
 from chat.records import as_text
+from chat.review_queue import reseal_comments
 from chat.store import SEALED_FIELDS, ConversationStore, MasterKeyMismatch, sealed_name
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ async def _rotate_conversation(redis: Redis, old: Vault, new: Vault, cid: str, r
             if moved is not None:
                 await redis.set(keys.transcript(cid), moved)
                 result.sealed_values += 1
+        result.sealed_values += await reseal_comments(redis, cid, old, new)  # supervisors' review comments
     except (InvalidTag, ValueError):
         log.error("a conversation's keys open with neither master key; left as they are")
         result.unreadable += 1

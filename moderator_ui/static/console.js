@@ -4,6 +4,8 @@ import {
 } from './common.js';
 import { ACUTE_TEXTS, acuteConsole } from './console_acute.js';
 import { CONTEXT_TEXTS, contextConsole } from './console_context.js';
+import { installMyReviews, REVIEW_TEXTS } from './console_reviews.js';
+import { installWelfare, WELFARE_TEXTS } from './console_welfare.js';
 import { staffPage } from './staff.js';
 
 const DICT = {
@@ -97,10 +99,12 @@ const K = { lang: 'hl.c.lang', sound: 'hl.c.sound' };
 const ROLE_FOR_ABOUT = { self: 'victim', other: 'witness', professional: 'professional' };
 
 const page = staffPage({
-  texts: mergeDicts(DICT, ACUTE_TEXTS, CONTEXT_TEXTS), langKey: K.lang, namespace: '/counsellor',
+  texts: mergeDicts(DICT, ACUTE_TEXTS, CONTEXT_TEXTS, WELFARE_TEXTS, REVIEW_TEXTS), langKey: K.lang, namespace: '/counsellor',
   mayUse: () => true, refusedKey: 'login_failed',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
+installWelfare(page); // break suggestions (console_welfare.js)
+installMyReviews(page); // reviews of my conversations (console_reviews.js)
 const { i18n, t } = page;
 const label = (kind, code) => page.label(kind, code);
 const sig = (code) => label('signals', code);

@@ -54,7 +54,9 @@ const RETRY_MS = 3000;
  *  - onSocket(socket): attach the page's event handlers; onConnect(socket): after every (re)connect;
  *  - onLanguage(): re-render after a language change (and once the vocabulary arrives late).
  * Returns the page object: i18n, t, store, me, socket, config, vocab, limits, label(kind, code),
- * errorText(code), setConn(state), boot().
+ * errorText(code), setConn(state), boot(), and extend(hooks): a feature in its own module (e.g.
+ * console_welfare.js) adds hooks of the same names (onEnter, onLeave, onSocket, onConnect, onLanguage),
+ * each called after the page's own.
  */
 export function staffPage(opts) {
   const store = safeStorage('localStorage');
@@ -67,6 +69,13 @@ export function staffPage(opts) {
     label: (kind, code) => page.vocab.label(kind, code),
     errorText: (code) => errorText(i18n, code, { max: page.limits.max_text }),
     setConn, boot,
+    extend: (hooks) => { extensions.push(hooks); },
+  };
+  const extensions = [];
+  /** The page's own hook, then every feature module's. */
+  const hook = (name, ...args) => {
+    opts[name](...args);
+    for (const x of extensions) x[name]?.(...args);
   };
   let connState = '';
 
@@ -164,7 +173,7 @@ export function staffPage(opts) {
     $('#login-error').hidden = true;
     $('#logout').hidden = false;
     if (opts.namespace) connect();
-    opts.onEnter(me);
+    hook('onEnter', me);
   }
 
   /** Back to the login form: the socket closed, the page's views hidden. */
@@ -173,7 +182,7 @@ export function staffPage(opts) {
     page.socket = null;
     socket?.disconnect();
     page.me = null;
-    opts.onLeave();
+    hook('onLeave');
     showMe();
     setConn('');
     showLogin(messageKey ? t(messageKey) : '');
@@ -198,8 +207,8 @@ export function staffPage(opts) {
     socket.on('connect', () => {
       if (!current()) return;
       setConn('connected');
-      if (!page.config) loadConfig().then(() => opts.onLanguage()).catch(() => null);
-      opts.onConnect(socket);
+      if (!page.config) loadConfig().then(() => hook('onLanguage')).catch(() => null);
+      hook('onConnect', socket);
     });
     socket.on('disconnect', async (reason) => {
       if (!current()) return;
@@ -219,14 +228,14 @@ export function staffPage(opts) {
       // A refusal by the server (not a network error) is not retried by the client by itself.
       if (!socket.active) setTimeout(() => { if (current()) socket.connect(); }, RETRY_MS);
     });
-    opts.onSocket(socket);
+    hook('onSocket', socket);
   }
 
   // --- boot -----------------------------------------------------------------------------------------------
   async function boot() {
     i18n.apply();
     bindLangSwitch($('#lang'), i18n);
-    i18n.onChange(() => { setConn(connState); showMe(); opts.onLanguage(); });
+    i18n.onChange(() => { setConn(connState); showMe(); hook('onLanguage'); });
     $('#login-form').addEventListener('submit', login);
     $('#username').addEventListener('input', () => showOtp(false)); // another name: its own answer
     $('#logout').addEventListener('click', logout);

@@ -4,6 +4,8 @@ import { $, $$, api, clear, displayName, el, emitAck, failed, fmtDateTime, fmtDu
 import { staffPage } from './staff.js';
 import { initReport, loadReport, REPORT_TEXTS } from './supervisor_report.js';
 import { ACUTE_TEXTS, acuteSupervisor } from './supervisor_acute.js';
+import { installReviewQueue, REVIEW_QUEUE_TEXTS } from './supervisor_review.js';
+import { installWelfareBoard, WELFARE_BOARD_TEXTS } from './supervisor_welfare.js';
 
 const DICT = {
   nl: {
@@ -65,10 +67,12 @@ const DICT = {
 const COLORS = ['#b3141c', '#7a3ff2', '#1f6f6b', '#c26a00', '#2b6cb0', '#8a5a44', '#4a7d1e', '#a0306f', '#556070', '#d14d72', '#0f8a8a', '#6b4fbb', '#9a7b00'];
 
 const page = staffPage({
-  texts: mergeDicts(DICT, REPORT_TEXTS, ACUTE_TEXTS), langKey: 'hl.s.lang', namespace: '/supervisor',
+  texts: mergeDicts(DICT, REPORT_TEXTS, ACUTE_TEXTS, REVIEW_QUEUE_TEXTS, WELFARE_BOARD_TEXTS), langKey: 'hl.s.lang', namespace: '/supervisor',
   mayUse: (me) => me.role === 'supervisor' || me.role === 'admin', refusedKey: 'not_supervisor',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
+installReviewQueue(page); // the review queue (supervisor_review.js)
+installWelfareBoard(page); // who may need a break (supervisor_welfare.js)
 const { i18n, t } = page;
 const label = (kind, code) => page.label(kind, code);
 const labels = (kind, codes) => page.vocab.labels(kind, codes);
@@ -110,7 +114,8 @@ function onLanguage() {
 }
 
 function showView(name) {
-  for (const v of ['board', 'transcripts', 'stats', 'report']) $(`#view-${v}`).hidden = v !== name;
+  // Every view has a button in the nav (feature modules add their own).
+  for (const v of $$('#nav [data-view]').map((b) => b.dataset.view)) $(`#view-${v}`).hidden = v !== name;
   for (const b of $$('#nav [data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === name));
   if (name === 'transcripts') loadTranscripts();
   if (name === 'stats') loadStats();
