@@ -32,6 +32,8 @@ SMALL = 5  # counts below this are suppressed
 SUPPRESSED = "<5"
 SECONDARY = "x"
 MAX_DAYS = 366
+# Days a report may name: far from date.min and date.max, whose neighbours do not exist.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)
 BATCH = 1000
 FIELDS = ["queued_at", "claimed_at", "closed_at", "wait_s", "role", "minor", "language", "lang", "signals",
           "outcome", "referral", "ended_by", "offline", "quick_exit"]
@@ -94,13 +96,15 @@ def parse_day(value: str | None, name: str) -> date:
     if not value:
         raise HelplineError(ErrorCode.BAD_REQUEST, f"'{name}' is required: a date YYYY-MM-DD")
     try:
-        return date.fromisoformat(value) if len(value) == 10 else _bad(name)
+        day = date.fromisoformat(value) if len(value) == 10 else _bad(name)
     except ValueError:
         return _bad(name)
+    return day if FIRST_DAY <= day <= LAST_DAY else _bad(name)
 
 
 def _bad(name: str) -> date:
-    raise HelplineError(ErrorCode.BAD_REQUEST, f"'{name}' must be a date YYYY-MM-DD")
+    raise HelplineError(ErrorCode.BAD_REQUEST,
+                        f"'{name}' must be a date YYYY-MM-DD between {FIRST_DAY} and {LAST_DAY}")
 
 
 def period_range(query: dict[str, str]) -> tuple[date, date, str]:
