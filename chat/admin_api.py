@@ -241,7 +241,7 @@ class AdminApi:
         directory = {str(o["id"]): str(o.get("name", o["id"])) for o in organisations
                      if isinstance(o, dict) and "id" in o}
         records = await report.load_records(self.store, first, last, self.zone)
-        built = report.build(report.tally(records, self.zone, per, set(directory)), first, last, per)
+        built = report.build(report.tally(records, self.zone, per, set(directory)), first, last, per, list(directory))
         return built, lang, directory, account
 
     async def report_json(self, request: web.Request) -> web.Response:
