@@ -8,7 +8,7 @@ Accounts, opening hours and safe words (admins only), and the anonymised statist
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -87,11 +87,14 @@ class AdminApi:
         """One account change at a time (on every process), by an admin checked once the change's turn
         has come: of two admins who deactivate or demote each other at the same moment, the second acts
         on a login the first one ended and is refused, so an admin is always left."""
+        lock = self.redis.lock(keys.ACCOUNTS_LOCK, timeout=LOCK_S)
+        if not await lock.acquire(blocking_timeout=LOCK_S):
+            raise HelplineError(ErrorCode.UNAVAILABLE, "another account change is under way; try again")
         try:
-            async with self.redis.lock(keys.ACCOUNTS_LOCK, timeout=LOCK_S, blocking_timeout=LOCK_S):
-                yield await self.api._staff(request, ADMIN)
-        except LockError:
-            raise HelplineError(ErrorCode.UNAVAILABLE, "another account change is under way; try again") from None
+            yield await self.api._staff(request, ADMIN)
+        finally:
+            with suppress(LockError):  # expired while held: the change is done all the same
+                await lock.release()
 
     async def list_accounts(self, request: web.Request) -> web.Response:
         await self.api._staff(request, ADMIN)
@@ -100,7 +103,7 @@ class AdminApi:
                       "require_2fa": sorted(self.accounts.require_2fa)})
 
     async def create_account(self, request: web.Request) -> web.Response:
-        admin = await self.api._staff(request, ADMIN)
+        await self.api._staff(request, ADMIN)
         body = await self.api._body(request)
         name, password, role = body.get("username"), body.get("password"), body.get("role", "counsellor")
         if not isinstance(name, str) or not valid_username(name):
@@ -109,12 +112,13 @@ class AdminApi:
             raise HelplineError(ErrorCode.BAD_REQUEST, "'password' and 'role' must be strings")
         skills = _strings(body.get("skills", []), "skills")
         languages = _strings(body.get("languages", []), "languages")
-        if await self.accounts.get(name) is not None:
-            raise HelplineError(ErrorCode.ALREADY_EXISTS)
-        try:
-            account = await self.accounts.add(name, password, role, skills, languages, actor=admin.username)
-        except ValueError as exc:
-            raise _bad(exc) from None
+        async with self._changing(request) as admin:  # two admins creating one name: the second is told
+            if await self.accounts.get(name) is not None:
+                raise HelplineError(ErrorCode.ALREADY_EXISTS)
+            try:
+                account = await self.accounts.add(name, password, role, skills, languages, actor=admin.username)
+            except ValueError as exc:
+                raise _bad(exc) from None
         return _json(await self._row(account), 201)
 
     async def update_account(self, request: web.Request) -> web.Response:

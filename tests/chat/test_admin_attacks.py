@@ -74,3 +74,50 @@ async def test_hours_that_start_at_24_are_refused(server: str, make_user: Callab
         assert (status, answer["error"]) == (400, "bad_request"), answer
         status, hours = await ada.call("GET", "/api/admin/hours")
         assert status == 200 and hours["source"] == "environment"
+
+
+async def test_deactivation_closes_open_sockets_and_reactivation_revives_no_login(
+    server: str, make_user: Callable[..., Any]
+) -> None:
+    """A deactivated counsellor or supervisor cannot go on acting over a socket opened before, and
+    re-activating the account does not bring that old login back."""
+    from tests.chat.clients import counsellor
+    from tests.chat.test_revocation import _closed
+
+    make_user("ada", role="admin")
+    make_user("cor")
+    make_user("sam", role="supervisor")
+    tokens = {n: await login(server, n, PASSWORD) for n in ("cor", "sam")}
+    console = await counsellor(server, tokens["cor"])
+    board = await counsellor(server, tokens["sam"], namespace="/supervisor")
+    assert await console.call("mine") == {"conversations": []}
+    async with aiohttp.ClientSession() as http:
+        ada = Client(http, server, await login(server, "ada", PASSWORD))
+        for name in ("cor", "sam"):
+            status, _ = await ada.call("PATCH", f"/api/admin/accounts/{name}", {"active": False})
+            assert status == 200
+        assert await _closed(console) and await _closed(board)
+        for name in ("cor", "sam"):
+            status, _ = await ada.call("PATCH", f"/api/admin/accounts/{name}", {"active": True})
+            assert status == 200
+            status, answer = await Client(http, server, tokens[name]).call("GET", "/api/me")
+            assert (status, answer["error"]) == (401, "unauthorized")
+
+
+async def test_two_admins_creating_the_same_name_at_once(server: str, make_user: Callable[..., Any],
+                                                         redis: aioredis.Redis) -> None:
+    """One creation wins and the other is told the name exists; neither silently overwrites the other's
+    password or role."""
+    make_user("ada", role="admin")
+    make_user("bob", role="admin")
+    async with aiohttp.ClientSession() as http:
+        ada = Client(http, server, await login(server, "ada", PASSWORD))
+        bob = Client(http, server, await login(server, "bob", PASSWORD))
+        for round_ in range(3):
+            name = f"nina{round_}"
+            results = await asyncio.gather(
+                ada.call("POST", "/api/admin/accounts", {"username": name, "password": "ada's choice", "role": "counsellor"}),
+                bob.call("POST", "/api/admin/accounts", {"username": name, "password": "bob's choice", "role": "admin"}))
+            assert sorted(status for status, _ in results) == [201, 409], results
+            winner = results[0][1] if results[0][0] == 201 else results[1][1]
+            assert (await Accounts(redis, 3600).get(name)).role == winner["role"]  # type: ignore[union-attr]
