@@ -106,8 +106,8 @@ class AdminApi:
         await self.api._staff(request, ADMIN)
         body = await self.api._body(request)
         name, password, role = body.get("username"), body.get("password"), body.get("role", "counsellor")
-        if not isinstance(name, str) or not valid_username(name):
-            raise HelplineError(ErrorCode.BAD_REQUEST, "'username': 1-64 letters, digits, '.', '_' or '-'")
+        if not isinstance(name, str) or not valid_username(name) or not name.isascii():
+            raise HelplineError(ErrorCode.BAD_REQUEST, "'username': 1-64 ASCII letters, digits, '.', '_' or '-'")
         if not isinstance(password, str) or not isinstance(role, str):
             raise HelplineError(ErrorCode.BAD_REQUEST, "'password' and 'role' must be strings")
         skills = _strings(body.get("skills", []), "skills")

@@ -12,6 +12,7 @@ import aiohttp
 import pytest
 import redis.asyncio as aioredis
 
+from chat import keys
 from chat.accounts import Accounts
 from tests.chat.clients import login
 from tests.chat.test_admin_api import Client
@@ -121,3 +122,17 @@ async def test_two_admins_creating_the_same_name_at_once(server: str, make_user:
             assert sorted(status for status, _ in results) == [201, 409], results
             winner = results[0][1] if results[0][0] == 201 else results[1][1]
             assert (await Accounts(redis, 3600).get(name)).role == winner["role"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("name", ["аda", "ada\u0301", "ａｄａ", "ada\u200b"])
+async def test_names_that_look_like_another_are_refused(server: str, make_user: Callable[..., Any],
+                                                        redis: aioredis.Redis, name: str) -> None:
+    """A Cyrillic "а", a combining accent or full-width letters make a name that reads as "ada" in the
+    account list and the audit log; new names are plain ASCII."""
+    make_user("ada", role="admin")
+    async with aiohttp.ClientSession() as http:
+        ada = Client(http, server, await login(server, "ada", PASSWORD))
+        status, answer = await ada.call("POST", "/api/admin/accounts",
+                                        {"username": name, "password": "long enough", "role": "admin"})
+        assert (status, answer["error"]) == (400, "bad_request"), answer
+    assert await redis.smembers(keys.USERS) == {b"ada"}
