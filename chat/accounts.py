@@ -197,14 +197,15 @@ class Accounts:
         self, username: str, password: str, role: str, skills: list[str] | None = None,
         languages: list[str] | None = None, actor: str = CLI_ACTOR,
     ) -> Account:
-        if not valid_username(username):
-            raise ValueError("username: 1-64 letters, digits, '.', '_' or '-'")
+        existed = bool(await self.redis.exists(keys.user(username)))
+        if not valid_username(username) or not (existed or username.isascii()):
+            # New names are ASCII: "аda" with a Cyrillic а would read as "ada" in lists and the audit log.
+            raise ValueError("username: 1-64 ASCII letters, digits, '.', '_' or '-'")
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
         _check_password(password)
         _check_skills(skills or [])
         account = Account(username, role, list(skills or []), _languages(languages or []))
-        existed = bool(await self.redis.exists(keys.user(username)))
         await self.redis.hset(
             keys.user(username),
             mapping={

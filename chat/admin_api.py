@@ -7,13 +7,16 @@ Accounts, opening hours and safe words (admins only), and the anonymised statist
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
+from redis.exceptions import LockError
 
 import vocabulary
-from chat import report
+from chat import keys, report
 from chat.accounts import ROLES, SKILLS, Account, valid_username
 from chat.audit import Action
 from chat.content import DIRECTORY
@@ -27,6 +30,7 @@ from chat.store import ConversationStore
 ADMIN = {"admin"}
 SUPERVISORS = {"supervisor", "admin"}
 SPEC_MAX = 500
+LOCK_S = 10  # an account change takes milliseconds; the lock expires on its own if a process dies holding it
 
 
 def _strings(value: Any, name: str) -> list[str]:
@@ -78,6 +82,20 @@ class AdminApi:
             raise HelplineError(ErrorCode.NOT_FOUND, "no such account")
         return account
 
+    @asynccontextmanager
+    async def _changing(self, request: web.Request) -> AsyncIterator[Account]:
+        """One account change at a time (on every process), by an admin checked once the change's turn
+        has come: of two admins who deactivate or demote each other at the same moment, the second acts
+        on a login the first one ended and is refused, so an admin is always left."""
+        lock = self.redis.lock(keys.ACCOUNTS_LOCK, timeout=LOCK_S)
+        if not await lock.acquire(blocking_timeout=LOCK_S):
+            raise HelplineError(ErrorCode.UNAVAILABLE, "another account change is under way; try again")
+        try:
+            yield await self.api._staff(request, ADMIN)
+        finally:
+            with suppress(LockError):  # expired while held: the change is done all the same
+                await lock.release()
+
     async def list_accounts(self, request: web.Request) -> web.Response:
         await self.api._staff(request, ADMIN)
         rows = [await self._row(a) for a in await self.accounts.list()]
@@ -85,26 +103,26 @@ class AdminApi:
                       "require_2fa": sorted(self.accounts.require_2fa)})
 
     async def create_account(self, request: web.Request) -> web.Response:
-        admin = await self.api._staff(request, ADMIN)
+        await self.api._staff(request, ADMIN)
         body = await self.api._body(request)
         name, password, role = body.get("username"), body.get("password"), body.get("role", "counsellor")
-        if not isinstance(name, str) or not valid_username(name):
-            raise HelplineError(ErrorCode.BAD_REQUEST, "'username': 1-64 letters, digits, '.', '_' or '-'")
+        if not isinstance(name, str) or not valid_username(name) or not name.isascii():
+            raise HelplineError(ErrorCode.BAD_REQUEST, "'username': 1-64 ASCII letters, digits, '.', '_' or '-'")
         if not isinstance(password, str) or not isinstance(role, str):
             raise HelplineError(ErrorCode.BAD_REQUEST, "'password' and 'role' must be strings")
         skills = _strings(body.get("skills", []), "skills")
         languages = _strings(body.get("languages", []), "languages")
-        if await self.accounts.get(name) is not None:
-            raise HelplineError(ErrorCode.ALREADY_EXISTS)
-        try:
-            account = await self.accounts.add(name, password, role, skills, languages, actor=admin.username)
-        except ValueError as exc:
-            raise _bad(exc) from None
+        async with self._changing(request) as admin:  # two admins creating one name: the second is told
+            if await self.accounts.get(name) is not None:
+                raise HelplineError(ErrorCode.ALREADY_EXISTS)
+            try:
+                account = await self.accounts.add(name, password, role, skills, languages, actor=admin.username)
+            except ValueError as exc:
+                raise _bad(exc) from None
         return _json(await self._row(account), 201)
 
     async def update_account(self, request: web.Request) -> web.Response:
-        admin = await self.api._staff(request, ADMIN)
-        target = await self._target(request)
+        await self.api._staff(request, ADMIN)  # before the lock: others never wait for it
         body = await self.api._body(request)
         unknown = set(body) - {"role", "skills", "languages", "active"}
         if unknown:
@@ -116,44 +134,50 @@ class AdminApi:
             raise HelplineError(ErrorCode.BAD_REQUEST, "'active' must be true or false")
         skills = _strings(body["skills"], "skills") if "skills" in body else None
         languages = _strings(body["languages"], "languages") if "languages" in body else None
-        # An admin cannot lock themselves out: no deactivating or demoting their own account here.
-        if target.username == admin.username and (active is False or (role is not None and role != admin.role)):
-            raise HelplineError(ErrorCode.NOT_ALLOWED, "you cannot deactivate your own account or change its role")
-        try:
-            account = await self.accounts.update(target.username, role=role, skills=skills, languages=languages,
-                                                 actor=admin.username)
-        except ValueError as exc:
-            raise _bad(exc) from None
-        if active is not None and active != account.active:
-            await self.accounts.set_active(target.username, active, actor=admin.username)
-        updated = await self.accounts.get(target.username)
+        async with self._changing(request) as admin:
+            target = await self._target(request)
+            # An admin cannot lock themselves out: no deactivating or demoting their own account here.
+            if target.username == admin.username and (active is False or (role is not None and role != admin.role)):
+                raise HelplineError(ErrorCode.NOT_ALLOWED, "you cannot deactivate your own account or change its role")
+            try:
+                account = await self.accounts.update(target.username, role=role, skills=skills,
+                                                     languages=languages, actor=admin.username)
+            except ValueError as exc:
+                raise _bad(exc) from None
+            if active is not None and active != account.active:
+                await self.accounts.set_active(target.username, active, actor=admin.username)
+            updated = await self.accounts.get(target.username)
         assert updated is not None
         return _json(await self._row(updated))
 
     async def reset_password(self, request: web.Request) -> web.Response:
-        admin = await self.api._staff(request, ADMIN)
-        target = await self._target(request)
+        await self.api._staff(request, ADMIN)
         password = (await self.api._body(request)).get("password")
         if not isinstance(password, str):
             raise HelplineError(ErrorCode.BAD_REQUEST, "'password' must be a string")
-        try:
-            await self.accounts.set_password(target.username, password, actor=admin.username)
-        except ValueError as exc:
-            raise _bad(exc) from None
+        async with self._changing(request) as admin:
+            target = await self._target(request)
+            try:
+                await self.accounts.set_password(target.username, password, actor=admin.username)
+            except ValueError as exc:
+                raise _bad(exc) from None
         return _json({"ok": True})
 
     async def enrol_totp(self, request: web.Request) -> web.Response:
         """A new authenticator secret; the otpauth:// URI is in this answer only (never stored readable
         or logged). The account's logins end."""
-        admin = await self.api._staff(request, ADMIN)
-        target = await self._target(request)
-        uri = await self.accounts.enrol_totp(target.username, actor=admin.username)
+        await self.api._staff(request, ADMIN)
+        async with self._changing(request) as admin:
+            target = await self._target(request)
+            uri = await self.accounts.enrol_totp(target.username, actor=admin.username)
         return _json({"uri": uri})
 
     async def remove_totp(self, request: web.Request) -> web.Response:
-        admin = await self.api._staff(request, ADMIN)
-        target = await self._target(request)
-        return _json({"ok": await self.accounts.remove_totp(target.username, actor=admin.username)})
+        await self.api._staff(request, ADMIN)
+        async with self._changing(request) as admin:
+            target = await self._target(request)
+            removed = await self.accounts.remove_totp(target.username, actor=admin.username)
+        return _json({"ok": removed})
 
     # -- opening hours ----------------------------------------------------------------------------
 
@@ -221,7 +245,7 @@ class AdminApi:
         directory = {str(o["id"]): str(o.get("name", o["id"])) for o in organisations
                      if isinstance(o, dict) and "id" in o}
         records = await report.load_records(self.store, first, last, self.zone)
-        built = report.build(report.tally(records, self.zone, per, set(directory)), first, last, per)
+        built = report.build(report.tally(records, self.zone, per, set(directory)), first, last, per, list(directory))
         return built, lang, directory, account
 
     async def report_json(self, request: web.Request) -> web.Response:

@@ -49,6 +49,8 @@ def parse_windows(spec: str) -> list[Window]:
                 continue
             days, span = chunk.split()
             start, end = span.split("-")
+            if start == "24:00":
+                raise ValueError("24:00 ends a day; it cannot start a window")  # it would never open
             windows.append(Window(frozenset(_parse_days(days)), _parse_time(start), _parse_time(end)))
     except (ValueError, IndexError) as exc:
         raise ValueError(f"{spec!r} is not like 'mon-fri 09:00-22:00; sat,sun 12:00-20:00'") from exc

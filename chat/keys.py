@@ -106,6 +106,8 @@ MONITORED = f"{PREFIX}monitored"  # set of conversations a supervisor is watchin
 CANNED = f"{PREFIX}canned"  # JSON list of canned responses
 DIRECTORY = f"{PREFIX}directory"  # JSON list of referral organisations
 OPENING_HOURS = f"{PREFIX}hours"  # opening hours saved on the admin page (absent: HELPLINE_OPENING_HOURS)
+# Held while an admin changes an account (chat/admin_api.py): such changes run one at a time everywhere.
+ACCOUNTS_LOCK = f"{PREFIX}lock:accounts"
 SAFE_WORDS = f"{PREFIX}safewords"  # JSON object: language -> coded phrases (chat/safe_words.py)
 STARTED = f"{PREFIX}started"  # sorted set: conversation -> entered the queue at (s), for statistics
 # Stream of triage jobs ("c": conversation id), one per stored visitor message; read by the consumer

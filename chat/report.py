@@ -7,9 +7,10 @@ the vocabulary, the directory's ids and language codes appear: no free text (tag
 and no conversation ids or counsellor names.
 
 Small cells could point at a person, so every count under SMALL (0 to 4) is written "<5". In a list whose
-counts add up to a shown total (the periods, roles, age groups ...), one hidden cell could be worked out
-by subtraction; the smallest other cell is then hidden as well, written "x". Signals are not such a list
-(a conversation can have several). Waiting-time medians are given only over at least SMALL conversations.
+counts add up to a shown total (the periods, roles, age groups ...), the total minus the shown cells could
+tell that a hidden cell holds somebody; the smallest shown cells are then hidden as well, written "x",
+until it cannot (`suppress`). Signals are not such a list (a conversation can have several). Languages
+and referrals list a fixed set of codes, so that no row appears only because somebody is in it. Waiting-time medians are given only over at least SMALL conversations.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ SMALL = 5  # counts below this are suppressed
 SUPPRESSED = "<5"
 SECONDARY = "x"
 MAX_DAYS = 366
+# Days a report may name: far from date.min and date.max, whose neighbours do not exist.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)
 BATCH = 1000
 FIELDS = ["queued_at", "claimed_at", "closed_at", "wait_s", "role", "minor", "language", "lang", "signals",
           "outcome", "referral", "ended_by", "offline", "quick_exit"]
@@ -94,13 +97,15 @@ def parse_day(value: str | None, name: str) -> date:
     if not value:
         raise HelplineError(ErrorCode.BAD_REQUEST, f"'{name}' is required: a date YYYY-MM-DD")
     try:
-        return date.fromisoformat(value) if len(value) == 10 else _bad(name)
+        day = date.fromisoformat(value) if len(value) == 10 else _bad(name)
     except ValueError:
         return _bad(name)
+    return day if FIRST_DAY <= day <= LAST_DAY else _bad(name)
 
 
 def _bad(name: str) -> date:
-    raise HelplineError(ErrorCode.BAD_REQUEST, f"'{name}' must be a date YYYY-MM-DD")
+    raise HelplineError(ErrorCode.BAD_REQUEST,
+                        f"'{name}' must be a date YYYY-MM-DD between {FIRST_DAY} and {LAST_DAY}")
 
 
 def period_range(query: dict[str, str]) -> tuple[date, date, str]:
@@ -182,15 +187,29 @@ def tally(records: list[ConversationRecord], zone: ZoneInfo, per: str, directory
     return out
 
 
+def _exposed(counts: dict[str, int], cells: dict[str, Cell]) -> bool:
+    """Whether a reader of this partition (its counts add up to the published total) can tell that a "<5"
+    category is not empty: "<5" is 0 to SMALL-1, "x" at least SMALL and at most every count still shown
+    (it was the smallest), and the hidden cells add up to the total minus the shown ones."""
+    shown = [counts[c] for c, cell in cells.items() if isinstance(cell, int)]
+    hidden = [c for c, cell in cells.items() if not isinstance(cell, int)]
+    hidden_sum = sum(counts[c] for c in hidden)
+    x_high = min(shown) if shown else hidden_sum
+    high = {c: SMALL - 1 if cells[c] == SUPPRESSED else x_high for c in hidden}
+    all_high = sum(high.values())
+    return any(hidden_sum - (all_high - high[c]) >= 1 for c in hidden if cells[c] == SUPPRESSED)
+
+
 def suppress(counts: dict[str, int], partition: bool) -> dict[str, Cell]:
-    """Counts under SMALL become "<5"; in a partition with exactly one such cell, the smallest other
-    cell becomes "x", so that the hidden one cannot be worked out from the total."""
+    """Counts under SMALL become "<5". In a partition, while the total minus the shown counts would still
+    tell that a hidden category holds somebody (one hidden cell; hidden cells that must all be 4; an "x"
+    as small as the next shown count), the smallest shown count becomes "x" as well."""
     cells: dict[str, Cell] = {code: (SUPPRESSED if n < SMALL else n) for code, n in counts.items()}
-    hidden = [code for code, cell in cells.items() if cell == SUPPRESSED]
-    if partition and len(hidden) == 1 and len(cells) > 1:
-        shown = sorted((n, code) for code, n in counts.items() if cells[code] != SUPPRESSED)
-        if shown:
-            cells[shown[0][1]] = SECONDARY
+    while partition and _exposed(counts, cells):
+        shown = sorted((n, code) for code, n in counts.items() if isinstance(cells[code], int))
+        if not shown:
+            break  # every cell is hidden already; only the total is left
+        cells[shown[0][1]] = SECONDARY
     return cells
 
 
@@ -207,6 +226,7 @@ def _codes(dimension: str, first: date, last: date, per: str) -> list[str]:
         "age_group": ["minor", "adult", "unknown"],
         "signal": [*vocabulary.SIGNALS, "none"],
         "outcome": [*vocabulary.OUTCOMES, "gave_up", "none", "open"],
+        "language": [*vocabulary.UI_LANGUAGES, "other", "unknown"],
         "wait_outcome": ["answered", "gave_up", "waiting", "offline"],
         "wait_answered": [code for _, code in WAIT_BUCKETS],
         "wait_gave_up": [code for _, code in WAIT_BUCKETS],
@@ -214,16 +234,31 @@ def _codes(dimension: str, first: date, last: date, per: str) -> list[str]:
     return fixed.get(dimension, [])
 
 
-def build(tallied: Tally, first: date, last: date, per: str) -> dict[str, Any]:
-    """The suppressed report: {"from", "to", "per", "small": 5, "dimensions": {dimension: [{"code", "value"}]}}."""
+def _fold_rare(counts: dict[str, int], listed: list[str]) -> dict[str, int]:
+    """Categories outside the fixed list with fewer than SMALL counts go to "other": a row that appears
+    only when somebody is in it would tell so even as "<5" (one speaker of a rare language that day)."""
+    out = {code: n for code, n in counts.items() if code in listed or n >= SMALL}
+    rare = sum(n for code, n in counts.items() if code not in out)
+    if rare:
+        out["other"] = out.get("other", 0) + rare
+    return out
+
+
+def build(tallied: Tally, first: date, last: date, per: str, directory_ids: list[str] | None = None) -> dict[str, Any]:
+    """The suppressed report: {"from", "to", "per", "small": 5, "dimensions": {dimension: [{"code", "value"}]}}.
+    `directory_ids`: every referral code is listed, used or not."""
     dimensions: dict[str, list[dict[str, Cell]]] = {}
     for dimension, partition in DIMENSIONS:
         if dimension == "wait_seconds":
             dimensions[dimension] = [{"code": "median_answered", "value": _median(tallied.answered_waits)},
                                      {"code": "median_gave_up", "value": _median(tallied.gave_up_waits)}]
             continue
-        raw = tallied.counts[dimension]
         order = _codes(dimension, first, last, per)
+        if dimension == "referral":
+            order = [*(directory_ids or []), "other", "none"]
+        raw = tallied.counts[dimension]
+        if dimension in {"language", "referral"}:
+            raw = _fold_rare(raw, order)
         # Categories outside the fixed list (languages, referrals) in order of size, then name.
         extra = sorted((c for c in raw if c not in order), key=lambda c: (-raw[c], c))
         counts = {code: raw.get(code, 0) for code in [*order, *extra]}

@@ -113,7 +113,7 @@ function render() {
 function chart(name, rows) {
   const t = page.t;
   const fig = el('figure', { class: 'card chart report-chart', dataset: { dimension: name } }, el('figcaption', { text: t(`d_${name}`) }));
-  const label = (r) => (name === 'language' && r.code !== 'unknown' ? displayName('language', r.code, page.i18n.lang) : r.label || r.code);
+  const label = (r) => (name === 'language' && r.code !== 'unknown' && r.code !== 'other' ? displayName('language', r.code, page.i18n.lang) : r.label || r.code);
   const max = Math.max(1, ...rows.map((r) => (typeof r.value === 'number' ? r.value : 0)));
   const rowH = 20; const L = 150; const W = 320; const R = 40;
   const s = svg('svg', { viewBox: `0 0 ${W} ${rows.length * rowH + 4}`, role: 'img', 'aria-label': t(`d_${name}`) });

@@ -102,13 +102,17 @@ async def test_report_counts_and_suppresses(server: str, make_user: Callable[...
                             "perpetrator": SUPPRESSED, "unknown": 5}
     # The 3 adults are the only hidden age group: 28 - 20 - 5 would give them away, so the 5 are hidden too.
     assert dims["age_group"] == {"minor": 20, "adult": SUPPRESSED, "unknown": SECONDARY}
-    assert dims["language"] == {"nl": 20, "unknown": SECONDARY, "en": SUPPRESSED}
+    # The UI languages are always listed: the 3 in English hide among French and "other", nobody's.
+    assert dims["language"] == {"nl": 20, "en": SUPPRESSED, "fr": SUPPRESSED, "other": SUPPRESSED, "unknown": 5}
     assert dims["signal"]["sexual_exploitation"] == 20 and dims["signal"]["none"] == 8
     assert dims["signal"]["grooming"] == SUPPRESSED
     assert dims["outcome"]["referred"] == 20 and dims["outcome"]["gave_up"] == 5
     assert dims["outcome"]["advice_given"] == SUPPRESSED
     # A referral that is no directory id is "other": free text never reaches the report.
-    assert dims["referral"] == {"fier": 20, "none": SECONDARY, "other": SUPPRESSED}
+    # Every directory code is listed: the 3 "other" hide among the codes nobody was referred to.
+    assert dims["referral"]["fier"] == 20 and dims["referral"]["none"] == 5
+    assert dims["referral"]["other"] == SUPPRESSED and len(dims["referral"]) > 4
+    assert {v for k, v in dims["referral"].items() if k not in {"fier", "none"}} == {SUPPRESSED}
     assert dims["wait_outcome"] == {"answered": 23, "gave_up": 5, "waiting": SUPPRESSED, "offline": SUPPRESSED}
     assert dims["wait_answered"]["lt_1m"] == 20 and dims["wait_answered"]["5m_15m"] == SUPPRESSED
     assert dims["wait_gave_up"]["5m_15m"] == 5
@@ -195,3 +199,79 @@ async def test_report_access_and_bad_ranges(server: str, make_user: Callable[...
     entries = [(f[b"actor"], f[b"action"], f[b"target"]) for _, f in await redis.xrange(keys.AUDIT)]
     assert entries.count((b"sam", b"report.export", b"2026-01-01..2026-01-31")) == 1
     assert entries.count((b"ada", b"report.export", b"2026-01-01..2026-01-31")) == 1
+
+
+def _bounds(cells: dict[str, Any], counts: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """What a reader of one published partition can work out about each "<5" cell: the total is published
+    (every partition adds up to it), "<5" is 0-4, and "x" is at least 5 and, being the smallest cell shown
+    before it was hidden, at most every count still shown. Returns code -> (lowest, highest) possible."""
+    total = sum(counts.values())
+    shown = [v for v in cells.values() if isinstance(v, int)]
+    hidden_sum = total - sum(shown)
+    x_high = min(shown) if shown else hidden_sum
+    low = {c: 0 if v == SUPPRESSED else 5 for c, v in cells.items() if not isinstance(v, int)}
+    high = {c: 4 if v == SUPPRESSED else x_high for c, v in cells.items() if not isinstance(v, int)}
+    out = {}
+    for code, value in cells.items():
+        if value == SUPPRESSED:
+            others_high = sum(h for c, h in high.items() if c != code)
+            others_low = sum(lo for c, lo in low.items() if c != code)
+            out[code] = (max(0, hidden_sum - others_high), min(4, hidden_sum - others_low))
+    return out
+
+
+@pytest.mark.parametrize("counts", [
+    {"a": 4, "b": 4, "c": 30},  # two hidden cells adding up to 8 are both 4
+    {"a": 4, "b": 10, "c": 10, "d": 30},  # "x" (10) is at most the other 10: a + x = 14 gives a = 4
+    {"a": 3, "b": 5, "c": 5, "d": 40},  # "x" is at least and at most 5: a = 3
+    {"a": 4, "b": 3, "c": 4, "d": 50},  # three hidden cells adding up to 11: each is at least 3
+    {"a": 1, "b": 4, "c": 9, "d": 9},  # 1 + 4 = 5: each is at least 1, so neither category is empty
+])
+def test_no_hidden_cell_can_be_worked_out(counts: dict[str, int]) -> None:
+    """Nothing a reader can compute from one partition tells that a hidden category holds anybody."""
+    cells = suppress(counts, partition=True)
+    for code, (low, high) in _bounds(cells, counts).items():
+        assert low == 0, (counts, cells, code, low, high)
+
+
+@pytest.mark.parametrize("counts", [
+    {"a": 3, "b": 7, "c": 20}, {"a": 3, "b": 1, "c": 7, "d": 20}, {"a": 0, "b": 0, "c": 9},
+    {"a": 2, "b": 0, "c": 0, "d": 5, "e": 40}, {"a": 30, "b": 9},
+])
+def test_suppression_hides_no_more_than_needed(counts: dict[str, int]) -> None:
+    cells = suppress(counts, partition=True)
+    assert all(low == 0 for low, _ in _bounds(cells, counts).values())
+    # The largest count always stays readable.
+    biggest = max(counts, key=lambda c: counts[c])
+    assert cells[biggest] == counts[biggest] or counts[biggest] < 5
+
+
+async def test_rare_languages_and_referrals_do_not_show_that_they_occurred(
+    server: str, make_user: Callable[..., Any], redis: aioredis.Redis
+) -> None:
+    """A category that appears only when someone is in it gives that away even as "<5": one Tigrinya
+    speaker on a given day, one referral to a small organisation. Rare languages are counted as "other";
+    every directory code is listed, used or not."""
+    make_user("sam", role="supervisor")
+    noon = datetime(2026, 3, 10, 12, 0, tzinfo=ZONE)
+    for _ in range(30):
+        await _record(redis, noon, language="nl", referral="fier", outcome="referred")
+    await _record(redis, noon, language="ti", referral="")
+    await _record(redis, noon, language="so", referral="")
+    async with aiohttp.ClientSession() as http:
+        auth = {"Authorization": f"Bearer {await login(server, 'sam', PASSWORD)}"}
+        async with http.get(f"{server}/api/directory",
+                            headers=auth) as response:
+            directory = [o["id"] for o in (await response.json())["organisations"]]
+        async with http.get(f"{server}/api/supervisor/report?from=2026-03-10&to=2026-03-10",
+                            headers=auth) as response:
+            report = await response.json()
+        async with http.get(f"{server}/api/supervisor/report.csv?from=2026-03-10&to=2026-03-10",
+                            headers=auth) as response:
+            text = (await response.read()).decode("utf-8-sig")
+    dims = {d: {r["code"]: r["value"] for r in rows} for d, rows in report["dimensions"].items()}
+    assert "ti" not in dims["language"] and "so" not in dims["language"]
+    assert dims["language"]["other"] == SUPPRESSED and dims["language"]["nl"] == 30
+    assert ",ti," not in text and ",so," not in text
+    assert len(directory) > 2 and set(directory) <= set(dims["referral"])
+    assert all(dims["referral"][code] == SUPPRESSED for code in directory if code != "fier")

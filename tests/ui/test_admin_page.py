@@ -133,6 +133,8 @@ def test_admin_edits_content_hours_and_safe_words(open_page: Callable[..., Page]
 
     # Directory: a new organisation; a bad website is refused on the page.
     page.click("#nav [data-view=directory]")
+    # Rows are added once the directory has loaded (a row added before would be drawn over).
+    expect(page.locator("#dir-rows .ad-dir .d-id[readonly]").first).to_be_visible()
     page.click("#dir-add")
     row = page.locator("#dir-rows .ad-dir").last
     row.locator(".d-id").fill("kompas")
@@ -141,7 +143,9 @@ def test_admin_edits_content_hours_and_safe_words(open_page: Callable[..., Page]
     page.click("#dir-save")
     expect(page.locator("#dir-error")).to_have_text("Elke regel heeft een unieke code en een naam; een website begint met https://.")
     row.locator(".d-url").fill("https://kompas.example")
-    page.click("#dir-save")
+    # The canned responses' "Opgeslagen." may still show: wait for the save itself, not for the notice.
+    with page.expect_response(lambda r: r.url.endswith("/api/directory") and r.request.method == "PUT"):
+        page.click("#dir-save")
     expect(page.locator("#notice")).to_have_text("Opgeslagen.")
     _, directory = _http(server, "/api/directory", token)
     assert directory["organisations"][-1] == {"id": "kompas", "name": "Jeugdhulp Kompas", "country": "", "phone": "",
@@ -163,7 +167,8 @@ def test_admin_edits_content_hours_and_safe_words(open_page: Callable[..., Page]
     sat.locator(".h-from").fill("12:00")
     sat.locator(".h-until").fill("00:00")
     expect(page.locator("#hours-spec")).to_have_value("mon,tue,wed,thu,fri 09:00-17:00; sat 12:00-24:00")
-    page.click("#hours-form button[type=submit]")
+    with page.expect_response(lambda r: r.url.endswith("/api/admin/hours") and r.request.method == "PUT"):
+        page.click("#hours-form button[type=submit]")
     expect(page.locator("#notice")).to_have_text("Opgeslagen.")
     expect(page.locator("#hours-state")).to_contain_text("ingesteld op deze pagina")
     expect(page.locator("#hours-reset")).to_be_visible()
@@ -179,7 +184,8 @@ def test_admin_edits_content_hours_and_safe_words(open_page: Callable[..., Page]
     page.click("#nav [data-view=safewords]")
     page.fill("#sw-nl", "blauwe vogel\nik wil pizza met ananas\n")
     page.fill("#sw-en", "blue bird")
-    page.click("#sw-save")
+    with page.expect_response(lambda r: r.url.endswith("/api/admin/safe-words") and r.request.method == "PUT"):
+        page.click("#sw-save")
     expect(page.locator("#notice")).to_have_text("Opgeslagen.")
     _, words = _http(server, "/api/admin/safe-words", token)
     assert words == {"nl": ["blauwe vogel", "ik wil pizza met ananas"], "en": ["blue bird"], "fr": []}
