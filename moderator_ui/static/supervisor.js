@@ -1,7 +1,9 @@
 // Supervisor view: live board, read-only monitoring with whispers, anonymised transcripts, charts.
 // Protocol: docs/protocol.md, namespace /supervisor and the /api/supervisor/* endpoints.
-import { $, $$, api, clear, displayName, el, emitAck, failed, fmtDateTime, fmtDuration, fmtTime, onReady } from './common.js';
+import { $, $$, api, clear, displayName, el, emitAck, failed, fmtDateTime, fmtDuration, fmtTime, mergeDicts, onReady } from './common.js';
 import { staffPage } from './staff.js';
+import { REVIEW_TEXTS, renderKeyFigures, renderTranscriptExtras } from './supervisor_review.js';
+import { renderTeam, TEAM_TEXTS, waitingCells } from './supervisor_team.js';
 
 const DICT = {
   nl: {
@@ -63,7 +65,7 @@ const DICT = {
 const COLORS = ['#b3141c', '#7a3ff2', '#1f6f6b', '#c26a00', '#2b6cb0', '#8a5a44', '#4a7d1e', '#a0306f', '#556070', '#d14d72', '#0f8a8a', '#6b4fbb', '#9a7b00'];
 
 const page = staffPage({
-  texts: DICT, langKey: 'hl.s.lang', namespace: '/supervisor',
+  texts: mergeDicts(DICT, TEAM_TEXTS, REVIEW_TEXTS), langKey: 'hl.s.lang', namespace: '/supervisor',
   mayUse: (me) => me.role === 'supervisor' || me.role === 'admin', refusedKey: 'not_supervisor',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
@@ -151,6 +153,7 @@ function renderBoard(full) {
     card(t('c_online'), String(b.counsellors_online ?? 0)),
     card(t('c_acute'), String(acute.length), acute.length ? 'acute' : ''),
   );
+  renderTeam(page, b);
   const acuteIds = new Set(acute.map((a) => a.conversation_id));
   const tbody = clear($('#conv-table tbody'));
   const convs = Array.isArray(b.conversations) ? b.conversations : [];
@@ -167,13 +170,14 @@ function renderBoard(full) {
   }
   const wbody = clear($('#wait-table tbody'));
   const queue = Array.isArray(b.queue) ? b.queue : [];
-  if (!queue.length) wbody.append(el('tr', {}, el('td', { colspan: '4', class: 'muted', text: t('nobody_waiting') })));
+  if (!queue.length) wbody.append(el('tr', {}, el('td', { colspan: '6', class: 'muted', text: t('nobody_waiting') })));
   for (const w of queue) {
     wbody.append(el('tr', { class: w.urgency === 'acute' ? 'acute' : '' },
       el('td', { text: short(w.conversation_id) }),
       el('td', { text: label('urgencies', w.urgency) }),
       el('td', { class: 'labels', text: labels('signals', w.signals) }),
-      el('td', { dataset: { secs: String(Number(w.waited_s) || 0) }, text: fmtDuration(w.waited_s || 0) })));
+      el('td', { dataset: { secs: String(Number(w.waited_s) || 0) }, text: fmtDuration(w.waited_s || 0) }),
+      ...waitingCells(page, w, () => S.board)));
   }
 }
 
@@ -326,7 +330,7 @@ async function openTranscript(id) {
     if (v) facts.append(el('span', { class: 'chip', text: v }));
   }
   for (const code of tr.signals) facts.append(el('span', { class: `chip sig ${code === 'acute_danger' ? 'acute' : ''}`, text: label('signals', code) }));
-  if (tr.status === 'pending') { $('#transcript-pending').hidden = false; return; }
+  if (tr.status === 'pending') { renderTranscriptExtras(page, tr, facts, log); $('#transcript-pending').hidden = false; return; }
   for (const m of tr.messages) {
     const sender = ['visitor', 'counsellor', 'system'].includes(m.sender) ? m.sender : 'system';
     log.append(el('li', { class: `m ${sender}` },
@@ -334,6 +338,7 @@ async function openTranscript(id) {
         m.types?.length ? el('span', { class: 'redacted', text: t('redacted') }) : null),
       el('div', { class: 'text', text: String(m.text ?? '') })));
   }
+  renderTranscriptExtras(page, tr, facts, log); // waiting time, duration, referral; notes and whispers in time order
 }
 
 // --- charts (inline SVG built here; nothing external) ----------------------------------------------
@@ -409,6 +414,7 @@ async function loadStats() {
     const d = new Date(h.hour);
     if (!Number.isNaN(d.getTime())) hours[d.getHours()] += Number(h.count) || 0;
   }
+  renderKeyFigures(page, st);
   barChart($('#chart-hour'), hours.map((n, i) => ({ label: String(i), values: [n] })), { title: t('chart_hour') });
   barChart($('#chart-wait'), (st.waiting_time_histogram || []).map((b) => ({ label: bucketLabel(b.bucket), values: [Number(b.count) || 0] })), { colors: ['#2b6cb0'], title: t('chart_wait') });
   const days = st.signals_per_day || [];
