@@ -314,12 +314,18 @@ async function loadTranscripts(e) {
 async function openTranscript(id) {
   const box = $('#transcript');
   box.hidden = false;
+  // Only the latest click draws: answers to earlier clicks (a slow server) would add their messages twice.
+  S.trAsked = (S.trAsked || 0) + 1;
+  const asked = S.trAsked;
+  let tr;
+  let failure = null;
+  try { tr = await api(`/api/supervisor/transcripts/${encodeURIComponent(id)}`); } catch (ex) { failure = ex; }
+  if (asked !== S.trAsked) return;
   const log = clear($('#transcript-log'));
   const facts = clear($('#transcript-facts'));
   $('#transcript-pending').hidden = true;
-  let tr;
-  try { tr = await api(`/api/supervisor/transcripts/${encodeURIComponent(id)}`); } catch (ex) {
-    log.append(el('li', { class: 'error', text: page.errorText(ex.code) }));
+  if (failure) {
+    log.append(el('li', { class: 'error', text: page.errorText(failure.code) }));
     return;
   }
   // Each fact says what it is: "urgentie: acuut" next to the signal "acuut gevaar" is not a puzzle.
