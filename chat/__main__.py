@@ -1,4 +1,5 @@
-"""`python -m chat serve | user add|list|remove|totp|unlock | audit | redis | retention | keys rotate | export-feedback`
+"""`python -m chat serve | user add|list|remove|totp|unlock | audit | redis | retention | keys rotate | export-feedback
+| safe-words list|set`
 (docs/operations.md)."""
 
 from __future__ import annotations
@@ -313,6 +314,32 @@ def keys_rotate_command(settings: Settings) -> int:
     return 0
 
 
+def safe_words_command(settings: Settings, args: argparse.Namespace) -> int:
+    """`safe-words list` / `safe-words set LANG PHRASE...` (no phrases: none for that language)."""
+    from chat.audit import CLI_ACTOR, Action, Audit
+    from chat.safe_words import load_safe_words, save_safe_words
+
+    async def work(client: Any) -> int:
+        words = await load_safe_words(client)
+        if args.action == "set":
+            words[args.lang] = list(args.phrases)
+            try:
+                await save_safe_words(client, words)
+            except ValueError as exc:
+                print(f"safe-words: {exc}", file=sys.stderr)
+                return 2
+            await Audit(client, settings.audit_retention_days).record(CLI_ACTOR, Action.SAFE_WORDS_UPDATE, args.lang)
+            words = await load_safe_words(client)
+            print(f"safe-words: {len(words.get(args.lang, []))} for {args.lang}; every server uses them within 5 s")
+            return 0
+        for lang, phrases in sorted(words.items()):
+            for phrase in phrases:
+                print(f"{lang}\t{phrase}")
+        return 0
+
+    return _with_redis(settings, work)
+
+
 def redis_command(settings: Settings) -> int:
     embedded = EmbeddedRedis(settings.data_dir, settings.redis_fsync)
     stop_signals = {signal.SIGINT, signal.SIGTERM}
@@ -356,10 +383,18 @@ def main(argv: list[str] | None = None) -> int:
     keys_sub.add_parser("rotate", help="re-wrap every conversation's data key under a new master key")
     p_export = sub.add_parser("export-feedback", help="counsellors' triage feedback as redacted, labelled JSONL")
     p_export.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
+    p_safe = sub.add_parser("safe-words", help="coded phrases that raise a conversation to acute, per language")
+    safe_sub = p_safe.add_subparsers(dest="action", required=True)
+    safe_sub.add_parser("list", help="print every safe word: language, tab, phrase")
+    p_safe_set = safe_sub.add_parser("set", help="replace one language's safe words (none given: remove them)")
+    p_safe_set.add_argument("lang", help="language code, e.g. nl, en, fr")
+    p_safe_set.add_argument("phrases", nargs="*", help="each phrase as one argument (quote phrases with spaces)")
     args = parser.parse_args(argv)
 
     settings = Settings.from_env()
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from chat.logs import setup_logging
+
+    setup_logging(settings.log_level, settings.log_format)
     install_anonymous_logging()
     if args.command == "serve":
         return serve(settings, args.host, args.port)
@@ -373,6 +408,8 @@ def main(argv: list[str] | None = None) -> int:
         return keys_rotate_command(settings)
     if args.command == "export-feedback":
         return export_feedback_command(settings, args.output)
+    if args.command == "safe-words":
+        return safe_words_command(settings, args)
     return redis_command(settings)
 
 

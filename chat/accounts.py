@@ -17,6 +17,7 @@ import secrets
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import pyotp
 from argon2 import PasswordHasher
@@ -87,6 +88,8 @@ class Account:
     role: str
     skills: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
+    # False once an admin deactivated the account: it cannot log in, and its logins have ended.
+    active: bool = True
 
     @property
     def is_supervisor(self) -> bool:
@@ -96,8 +99,32 @@ class Account:
         return {"username": self.username, "role": self.role, "skills": self.skills, "languages": self.languages}
 
 
+PASSWORD_MIN = 8
+PASSWORD_MAX = 1024  # the login refuses longer ones unchecked
+LANGUAGE_MAX = 8  # an ISO 639 code, with room for a region
+
+
 def valid_username(name: str) -> bool:
     return 0 < len(name) <= USERNAME_MAX and all(c.isalnum() or c in "._-" for c in name)
+
+
+def _check_password(password: str) -> None:
+    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+        raise ValueError(f"password: at least {PASSWORD_MIN} characters")
+
+
+def _check_skills(skills: list[str]) -> None:
+    unknown = set(skills) - set(SKILLS)
+    if unknown:
+        raise ValueError(f"unknown skills {sorted(unknown)}; known: {', '.join(SKILLS)}")
+
+
+def _languages(languages: list[str]) -> list[str]:
+    out = [lang.strip().lower() for lang in languages if lang.strip()]
+    bad = [lang for lang in out if len(lang) > LANGUAGE_MAX or not all(c.isalpha() or c == "-" for c in lang)]
+    if bad:
+        raise ValueError(f"languages: ISO 639-1 codes such as nl, en, fr (not {', '.join(bad)})")
+    return list(dict.fromkeys(out))
 
 
 def _totp_cipher(vault: Vault) -> AESGCM:
@@ -174,12 +201,9 @@ class Accounts:
             raise ValueError("username: 1-64 letters, digits, '.', '_' or '-'")
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
-        if len(password) < 8:
-            raise ValueError("password: at least 8 characters")
-        unknown = set(skills or []) - set(SKILLS)
-        if unknown:
-            raise ValueError(f"unknown skills {sorted(unknown)}; known: {', '.join(SKILLS)}")
-        account = Account(username, role, list(skills or []), [lang.lower() for lang in languages or []])
+        _check_password(password)
+        _check_skills(skills or [])
+        account = Account(username, role, list(skills or []), _languages(languages or []))
         existed = bool(await self.redis.exists(keys.user(username)))
         await self.redis.hset(
             keys.user(username),
@@ -193,6 +217,7 @@ class Accounts:
                 "stamp": secrets.token_hex(8),
             },
         )
+        await self.redis.hdel(keys.user(username), "disabled")  # `user add` for a name re-activates it
         await self.redis.sadd(keys.USERS, username)
         await self.redis.incr(keys.STAFF_VERSION)
         await self.audit.record(actor, Action.ACCOUNT_UPDATE if existed else Action.ACCOUNT_ADD, username)
@@ -205,6 +230,59 @@ class Accounts:
         if removed:
             await self.audit.record(actor, Action.ACCOUNT_REMOVE, username)
         return bool(removed)
+
+    # -- changes from the admin page (chat/admin_api.py) -------------------------------------------
+
+    async def update(
+        self, username: str, *, role: str | None = None, skills: list[str] | None = None,
+        languages: list[str] | None = None, actor: str = CLI_ACTOR,
+    ) -> Account:
+        """Change role, skills or languages, keeping the password. A new role ends the account's logins
+        (what it may see changes); new skills or languages do not: the sockets pick them up within a
+        second (chat/revocation.py), so a counsellor keeps their conversations."""
+        current = await self.get(username)
+        if current is None:
+            raise ValueError(f"no account {username!r}")
+        fields: dict[str, str] = {}
+        if role is not None and role != current.role:
+            if role not in ROLES:
+                raise ValueError(f"role must be one of {', '.join(ROLES)}")
+            fields["role"] = role
+            fields["stamp"] = secrets.token_hex(8)
+        if skills is not None:
+            _check_skills(skills)
+            fields["skills"] = ",".join(dict.fromkeys(skills))
+        if languages is not None:
+            fields["languages"] = ",".join(_languages(languages))
+        if fields:
+            await self.redis.hset(keys.user(username), mapping=cast("dict[Any, Any]", fields))
+            await self.redis.incr(keys.STAFF_VERSION)
+            await self.audit.record(actor, Action.ACCOUNT_UPDATE, username)
+        updated = await self.get(username)
+        assert updated is not None
+        return updated
+
+    async def set_password(self, username: str, password: str, actor: str = CLI_ACTOR) -> None:
+        """A new password (an admin's reset); the account's logins end."""
+        _check_password(password)
+        if not await self.redis.exists(keys.user(username)):
+            raise ValueError(f"no account {username!r}")
+        digest = await asyncio.to_thread(_hasher.hash, password)
+        await self.redis.hset(keys.user(username), mapping={"password": digest, "stamp": secrets.token_hex(8)})
+        await self.redis.delete(keys.login_failures(username))  # a reset also lifts the throttle
+        await self.redis.incr(keys.STAFF_VERSION)
+        await self.audit.record(actor, Action.ACCOUNT_PASSWORD, username)
+
+    async def set_active(self, username: str, active: bool, actor: str = CLI_ACTOR) -> None:
+        """Deactivate (logins end, no new ones) or re-activate an account; its data stays as it was."""
+        if not await self.redis.exists(keys.user(username)):
+            raise ValueError(f"no account {username!r}")
+        if active:
+            await self.redis.hdel(keys.user(username), "disabled")
+        else:
+            await self.redis.hset(keys.user(username), mapping={"disabled": "1", "stamp": secrets.token_hex(8)})
+        await self.redis.incr(keys.STAFF_VERSION)
+        await self.audit.record(actor, Action.ACCOUNT_ACTIVATE if active else Action.ACCOUNT_DEACTIVATE, username)
 
     # -- second factor ---------------------------------------------------------------------------
 
@@ -258,6 +336,7 @@ class Accounts:
             row.get("role", "counsellor"),
             [s for s in row.get("skills", "").split(",") if s],
             [s for s in row.get("languages", "").split(",") if s],
+            active=row.get("disabled", "") != "1",
         )
 
     async def list(self) -> list[Account]:
@@ -296,6 +375,10 @@ class Accounts:
         account = await self.get(name)
         if account is None:
             return None
+        if not account.active:
+            # The same answer as a wrong password: a deactivated account is not told apart.
+            await self.audit.record(name, Action.LOGIN_DEACTIVATED)
+            return None
         sealed = as_text(await self.redis.hget(keys.user(name), "totp"))
         if sealed:
             if not otp:
@@ -324,6 +407,8 @@ class Accounts:
         if stamp != current:
             return None  # the password, role or skills changed since this login (or the account is gone)
         account = await self.get(username)
+        if account is not None and not account.active:
+            return None
         if account is not None and account.role in self.require_2fa and not await self.has_totp(username):
             return None  # made before this role needed a second factor (an upgrade): not good enough now
         return account

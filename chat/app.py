@@ -21,6 +21,8 @@ import moderator_ui
 from chat import fastjson, wsdriver
 from chat.abandonment import Abandonment
 from chat.accounts import Accounts
+from chat.acute import AcuteDesk
+from chat.admin_api import AdminApi
 from chat.audit import Audit
 from chat.config import Settings
 from chat.conversations import ConversationService
@@ -30,6 +32,7 @@ from chat.errors import json_errors
 from chat.hours import OpeningHours
 from chat.http_api import HttpApi
 from chat.httpsec import TrustedProxies, forwarded, origin_allowed, write_guard
+from chat.metrics import Metrics
 from chat.presence import Presence
 from chat.pubsub import SOCKETIO_CHANNEL, PeerAwareRedisManager
 from chat.queue_view import QueueView
@@ -37,6 +40,7 @@ from chat.redis_client import redis_client
 from chat.retention import Retention
 from chat.review import Review
 from chat.revocation import Revocation
+from chat.safe_words import SafeWords
 from chat.store import ConversationStore
 from chat.tokens import PendingConversations
 from chat.transport.counsellor import CounsellorNamespace
@@ -141,6 +145,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     abandonment = Abandonment(store, presence, delivery, queue_view, review, settings.abandoned_after_s)
     pending = PendingConversations(vault.derive(b"pending conversations"))
     service = ConversationService(store, presence, delivery, queue_view, accounts, settings, review, pending)
+    acute = service.acute = AcuteDesk(store, delivery, queue_view, audit, settings, SafeWords(redis))
     sio.register_namespace(VisitorNamespace(service))
     sio.register_namespace(CounsellorNamespace(service, accounts))
     sio.register_namespace(SupervisorNamespace(service, accounts))
@@ -154,7 +159,10 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     app[APP_KEY_SERVICE] = service
     app[APP_KEY_REDIS] = redis
     sio.attach(app)
-    app.add_routes(HttpApi(redis, presence, delivery, accounts, review, settings).routes())
+    http_api = HttpApi(redis, presence, delivery, accounts, review, settings)
+    app.add_routes(http_api.routes())
+    app.add_routes(AdminApi(http_api, presence, store).routes())
+    app.add_routes(Metrics(settings.metrics_token, redis, store, presence, queue_view).routes())
     for url_path, file_name in moderator_ui.PAGES.items():
         app.router.add_get(url_path, _page(moderator_ui.STATIC_DIR / file_name))
     if moderator_ui.STATIC_DIR.exists():
@@ -171,6 +179,8 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
             sio.manager.initialize()
             await manager.settle(settings.peer_settle_s)
         queue_view.start()
+        await acute.safe_words.reload()  # before the first visitor message
+        acute.start()
         retention.job.start()
         revocation.job.start()
         if settings.abandoned_after_s > 0:
@@ -180,6 +190,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
 
     async def on_cleanup(app: web.Application) -> None:
         await queue_view.stop()
+        await acute.stop()
         await retention.job.stop()
         await revocation.job.stop()
         await abandonment.job.stop()

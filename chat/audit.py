@@ -55,6 +55,7 @@ class Action(StrEnum):
     LOGIN_FAILED_OTP = "login.failed_otp"  # right password, wrong or reused authenticator code
     LOGIN_FAILED_UNKNOWN = "login.failed_unknown"  # actor "", target: how many failures for unknown names
     LOGIN_NEEDS_ENROLMENT = "login.needs_enrolment"  # right password, but the role needs 2FA first
+    LOGIN_DEACTIVATED = "login.deactivated"  # right password, but an admin deactivated the account
     LOGOUT = "logout"
     TRANSCRIPT_VIEW = "transcript.view"  # target: conversation id
     MONITOR = "monitor"  # a supervisor watches a live conversation; target: conversation id
@@ -67,11 +68,23 @@ class Action(StrEnum):
     ACCOUNT_ADD = "account.add"  # target: account name
     ACCOUNT_UPDATE = "account.update"  # `user add` for an existing name (password, role, skills ...)
     ACCOUNT_REMOVE = "account.remove"
+    ACCOUNT_PASSWORD = "account.password"  # an admin set a new password
+    ACCOUNT_DEACTIVATE = "account.deactivate"
+    ACCOUNT_ACTIVATE = "account.activate"
     ACCOUNT_TOTP_ENROL = "account.totp_enrol"
     ACCOUNT_TOTP_REMOVE = "account.totp_remove"
     CANNED_UPDATE = "settings.canned"  # target "canned"
     DIRECTORY_UPDATE = "settings.directory"  # target "directory"
+    HOURS_UPDATE = "settings.hours"  # target "hours"
+    SAFE_WORDS_UPDATE = "settings.safe_words"  # target "safe_words" (admin page) or the language (CLI); never the phrases
+    REPORT_EXPORT = "report.export"  # a supervisor downloaded the statistics; target: "FROM..TO"
     AUDIT_VIEW = "audit.view"  # an admin read this log over HTTP
+    # Acute danger (chat/acute.py); target: conversation id. Actor "" when the server did it.
+    ACUTE_MARK = "acute.mark"  # a counsellor marked the conversation acute
+    ACUTE_SAFE_WORD = "acute.safe_word"  # a visitor message held a safe word (actor "")
+    ACUTE_ESCALATE = "acute.escalate"  # waited too long unclaimed: offered to everyone (actor "")
+    ACUTE_PROTOCOL_STEP = "acute.protocol_step"  # a counsellor ticked a step of the acute protocol
+    ACUTE_PROTOCOL_UPDATE = "settings.acute_protocol"  # target "acute_protocol"
 
 
 class Audit:

@@ -155,11 +155,25 @@ class Settings:
     organisation: str = ""
     privacy_note: dict[str, str] = field(default_factory=dict)
     hours_note: dict[str, str] = field(default_factory=dict)
+    # Bearer token for GET /metrics (chat/metrics.py); empty: the endpoint is off (404).
+    metrics_token: str = ""
+    # "text" (one line per event) or "json" (one JSON object per line, for log collectors).
+    log_format: str = "text"
+    # An acute conversation still waiting this many seconds after it became acute is escalated: offered to
+    # every counsellor online (even one at the concurrent limit) and the supervisors are alerted again
+    # (chat/acute.py). 0: never escalate.
+    acute_escalate_s: int = 60
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
         data_dir = Path(env.get("HELPLINE_DATA_DIR", "var")).resolve()
+        log_format = env.get("HELPLINE_LOG_FORMAT", "text").strip().lower() or "text"
+        if log_format not in {"text", "json"}:
+            raise SystemExit("HELPLINE_LOG_FORMAT must be text or json")
+        metrics_token = env.get("HELPLINE_METRICS_TOKEN", "").strip()
+        if metrics_token and len(metrics_token) < 16:
+            raise SystemExit("HELPLINE_METRICS_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 32`)")
         fsync = env.get("HELPLINE_REDIS_FSYNC", "everysec")
         if fsync not in {"always", "everysec", "no"}:
             raise SystemExit("HELPLINE_REDIS_FSYNC must be always, everysec or no")
@@ -196,4 +210,7 @@ class Settings:
             organisation=env.get("HELPLINE_ORGANISATION", "").strip()[:80],
             privacy_note=_per_language(env, "HELPLINE_PRIVACY_NOTE"),
             hours_note=_per_language(env, "HELPLINE_HOURS_NOTE"),
+            metrics_token=metrics_token,
+            log_format=log_format,
+            acute_escalate_s=max(0, _int(env, "HELPLINE_ACUTE_ESCALATE_S", 60)),
         )

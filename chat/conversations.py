@@ -13,7 +13,7 @@ Redis only through the store, and to sockets only through delivery.
 from __future__ import annotations
 
 import time
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from chat.accounts import Account, Accounts
 from chat.config import Settings
@@ -27,7 +27,7 @@ from chat.routing import QUEUE_FIELDS, may_take
 from chat.store import ConversationStore, Message
 from chat.tokens import PendingConversations, token_hash
 from chat.wire import MessageAckWire, SessionWire
-from vocabulary import QUEUES, SIGNALS, UI_LANGUAGES, About, Outcome, Status, queue_for_about
+from vocabulary import QUEUES, SIGNALS, UI_LANGUAGES, About, Outcome, Status, Urgency, queue_for_about
 
 FEEDBACK_VERDICTS = ("confirm", "reject", "add")
 # Messages in one `history` answer (and in a CONVERSATION's `messages`); `more` says there are further
@@ -36,6 +36,9 @@ FEEDBACK_VERDICTS = ("confirm", "reject", "add")
 HISTORY_PAGE = 200
 # Larger sequence numbers do not exist (chat/transport/common.py, INT_MAX; Redis refuses > 2**63).
 SEQ_MAX = 2**53
+if TYPE_CHECKING:
+    from chat.acute import AcuteDesk
+
 QUICK_EXIT_NOTE = "De bezoeker heeft de chat met de snelle-uitgangknop verlaten."
 
 
@@ -66,6 +69,8 @@ class ConversationService:
         self.accounts = accounts
         self.settings = settings
         self.transcripts = transcripts
+        # Acute danger: safe words, marking, the protocol, "I can't talk now" (chat/acute.py; set by app.py).
+        self.acute: AcuteDesk | None = None
 
     # -- visitors ------------------------------------------------------------------------------
 
@@ -151,6 +156,8 @@ class ConversationService:
             await self.store.mark_started(cid, offline)
             if offline:
                 await self.store.append(cid, "system", offline_notice(link.lang), "offline-notice")
+        if self.acute is not None and not appended.duplicate:
+            await self.acute.visitor_text(cid, text)  # a safe word raises it, silently
         return {"id": appended.message.id, "seq": appended.message.seq}
 
     async def _page(self, cid: str, after_seq: int) -> tuple[list[Message], bool]:
@@ -259,10 +266,14 @@ class ConversationService:
             "role": record.role,
             "minor": record.minor,
             "signals": record.signals,
-            "triage": record.triage,
+            # Pinned acute (a counsellor, a safe word): triage's own urgency is not the conversation's.
+            "triage": ({**record.triage, "urgency": Urgency.ACUTE}
+                       if record.triage and (record.acute_counsellor or record.acute_safe_word) else record.triage),
             "offline": record.offline,
             "about": record.about or None,
             "quick_exit": record.quick_exit,
+            "acute_reason": record.acute_reason or None,
+            "escalated": record.escalated_at_ms is not None,
             "created": record.created_ms / 1000,
             "queued_at": record.queued_at_ms / 1000 if record.queued_at_ms else None,
             "messages": [m.wire() for m in messages],
@@ -287,8 +298,11 @@ class ConversationService:
             account, waiting_item(record, 0), now_ms(), self.settings.overflow_s
         ):
             raise HelplineError(ErrorCode.NOT_FOUND)
+        limit = self.settings.max_conversations
+        if record.escalated_at_ms is not None and limit > 0:
+            limit += 1  # an escalated acute conversation is offered to everyone, also to one at the limit
         try:
-            await self.store.claim(cid, account.username, self.settings.max_conversations)
+            await self.store.claim(cid, account.username, limit)
         except HelplineError as exc:
             if exc.code == ErrorCode.NOT_WAITING:  # someone else was first, between the read and the claim
                 raise HelplineError(ErrorCode.NOT_FOUND) from None
@@ -386,6 +400,27 @@ class ConversationService:
         entry = {"verdict": verdict, "by": name, "ts": time.time(), "suggested": encode_list(record.signals)}
         await self.store.set_feedback(cid, code, entry)
         return {"ok": True}
+
+    # -- acute danger (chat/acute.py) ---------------------------------------------------------------
+
+    def _acute(self) -> AcuteDesk:
+        if self.acute is None:
+            raise HelplineError(ErrorCode.UNAVAILABLE, "acute handling is not running")
+        return self.acute
+
+    async def mark_acute(self, sid: str, cid: str) -> dict[str, Any]:
+        await self._owned(sid, cid)
+        await self._acute().raise_acute(cid, "counsellor", self.account_of(sid).username)
+        return {"ok": True}
+
+    async def protocol_step(self, sid: str, cid: str, step: str, remark: str, lang: str) -> dict[str, Any]:
+        _, name = await self._handled(sid, cid)
+        return {"ok": True, "note": await self._acute().protocol_step(cid, name, step, remark, lang)}
+
+    async def visitor_cant_talk(self, sid: str, hidden: bool) -> None:
+        link = self._visitor(sid)
+        if link.stored:  # before the first message there is nobody to tell
+            await self._acute().cant_talk(link.conversation_id, hidden)
 
     # -- supervisors ---------------------------------------------------------------------------
 

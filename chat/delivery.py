@@ -147,6 +147,24 @@ class Delivery:
         await self.sio.emit("whisper", event, room=_conversation_room(cid), namespace=COUNSELLOR)
         await self.sio.emit("whisper", event, room=_monitor_room(cid), namespace=SUPERVISOR)
 
+    # -- acute danger (chat/acute.py) ---------------------------------------------------------------
+
+    async def acute_alert(self, event: dict[str, Any]) -> None:
+        """To every supervisor online, on every process."""
+        await self.sio.emit("acute_alert", event, room=BOARD_ROOM, namespace=SUPERVISOR)
+
+    async def acute_to_counsellor(self, cid: str, event: dict[str, Any]) -> None:
+        """The conversation's counsellor: it is acute now, and why."""
+        await self.sio.emit("acute", event, room=_conversation_room(cid), namespace=COUNSELLOR)
+        if self.is_monitored(cid):
+            await self.sio.emit("acute", event, room=_monitor_room(cid), namespace=SUPERVISOR)
+
+    async def visitor_cant_talk(self, cid: str, hidden: bool) -> None:
+        event = {"conversation_id": cid, "hidden": hidden}
+        await self.sio.emit("visitor_cant_talk", event, room=_conversation_room(cid), namespace=COUNSELLOR)
+        if self.is_monitored(cid):
+            await self.sio.emit("visitor_cant_talk", event, room=_monitor_room(cid), namespace=SUPERVISOR)
+
     # -- views ----------------------------------------------------------------------------------------
 
     async def session(self, sid: str, session: SessionWire) -> None:

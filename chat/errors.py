@@ -46,6 +46,7 @@ class ErrorCode(StrEnum):
     PAYLOAD_TOO_LARGE = "payload_too_large"
     METHOD_NOT_ALLOWED = "method_not_allowed"
     UNAVAILABLE = "unavailable"  # Redis or another part is down for a moment: retry
+    ALREADY_EXISTS = "already_exists"  # admin: an account with this name exists
 
 
 DETAILS: dict[ErrorCode, str] = {
@@ -73,6 +74,7 @@ DETAILS: dict[ErrorCode, str] = {
     ErrorCode.PAYLOAD_TOO_LARGE: "the request body is too large",
     ErrorCode.METHOD_NOT_ALLOWED: "this method is not allowed here",
     ErrorCode.UNAVAILABLE: "a temporary server problem; please retry",
+    ErrorCode.ALREADY_EXISTS: "an account with this name exists",
 }
 
 HTTP_STATUS: dict[ErrorCode, int] = {
@@ -90,6 +92,7 @@ HTTP_STATUS: dict[ErrorCode, int] = {
     ErrorCode.CONVERSATION_CLOSED: 409,
     ErrorCode.CONVERSATION_FULL: 409,
     ErrorCode.LIMIT_REACHED: 409,
+    ErrorCode.ALREADY_EXISTS: 409,
 }
 
 

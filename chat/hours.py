@@ -9,6 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
+from redis.asyncio import Redis
+
+from chat import keys
+from chat.records import as_text
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -23,7 +28,33 @@ def _parse_time(text: str) -> time:
     if text == "24:00":
         return time.max
     hour, minute = text.split(":")
+    if len(minute) != 2 or not hour.isdigit() or not minute.isdigit():
+        raise ValueError(f"not a time: {text!r}")
     return time(int(hour), int(minute))
+
+
+ALWAYS = frozenset({"", "always", "24/7"})
+
+
+def parse_windows(spec: str) -> list[Window]:
+    """The windows of a spec ([] for always open); ValueError when it is not in the documented form."""
+    spec = spec.strip().lower()
+    if spec in ALWAYS:
+        return []
+    windows = []
+    try:
+        for chunk in spec.split(";"):
+            chunk = chunk.strip()
+            if not chunk:
+                continue
+            days, span = chunk.split()
+            start, end = span.split("-")
+            windows.append(Window(frozenset(_parse_days(days)), _parse_time(start), _parse_time(end)))
+    except (ValueError, IndexError) as exc:
+        raise ValueError(f"{spec!r} is not like 'mon-fri 09:00-22:00; sat,sun 12:00-20:00'") from exc
+    if not windows:
+        raise ValueError(f"{spec!r} names no opening window")
+    return windows
 
 
 def _parse_days(text: str) -> set[int]:
@@ -41,21 +72,19 @@ class OpeningHours:
     def __init__(self, spec: str, timezone: str) -> None:
         self.spec = spec.strip().lower()
         self.zone = ZoneInfo(timezone)
-        self.windows: list[Window] = []
-        if self.spec in {"", "always", "24/7"}:
-            return
         try:
-            for chunk in self.spec.split(";"):
-                chunk = chunk.strip()
-                if not chunk:
-                    continue
-                days, span = chunk.split()
-                start, end = span.split("-")
-                self.windows.append(Window(frozenset(_parse_days(days)), _parse_time(start), _parse_time(end)))
-        except (ValueError, IndexError) as exc:
+            self.windows: list[Window] = parse_windows(spec)
+        except ValueError as exc:
             raise SystemExit(
                 f"HELPLINE_OPENING_HOURS {spec!r} is not like 'mon-fri 09:00-22:00; sat,sun 12:00-20:00'"
             ) from exc
+
+    @classmethod
+    def parse(cls, spec: str, timezone: str) -> OpeningHours:
+        """Like the constructor, but a spec not in the documented form raises ValueError (for input
+        from the admin page, where it must not stop the server)."""
+        parse_windows(spec)
+        return cls(spec, timezone)
 
     @property
     def always(self) -> bool:
@@ -75,3 +104,20 @@ class OpeningHours:
             elif (local.weekday() in w.days and now >= w.start) or (yesterday in w.days and now < w.end):
                 return True
         return False
+
+
+# Opening hours set on the admin page (GET/PUT/DELETE /api/admin/hours) win over HELPLINE_OPENING_HOURS
+# until they are cleared; every process reads them with its presence heartbeat (chat/presence.py).
+async def stored_spec(redis: Redis) -> str | None:
+    """The opening hours an admin saved, or None (HELPLINE_OPENING_HOURS applies)."""
+    raw = await redis.get(keys.OPENING_HOURS)
+    return None if raw is None else as_text(raw)
+
+
+async def store_spec(redis: Redis, spec: str) -> None:
+    parse_windows(spec)  # ValueError: nothing is stored
+    await redis.set(keys.OPENING_HOURS, spec.strip())
+
+
+async def clear_spec(redis: Redis) -> None:
+    await redis.delete(keys.OPENING_HOURS)

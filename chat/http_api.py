@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 
 import vocabulary
 from chat.accounts import Account, Accounts
+from chat.acute import load_protocol, save_protocol
 from chat.audit import LIMIT_DEFAULT, LIMIT_MAX, Action, Audit
 from chat.config import Settings
 from chat.content import CANNED, DIRECTORY, ContentStore
@@ -61,6 +62,8 @@ class HttpApi:
             web.get("/api/supervisor/transcripts/{cid}", self.transcript),
             web.get("/api/supervisor/stats", self.stats),
             web.get("/api/admin/audit", self.audit_log),
+            web.get("/api/acute-protocol", self.get_acute_protocol),
+            web.put("/api/acute-protocol", self.put_acute_protocol),
         ]
 
     async def _body(self, request: web.Request) -> dict[str, Any]:
@@ -166,12 +169,26 @@ class HttpApi:
         account = await self._staff(request, {"admin"})
         items = (await self._body(request)).get("organisations")
         if not isinstance(items, list) or not all(
-            isinstance(i, dict) and isinstance(i.get("id"), str) and isinstance(i.get("name"), str) for i in items
+            isinstance(i, dict) and isinstance(i.get("id"), str) and isinstance(i.get("name"), str)
+            and all(isinstance(v, str) for v in i.values()) for i in items
         ):
             raise HelplineError(ErrorCode.BAD_REQUEST, "'organisations': a list of {id, name, ...}")
+        # `url` is passed on to visitors: only web addresses (no javascript: or data: URLs).
+        if any(i.get("url") and not i["url"].lower().startswith(("https://", "http://")) for i in items):
+            raise HelplineError(ErrorCode.BAD_REQUEST, "'url' must start with https:// (or be empty)")
         await self.content.put(DIRECTORY, items)
         await self.audit.record(account.username, Action.DIRECTORY_UPDATE, "directory")
         return _json({"ok": True})
+
+    async def get_acute_protocol(self, request: web.Request) -> web.Response:
+        await self._staff(request)
+        return _json({"steps": await load_protocol(self.redis)})
+
+    async def put_acute_protocol(self, request: web.Request) -> web.Response:
+        account = await self._staff(request, {"admin"})
+        steps = await save_protocol(self.redis, (await self._body(request)).get("steps"))
+        await self.audit.record(account.username, Action.ACUTE_PROTOCOL_UPDATE, "acute_protocol")
+        return _json({"ok": True, "steps": steps})
 
     async def outcomes(self, request: web.Request) -> web.Response:
         await self._staff(request)

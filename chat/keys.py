@@ -106,6 +106,8 @@ ONLINE = f"{PREFIX}online"  # sorted set: counsellor -> last heartbeat (ms)
 MONITORED = f"{PREFIX}monitored"  # set of conversations a supervisor is watching
 CANNED = f"{PREFIX}canned"  # JSON list of canned responses
 DIRECTORY = f"{PREFIX}directory"  # JSON list of referral organisations
+OPENING_HOURS = f"{PREFIX}hours"  # opening hours saved on the admin page (absent: HELPLINE_OPENING_HOURS)
+SAFE_WORDS = f"{PREFIX}safewords"  # JSON object: language -> coded phrases (chat/safe_words.py)
 STARTED = f"{PREFIX}started"  # sorted set: conversation -> entered the queue at (s), for statistics
 # Stream of triage jobs ("c": conversation id), one per stored visitor message; read by the consumer
 # group TRIAGE_GROUP of the triage workers (chat/triage_worker.py).
@@ -123,3 +125,8 @@ def admitted(minute: int) -> str:
 
 
 FRESH = f"{PREFIX}fresh"  # sorted set: conversation opened but no message yet -> created at (s)
+# JSON object: language -> coded phrases ("safe words") that raise a conversation to acute (chat/safe_words.py).
+SAFE_WORDS = f"{PREFIX}safewords"
+# JSON object {"steps": [...]}: the acute protocol checklist as the helpline edited it (chat/acute.py);
+# absent: chat/defaults/acute_protocol.json.
+ACUTE_PROTOCOL = f"{PREFIX}acute:protocol"

@@ -15,7 +15,7 @@ from redis.asyncio import Redis
 
 from chat import keys
 from chat.accounts import Account
-from chat.hours import OpeningHours
+from chat.hours import OpeningHours, stored_spec
 from chat.records import as_text, now_ms
 from chat.wire import QueueStatusWire, ServiceStateWire, VisitorPresenceWire
 
@@ -62,6 +62,7 @@ class Presence:
     def __init__(self, redis: Redis, hours: OpeningHours) -> None:
         self.redis = redis
         self.hours = hours
+        self.configured_hours = hours  # HELPLINE_OPENING_HOURS, when no admin has saved others
         self.visitors: dict[str, VisitorLink] = {}
         self.counsellors: dict[str, CounsellorLink] = {}
         self.supervisors: dict[str, SupervisorLink] = {}
@@ -173,8 +174,20 @@ class Presence:
         local = {cid for link in self.supervisors.values() for cid in link.monitoring}
         self.monitored = {as_text(r) for r in rows if isinstance(r, bytes | str)} | local
 
+    async def refresh_hours(self) -> None:
+        """Take up opening hours an admin saved (or cleared) on any process."""
+        spec = await stored_spec(self.redis)
+        if spec is None:
+            self.hours = self.configured_hours
+        elif spec.strip().lower() != self.hours.spec or self.hours is self.configured_hours:
+            try:
+                self.hours = OpeningHours.parse(spec, self.configured_hours.zone.key)
+            except ValueError:
+                self.hours = self.configured_hours  # only valid specs are stored; never stop serving
+
     async def heartbeat(self) -> bool:
         """Renew this process's counsellors and watched conversations; True if the online count changed."""
+        await self.refresh_hours()
         now = now_ms()
         names = {link.account.username for link in self.counsellors.values()}
         if names:

@@ -55,6 +55,9 @@ def waiting_item(record: ConversationRecord, score: int) -> Waiting:
         signals=record.signals,
         queued_at_ms=record.queued_at_ms or now_ms(),
         offline=record.offline,
+        acute_reason=record.acute_reason,
+        acute_since_ms=max(record.acute_at_ms or 0, record.queued_at_ms or 0) or None,
+        escalated=record.escalated_at_ms is not None,
     )
 
 
@@ -161,7 +164,8 @@ class QueueView:
         waiting = self.waiting
         active = await self.store.active()
         records = await self.store.get_many(active, ["counsellor", "urgency", "queued_at", "claimed_at", "language",
-                                                     "queue", "signals"])
+                                                     "queue", "signals", "acute_by", "acute_counsellor",
+                                                     "acute_safe_word"])
         conversations = []
         for record in records:
             if record is None or record.status != Status.ACTIVE:
@@ -171,14 +175,15 @@ class QueueView:
                 "urgency": record.urgency, "language": record.language or None, "queue": record.queue,
                 "signals": record.signals,
                 "active_s": max(0, (now - (record.claimed_at_ms or now)) // 1000),
+                "acute_reason": record.acute_reason or None,
             })
         acute = [
             {"conversation_id": w.conversation_id, "status": Status.QUEUED, "waited_s": w.waited_s(now),
-             "counsellor": None}
+             "counsellor": None, "reason": w.acute_reason or "triage", "escalated": w.escalated}
             for w in waiting if w.urgency == Urgency.ACUTE
         ] + [
             {"conversation_id": c["conversation_id"], "status": Status.ACTIVE, "waited_s": None,
-             "counsellor": c["counsellor"]}
+             "counsellor": c["counsellor"], "reason": c["acute_reason"] or "triage", "escalated": False}
             for c in conversations if c["urgency"] == Urgency.ACUTE
         ]
         shown = waiting[:VIEW_MAX]
@@ -207,7 +212,9 @@ class QueueView:
     async def refresh(self) -> None:
         self.waiting = await self.load_waiting()
         self._positions = {w.conversation_id: n for n, w in enumerate(self.waiting, start=1)}
-        self._urgent = {w.conversation_id for w in self.waiting if w.urgency == Urgency.ACUTE}
+        # A visitor who typed a safe word sees nothing change (chat/acute.py): no "in danger now" box.
+        self._urgent = {w.conversation_id for w in self.waiting
+                        if w.urgency == Urgency.ACUTE and w.acute_reason != "safe_word"}
         self._previews = {cid: text for cid, text in self._previews.items() if cid in self._positions}
         shown = [w.conversation_id for w in self.waiting[:PRESENCE_MAX]]
         self._presence = dict(zip(shown, await self.presence.visitors_presence(shown), strict=True))

@@ -123,6 +123,13 @@ class ConversationRecord:
     tags: list[str] = field(default_factory=list)
     referral: str = ""
     wrapped_key: str = ""  # the data key, wrapped by the master key; "" once retention destroyed it
+    # Acute danger (chat/acute.py): what first made it acute (triage | counsellor | safe_word), when, whether
+    # a counsellor or a safe word pinned it (triage then never lowers it), and when it was escalated.
+    acute_by: str = ""
+    acute_at_ms: int | None = None
+    acute_counsellor: bool = False
+    acute_safe_word: bool = False
+    escalated_at_ms: int | None = None
     resume_hash: str = ""
 
     @classmethod
@@ -157,6 +164,11 @@ class ConversationRecord:
             tags=decode_list(get("tags", "")),
             referral=get("referral", ""),
             wrapped_key=get("dek", ""),
+            acute_by=get("acute_by", ""),
+            acute_at_ms=decode_ms(get("acute_at")),
+            acute_counsellor=bool(get("acute_counsellor", "")),
+            acute_safe_word=bool(get("acute_safe_word", "")),
+            escalated_at_ms=decode_ms(get("escalated_at")),
             resume_hash=get("resume", ""),
         )
 
@@ -166,6 +178,15 @@ class ConversationRecord:
             return None
         value: TriageResult = orjson.loads(self.triage_json)
         return value
+
+    @property
+    def acute_reason(self) -> str:
+        """Why it is acute, as staff see it: a safe word says the most, then a counsellor's choice."""
+        if self.acute_safe_word:
+            return "safe_word"
+        if self.acute_counsellor:
+            return "counsellor"
+        return (self.acute_by or "triage") if self.urgency == Urgency.ACUTE else ""
 
     @property
     def handled_by(self) -> str:

@@ -15,7 +15,8 @@ from chat.wire import QueueItemWire
 from vocabulary import Role, Urgency
 
 # Fields of the conversation hash the queue view needs.
-QUEUE_FIELDS = ["queue", "urgency", "language", "role", "minor", "signals", "queued_at", "offline", "about"]
+QUEUE_FIELDS = ["queue", "urgency", "language", "role", "minor", "signals", "queued_at", "offline", "about",
+                "acute_by", "acute_at", "acute_counsellor", "acute_safe_word", "escalated_at"]
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,16 @@ class Waiting:
     signals: list[str]
     queued_at_ms: int
     offline: bool
+    # Acute danger (chat/acute.py): why ("" when not acute), since when (ms), and whether it was escalated.
+    acute_reason: str = ""
+    acute_since_ms: int | None = None
+    escalated: bool = False
 
     def waited_s(self, now_ms: int) -> int:
         return max(0, (now_ms - self.queued_at_ms) // 1000)
 
     def overflowing(self, now_ms: int, overflow_s: int) -> bool:
-        return self.urgency == Urgency.ACUTE or self.waited_s(now_ms) >= overflow_s
+        return self.urgency == Urgency.ACUTE or self.escalated or self.waited_s(now_ms) >= overflow_s
 
     def wire(self, now_ms: int, overflow_s: int) -> QueueItemWire:
         return {
@@ -49,6 +54,8 @@ class Waiting:
             "queue": self.queue,
             "offline": self.offline,
             "overflow": self.overflowing(now_ms, overflow_s),
+            "escalated": self.escalated,
+            "acute_reason": self.acute_reason or None,
         }
 
 

@@ -167,13 +167,51 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 if tonumber(ARGV[3]) < tonumber(redis.call('HGET', KEYS[1], 'triage_seq') or '0') then return 0 end
 redis.call('HSET', KEYS[1], 'triage_seq', ARGV[3])
 for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+-- Raised to acute by a counsellor or a safe word (chat/acute.py): triage never lowers it.
+local band = tonumber(ARGV[2])
+if redis.call('HEXISTS', KEYS[1], 'acute_counsellor') == 1 or redis.call('HEXISTS', KEYS[1], 'acute_safe_word') == 1 then
+  redis.call('HSET', KEYS[1], 'urgency', 'acute')
+  band = 0
+end
 -- Only a waiting conversation's result changes what the queue views show; bumping the version for
 -- every result of an active one made every process rebuild every queue view (docs/benchmarks.md).
 if redis.call('HGET', KEYS[1], 'status') == 'queued' then
   local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or '0')
-  redis.call('ZADD', KEYS[2], 'XX', tonumber(ARGV[2]) + queued_at, ARGV[1])
+  redis.call('ZADD', KEYS[2], 'XX', band + queued_at, ARGV[1])
   redis.call('INCR', KEYS[3])
 end
+return 1
+"""
+
+# KEYS: conv, queue, queue_version; ARGV: cid, reason (counsellor | safe_word), now_ms
+# Raises a conversation to acute and pins it there (chat/acute.py): first in the queue, never lowered by
+# triage. Returns 1 when this told anyone something new (it became acute, or this reason is new), 0 when
+# not, -1 for a closed or unknown conversation.
+_RAISE_ACUTE = """
+local st = redis.call('HGET', KEYS[1], 'status')
+if not st or st == 'closed' then return -1 end
+local news = 0
+if redis.call('HGET', KEYS[1], 'urgency') ~= 'acute' then news = 1 end
+if redis.call('HSETNX', KEYS[1], 'acute_' .. ARGV[2], ARGV[3]) == 1 then news = 1 end
+redis.call('HSETNX', KEYS[1], 'acute_by', ARGV[2])
+redis.call('HSETNX', KEYS[1], 'acute_at', ARGV[3])
+redis.call('HSET', KEYS[1], 'urgency', 'acute')
+if st == 'queued' then
+  local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or ARGV[3])
+  redis.call('ZADD', KEYS[2], 'XX', queued_at, ARGV[1])
+end
+if news == 1 then redis.call('INCR', KEYS[3]) end
+return news
+"""
+
+# KEYS: conv, queue_version; ARGV: now_ms. Marks a waiting acute conversation escalated, once: with
+# several processes exactly one wins (1) and tells people; the others get 0.
+_ESCALATE = """
+if redis.call('HGET', KEYS[1], 'status') ~= 'queued' or redis.call('HGET', KEYS[1], 'urgency') ~= 'acute' then
+  return 0
+end
+if redis.call('HSETNX', KEYS[1], 'escalated_at', ARGV[1]) == 0 then return 0 end
+redis.call('INCR', KEYS[2])
 return 1
 """
 
@@ -273,6 +311,8 @@ class ConversationStore:
         self._close = redis.register_script(_CLOSE)
         self._transfer = redis.register_script(_TRANSFER)
         self._triage = redis.register_script(_TRIAGE)
+        self._raise_acute = redis.register_script(_RAISE_ACUTE)
+        self._escalate = redis.register_script(_ESCALATE)
         self._pending: list[_PendingAppend] = []
         self._flusher: asyncio.Task[None] | None = None
 
@@ -593,6 +633,25 @@ class ConversationStore:
             args += [name, value]
         return bool(await self._triage(keys=[keys.conversation(cid), keys.QUEUE, keys.QUEUE_VERSION], args=args))
 
+    # -- acute danger (chat/acute.py) -----------------------------------------------------------
+
+    async def raise_acute(self, cid: str, reason: str) -> int:
+        """Pin a conversation at acute (reason: counsellor | safe_word). 1: news, 0: nothing new, -1: closed."""
+        return int(await self._raise_acute(keys=[keys.conversation(cid), keys.QUEUE, keys.QUEUE_VERSION],
+                                           args=[cid, reason, now_ms()]))
+
+    async def note_acute(self, cid: str, reason: str) -> bool:
+        """Remember when (and why) a conversation first became acute; True only the first time."""
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.hsetnx(keys.conversation(cid), "acute_at", now_ms())
+        pipe.hsetnx(keys.conversation(cid), "acute_by", reason)
+        first, _ = await pipe.execute()
+        return bool(first)
+
+    async def escalate(self, cid: str) -> bool:
+        """Mark a waiting acute conversation escalated; True for the one process that did it."""
+        return bool(await self._escalate(keys=[keys.conversation(cid), keys.QUEUE_VERSION], args=[now_ms()]))
+
     async def waiting(self) -> list[tuple[str, int]]:
         rows = cast("list[tuple[bytes, float]]", await self.redis.zrange(keys.QUEUE, 0, -1, withscores=True))
         return [(as_text(cid), int(score)) for cid, score in rows]
@@ -693,6 +752,10 @@ class ConversationStore:
 
     async def started_since(self, since_ms: float) -> list[str]:
         return _texts(await self.redis.zrangebyscore(keys.STARTED, since_ms, "+inf"))
+
+    async def started_between(self, start_ms: float, end_ms: float) -> list[str]:
+        """Conversations that entered the queue at or after start_ms and before end_ms (chat/report.py)."""
+        return _texts(await self.redis.zrangebyscore(keys.STARTED, start_ms, f"({end_ms}"))
 
     async def fresh_before(self, cutoff_ms: float) -> list[str]:
         """Conversations opened before the cutoff in which nothing was ever sent."""

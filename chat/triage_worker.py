@@ -40,6 +40,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError, ResponseError
 
 from chat import keys
+from chat.acute import triage_found_acute
 from chat.config import Settings
 from chat.crypto import KeyDestroyed
 from chat.delivery import Delivery
@@ -92,7 +93,7 @@ class TriageResults:
         encoded = orjson.dumps(result).decode()
         if self._last.get(cid) == encoded:
             return  # nothing new for the queue or the counsellor
-        record = (await self.store.get_many([cid], ["queue_override", "about"]))[0]
+        record = (await self.store.get_many([cid], ["queue_override", "about", "acute_counsellor", "acute_safe_word"]))[0]
         if record is None:
             return
         fields = triage_fields(result, encoded)
@@ -109,7 +110,12 @@ class TriageResults:
         self._last.move_to_end(cid)
         while len(self._last) > KNOWN_CONVERSATIONS:
             self._last.popitem(last=False)
-        await self.delivery.triage(cid, {"conversation_id": cid, **result})
+        # Pinned acute by a counsellor or a safe word (chat/acute.py): the conversation stays acute, and
+        # the console is told so, whatever this result says.
+        pinned = record.acute_counsellor or record.acute_safe_word
+        await self.delivery.triage(cid, {"conversation_id": cid, **result, **({"urgency": Urgency.ACUTE} if pinned else {})})
+        if fields.get("urgency") == Urgency.ACUTE:
+            await triage_found_acute(self.store, self.delivery, cid)  # supervisors alerted, once
 
 
 class ChannelEmitter:
@@ -392,8 +398,10 @@ def main(argv: list[str]) -> int:
                                      description="classify conversations from the Redis job stream")
     parser.add_argument("--parent", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=os.environ.get("HELPLINE_LOG_LEVEL", "INFO").upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from chat.logs import setup_logging
+
+    setup_logging(os.environ.get("HELPLINE_LOG_LEVEL", "INFO").upper(),
+                  "json" if os.environ.get("HELPLINE_LOG_FORMAT", "").strip().lower() == "json" else "text")
     if args.parent is not None:
         _exit_with_parent(args.parent)
     _lower_priority()

@@ -59,6 +59,10 @@ class QueueItemWire(TypedDict):
     queue: str
     offline: bool
     overflow: bool
+    # Acute and waiting longer than HELPLINE_ACUTE_ESCALATE_S: offered to every counsellor (chat/acute.py).
+    escalated: bool
+    # Why it is acute (triage | counsellor | safe_word), None when it is not.
+    acute_reason: str | None
     # The start of the visitor's first message, so a counsellor may read before taking (chat/queue_view.py).
     preview: NotRequired[str]
     # Whether the visitor is still connected, and since when gone (chat/presence.py).

@@ -1,5 +1,5 @@
-"""The people-facing pages: visitor widget (`/`), counsellor console (`/console`) and supervisor view
-(`/supervisor`), served by the chat server from `static/`. Design: docs/ui.md."""
+"""The people-facing pages: visitor widget (`/`), counsellor console (`/console`), supervisor view
+(`/supervisor`) and admin page (`/admin`), served by the chat server from `static/`. Design: docs/ui.md."""
 
 from pathlib import Path
 
@@ -10,4 +10,5 @@ PAGES: dict[str, str] = {
     "/": "visitor.html",
     "/console": "console.html",
     "/supervisor": "supervisor.html",
+    "/admin": "admin.html",
 }

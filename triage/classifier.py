@@ -151,7 +151,14 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
         msg_idx = i + offset
         msg_score: dict[str, float] = {}
         scoped |= a.scoped
+        # Two lexicon patterns that normalise alike ("m'emmène", "m'emmene"; "loverboy", "tienerpooier") match
+        # the same words: count those words once, at the strongest weight.
+        strongest: dict[tuple[str, int, int], Cue] = {}
         for c in a.cues:
+            span = (c.code, c.start, c.end)
+            if span not in strongest or c.weight > strongest[span].weight:
+                strongest[span] = c
+        for c in strongest.values():
             w = c.weight * damp
             per_code[c.code].append((w, msg_idx, c))
             msg_score[c.code] = 1 - (1 - msg_score.get(c.code, 0.0)) * (1 - w)
@@ -280,7 +287,9 @@ def decide_signals(rv: RuleView, ms: dict[str, dict[str, float]] | None,
     # Acute is recall-first: either head (signal or urgency) above a threshold chosen on writers the model
     # had not seen, for recall >= 0.97 (triage/training.py).
     acute = max(ms["signals"].get("acute_danger", 0.0), ms["urgency"].get("acute", 0.0))
-    key = "acute" if rv.language in CORE_LANGS else "acute_other"
+    key = f"acute_{rv.language}" if rv.language in CORE_LANGS else "acute_other"
+    if key not in thresholds:  # a model trained before per-language thresholds
+        key = "acute" if rv.language in CORE_LANGS else "acute_other"
     th_acute = model_threshold(rv, "acute_danger", float(thresholds.get(key, thresholds.get("acute", 0.5))))
     if th_acute is not None and acute >= th_acute:
         out["acute_danger"] = max(out.get("acute_danger", 0.0), acute)

@@ -49,6 +49,7 @@ class Cue:
     start: int  # character offsets in the message
     end: int
     text: str = ""
+    source: str = ""  # the lexicon pattern that matched ("lang code weight: pattern"), for cue statistics
 
 
 @dataclass
@@ -133,6 +134,7 @@ class CueSpec:
     code: str
     weight: float
     has_neg: bool
+    source: str = ""
 
 
 class LangPipeline:
@@ -165,7 +167,7 @@ class LangPipeline:
 
     def _compile(self) -> None:
         negs = {strip_accents(n) for n in self.lex.negations}
-        raw: list[tuple[str, float, list[str]]] = []
+        raw: list[tuple[str, float, list[str], str]] = []
         words: set[str] = set()
         for line in self.lex.cues.strip().splitlines():
             line = line.strip()
@@ -176,12 +178,12 @@ class LangPipeline:
             for pat in body.split(";"):
                 toks = pat.split()
                 if toks:
-                    raw.append((code, float(weight_text), toks))
+                    raw.append((code, float(weight_text), toks, f"{self.lex.code} {head.strip()}: {pat.strip()}"))
                     for t in toks:
                         for alt in t.split("|"):
                             words.update(strip_accents(w.lower_) for w in self.nlp.make_doc(alt) if w.is_alpha)
         self.norm.finish({self.norm(w) for w in words} | {w for w in words if w not in self.norm.canon})
-        for code, weight, toks in raw:
+        for code, weight, toks, source in raw:
             positions: list[list[list[dict[str, Any]]]] = []
             for t in toks:
                 if t == "*":
@@ -205,7 +207,7 @@ class LangPipeline:
                     patterns.append(seq)
                     has_neg = has_neg or any(d.get("NORM") in negs for d in seq)
             if patterns:
-                self.specs.append(CueSpec(code, weight, has_neg))
+                self.specs.append(CueSpec(code, weight, has_neg, source))
                 idx = len(self.specs) - 1
                 docs = []
                 for seq in patterns:
@@ -383,7 +385,7 @@ def analyse_doc(pipe: LangPipeline, doc: Doc) -> MessageAnalysis:
         if has_laugh:
             weight *= 0.6
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        res.cues.append(Cue(spec.code, weight, start, end, doc[s:e].text))
+        res.cues.append(Cue(spec.code, weight, start, end, doc[s:e].text, spec.source))
         # who is at risk in this clause?
         first = any((t.norm_ in lex.first_person or t.lower_ in first_obj) and t.norm_ not in _POSSESSIVE
                     and not (t.i + 1 < len(doc) and doc[t.i + 1].norm_ in _EPISTEMIC) for t in clause_toks)
@@ -425,6 +427,19 @@ _KLAS = re.compile(r"\b(?:klas|class|groep|jaar|year|grade)\s*([1-8])\b|\b([1-6]
                    r"(?:klas|middelbaar|jaar middelbaar|havo|vwo|vmbo|gymnasium|atheneum|secundair|mavo)\b", re.I)
 
 
+_AGE_MINOR_ONLY = re.compile(
+    r"\b(?:ze|zij|she|shes|she's|she is|elle|hij|he|hes|he's|he is|il)\s+(?:is|a|est|heeft)?\s*(\d{1,2})(?!\s*(?:euro|uur|€|min|"
+    r"dagen|keer|weken|x|%|jaar geleden|years ago|ans? plus))\b|"
+    r"\((\d{1,2})\)|"
+    r"\b(?:allebei|allebeide|beiden|both|tous les deux|toutes les deux|all)\s+(\d{1,2})\b|"
+    r"\b(?:3andi|ana|3ndi)\s+(\d{1,2})(?:\s*3am)?\b|(\d{1,2})\s*3am\b|"
+    r"(?:عمري|عمرها|عمره|عندي)\s*(\d{1,2})|"
+    r"(?:мне|мені|ей|їй|ему|йому)\s+(\d{1,2})\b|"
+    r"(\d{1,2})\s*(?:ዓመ|amet)|"
+    r"\b(?:em|e|chau|cháu|tôi|toi)\s+(\d{1,2})\s*t(?:uổi|uoi)?\b",
+    re.I)
+
+
 def _to_int(s: str) -> int | None:
     try:
         return int(s)
@@ -440,11 +455,17 @@ def find_ages(text: str) -> list[int]:
             v = _to_int(m.group(1))
             if v is not None and 10 <= v <= 80:
                 out.append(v)
+    # Wider forms ("ze is 13", "mijn ex (17)", "we zijn allebei 14", "3andi 15 3am", "мне 16", "em 16t") count only
+    # for an age under 18: an adult there is as often the offender, a child is the one at risk.
+    for m in _AGE_MINOR_ONLY.finditer(text):
+        v = _to_int(next(g for g in m.groups() if g))
+        if v is not None and 10 <= v < 18:
+            out.append(v)
     if not out:
         for m in _AGE_YEARS.finditer(text):
             before = text[max(0, m.start() - 25):m.start()]
             v = _to_int(m.group(1))
-            if v is not None and 10 <= v <= 80 and not _OFFENDER_BEFORE.search(before):
+            if v is not None and (10 <= v < 18 or 18 <= v <= 80 and not _OFFENDER_BEFORE.search(before)):
                 out.append(v)
     if not out and _KLAS.search(text):
         out.append(15)  # a school year: a minor, whatever the exact age
@@ -465,7 +486,7 @@ def analyse_other(text: str, lang: str | None) -> MessageAnalysis:
     for c, w, rx in _OTHER_RX.get(lang or "", []) + _OTHER_RX["*"]:
         for m in rx.finditer(text):
             if m.end() > m.start():
-                res.cues.append(Cue(c, w, m.start(), m.end(), m.group(0)))
+                res.cues.append(Cue(c, w, m.start(), m.end(), m.group(0), f"{lang or '*'} {c} {w}: {rx.pattern}"))
     if any(cu.code != "self_harm" for cu in res.cues):
         res.role_votes["victim_signal"] = 1.0
     res.ages = find_ages(text)
@@ -481,7 +502,7 @@ def analyse_core(text: str, lang: str) -> MessageAnalysis:
         analyse_other("", None)
     for c, w, rx in _OTHER_RX["*"]:
         for m in rx.finditer(text):
-            res.cues.append(Cue(c, w, m.start(), m.end(), m.group(0)))
+            res.cues.append(Cue(c, w, m.start(), m.end(), m.group(0), f"* {c} {w}: {rx.pattern}"))
     return res
 
 

@@ -18,6 +18,7 @@ adds PERSON/LOCATION spans where no rule span is; without its files the rules wo
 from __future__ import annotations
 
 import bisect
+import datetime
 import os
 import re
 import threading
@@ -118,7 +119,11 @@ class _Lookups:
         from spacy.matcher import PhraseMatcher
 
         self.stop: set[str] = {fold(w) for w in _words("common_words.txt")}
-        self.stop |= _spacy_stop_words(Path(spacy.__file__).parent)
+        # Function words ("dat", "my", "an", "die"): also Vietnamese and Dutch first names, but in lower case
+        # a name only after a naming cue or a relation noun
+        spacy_stop = _spacy_stop_words(Path(spacy.__file__).parent)
+        self.function_words = {w for w in spacy_stop if len(w) <= 3}  # not "will": "will zegt" is Will
+        self.stop |= spacy_stop
         self.first: set[str] = {fold(w) for w in _words("first_names.txt")}
         sur: set[str] = set()
         self.multi_surnames: set[str] = set()
@@ -272,7 +277,9 @@ MONTHS = (
 RE_DATE = re.compile(
     r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|"
     r"\d{1,2}(?:e|ste|de|er|st|nd|rd|th)?\s*(?:of\s+|de\s+)?(?:" + MONTHS + r")\.?(?:,?\s*(?:de\s+)?(?:'|’)?(?:19|20)?\d{2})?|"
-    r"(?:" + MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*(?:19|20)\d{2})?)(?![\w])",
+    r"(?:" + MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*(?:19|20)\d{2})?|"
+    # Turkish March only with a day and a year: "Mart" is also a Dutch first name
+    r"\d{1,2}\s+mart\s+(?:19|20)\d{2})(?![\w])",
     _I,
 )
 RE_SHORT_DATE = re.compile(r"(?<![\d/.\-])\d{1,2}[/\-.]\d{1,2}(?![\d/.\-]|\.\d)")
@@ -280,13 +287,42 @@ RE_DOB_CUE = re.compile(
     r"\b(?:geboren|geb\.?|geboortedatum|geboortedag|verjaardag|verjaar|jarig|born|birthday|bday|b-day|birth|"
     r"dob|d\.o\.b\.?|date of birth|birth\s?date|n[ée]e?|date de naissance|naissance|anniversaire|anniv|gebdat|"
     r"urodzon[aey]|urodzi[łl][ae]?m?|data urodzenia|ur\.|n[ăa]scut[ăa]?|data na[șs]terii|nascid[oa]|nacid[oa]|"
-    r"fecha de nacimiento|data de nascimento|ipinanganak|geburtsdatum|geboren am|do[ğg]um(?:\s+tarihi)?|"
+    r"fecha de nacimiento|data de nascimento|ipinanganak|geburtsdatum|geboren am|do[ğg]um(?:\s+tarih(?:i|im|in|imiz))?|"
     r"d[oō]ğdu|народжен[аи]?|роден[аи]?|родился|родилась|дата рождения|مواليد|تاريخ الميلاد|تاریخ تولد|زیږیدنه|"
     r"زېږېدنه|ولدت|تولد|nac[íi]|naci[óo]|nac[íi]\s+el|dhashay|dhalasho|sinh(?:\s+ng[àa]y)?|ng[àa]y\s+sinh|"
     r"lindur|lindi|datlindja|urodziny|(?:word|wordt|turn|turns|become|becomes|deviens|devient)\s+(?:pas\s+|only\s+)?"
     r"\d{1,2}\s+(?:op|on|le|in)|(?:fête|feest)\s+(?:op|le)|(?<![\w.])b\.\s*$)(?!\w)|(?<![\w°])°",
     _I,
 )
+# "my card says 21.11.2009", "op mijn verblijfspas staat 03-02-2008": a document's full date with a young
+# person's birth year is their date of birth
+RE_ID_CARD_BEFORE = re.compile(
+    r"(?i:\b(?:card|kaart|kaartje|pas|pasje|paspoort|passport|passeport|papieren|papers|papiers|document|documents|"
+    r"id|identiteitskaart|verblijfsvergunning|verblijfspas|carte|titre de s[ée]jour|badge|w-document)\b)")
+RE_YEAR_IN_DATE = re.compile(r"(?:19|20)\d{2}")
+
+
+# "my name is X" in scripts without capitals, where the name rules' title case says nothing: Arabic, Farsi/Dari,
+# Pashto, Urdu (not Ethiopic: "ስመይ ክነግረኩም ኣይደልን" is "I won't tell you my name"). Up to two words after it are the name ("ذبیح الله").
+RE_NAME_INTRO_SCRIPT = re.compile(
+    r"(?:اسمي|إسمي|اسمى|اسمی|اسمم|نام من|نامم|زما نوم|میرا نام)\s*(?:هو|است|ہے)?\s*[:：]?\s*"
+    r"((?:[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+)(?:\s+[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+)?)")
+# Copulas and particles that follow the name ("زما نوم احمد دی", "نام من علی است"), not part of it
+SCRIPT_NAME_STOP = {"دی", "ده", "است", "هست", "هستم", "یم", "و", "انا", "أنا", "من", "هو", "هي", "ہے", "مش", "ما", "لا",
+                    "ليس", "نه", "مهم", "نمی", "نیست", "نشته"}
+# Chinese: the name after 叫 ("我叫小梅", "老板叫王姐"), not a pronoun ("他叫我去" is "he told me to go")
+RE_NAME_INTRO_HAN = re.compile(r"(?:叫|名字是|名叫)\s*(?![我你他她它们])([\u4e00-\u9fff]{1,3}?)(?=[，,。.、\s的是在住]|$)")
+
+
+def _is_birth_year_date(date: str) -> bool:
+    """A full date whose year makes its owner 8 to 30 years old now: the age of the helpline's visitors."""
+    m = RE_YEAR_IN_DATE.search(date)
+    if not m:
+        return False
+    age = datetime.date.today().year - int(m.group(0))
+    return 8 <= age <= 30
+
+
 # Persian/Arabic-Indic digits in a date ("۱۳۸۷/۰۵/۱۲"); \d matches them but RE_DATE anchors years on 19/20
 RE_DATE_OTHER_DIGITS = re.compile(r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?!\d)")
 # "née en février 2008", "born in march 2009": a month and a year only
@@ -561,6 +597,9 @@ RE_TITLE_CUE = re.compile(
     r"mademoiselle|familie|fam\.?|dokter|dr\.?|agent|inspecteur|officier|advocaat|mister|miss)\s*$",
     _I,
 )
+# Naming proper (not "called" = phoned): "ik heet my", "her name is an"
+RE_NAMING_BEFORE = re.compile(r"(?i:\b(?:heet|heette|heten|genaamd|naam\s+is|name\s+is|named|m'appelle|s'appelle|"
+                              r"ik\s+ben|i'?m|i\s+am|je\s+suis)\s*[:,]?\s*)$")
 # Words before which a name that is also a word is the word: "ik hoop", "geen hoop", "i will", "de storm"
 NOT_BEFORE_WORD_NAME = {
     "ik", "i", "je", "jij", "u", "we", "wij", "you", "they", "he", "she", "it", "ge", "gij", "geen", "veel", "vol",
@@ -572,7 +611,7 @@ NOT_BEFORE_WORD_NAME = {
 RE_REL_BEFORE = re.compile(
     r"(?i:\b(?:vriend|vriendin|vriendje|vriendinnetje|maat|maatje|bff|ex|lief|broer|broertje|zus|zusje|zuster|"
     r"neef|neefje|nicht|nichtje|dochter|dochtertje|zoon|zoontje|kleinzoon|kleindochter|kleinkind|pleegdochter|"
-    r"pleegzoon|stiefdochter|stiefzoon|leerling|leerlinge|pupil|cli[ëe]nt|cli[ëe]nte|pati[ëe]nt|pati[ëe]nte|"
+    r"pleegzoon|stiefdochter|stiefzoon|leerling|leerlinge|pupil|voogd\s+van|begeleider\s+van|mentor\s+van|cli[ëe]nt|cli[ëe]nte|pati[ëe]nt|pati[ëe]nte|"
     r"collega|klasgenoot|klasgenote|buurmeisje|buurjongen|buurman|buurvrouw|oom|tante|nonkel|tata|madam|madame|"
     r"mevrouw|meneer|juf|meester|friend|girlfriend|boyfriend|bestie|sister|brother|daughter|son|cousin|niece|"
     r"nephew|colleague|coworker|aunt|auntie|uncle|copine|copain|amie|ami|s[œo]eur|fr[èe]re|fille|fils|cousine|"
@@ -920,8 +959,10 @@ def _detect_patterns(text: str) -> list[Span]:
     for s, e in dates:
         before = _context_before(text, s, 45)
         after = text[e : e + 25]
-        if RE_DOB_CUE.search(before) or re.search(r"\b(?:ben|is)\s+van\s*$", before, _I) or re.match(r"^\W{0,3}\s*(?:is\s+mijn\s+verjaardag|geboren|born|birthday)",
-                                                  after, _I):
+        if RE_DOB_CUE.search(before) or re.search(r"\b(?:ben|is)\s+van\s*$", before, _I) or re.match(
+                r"^\W{0,3}\s*(?:(?:i|ik|je|j'|she|he|ze|hij|elle|il)\s*(?:was|ben|is|suis|est|werd)\s+)?"
+                r"(?:is\s+mijn\s+verjaardag|geboren|born|birthday|n[ée]e?\b)", after, _I) or (
+                _is_birth_year_date(text[s:e]) and RE_ID_CARD_BEFORE.search(before)):
             deg = re.search(r"(?<![\w°])°\s?$", before)  # "° 12/03/2009": the sign belongs to the date
             spans.append(Span(s - len(deg.group(0)) if deg else s, e, "DATE_OF_BIRTH", 1))
     for rx in (RE_DATE_OTHER_DIGITS, RE_MONTH_YEAR):
@@ -1040,6 +1081,15 @@ def _detect_patterns(text: str) -> list[Span]:
     for m in RE_POSTCODE_NL_LOWER.finditer(text):
         if not _overlaps((m.start(), m.end()), dates):
             spans.append(Span(m.start(), m.end(), "ADDRESS", 3))
+    for m in RE_NAME_INTRO_SCRIPT.finditer(text):
+        words = m.group(1).split()
+        if len(words) > 1 and (words[1] in SCRIPT_NAME_STOP or words[1].startswith("و") and len(words[1]) > 4):
+            # "اسمي أحمد وعمري ١٥": a word glued to "and" starts the next clause
+            words = words[:1]
+        if words and words[0] not in SCRIPT_NAME_STOP:
+            spans.append(Span(m.start(1), m.start(1) + len(" ".join(words)), "PERSON", 2))
+    for m in RE_NAME_INTRO_HAN.finditer(text):
+        spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
     for m in RE_POSTCODE_NL_LOWER_SP.finditer(text):
         # "1234 ab utrecht": lowercase with a space only next to a town or after an address cue
         nxt = re.match(r"\s*,?\s*([^\W\d_][\w'-]*)", text[m.end() :])
@@ -1394,6 +1444,9 @@ def _detect_tokens(text: str) -> list[Span]:
                 return 2
             if prev_word(i) in ("a", "an", "the", "een", "de", "het", "le", "la", "un", "une", "this", "die", "deze"):
                 return 0  # "a Guy at the station", "een Roos"
+            if w.islower() and f in lk.function_words and not RE_REL_BEFORE.search(_tail(text, t.idx, 40)) \
+                    and not RE_NAMING_BEFORE.search(_tail(text, t.idx, 30)):
+                return 0  # "mn bsn is ... dat heeft hij gebruikt", "the school called my mum"
             if cue == "strong":
                 return 2
             if capital and not w.isupper() and not sent_start(i):

@@ -129,8 +129,15 @@ def choose_thresholds(rows: Sequence[dict[str, Any]], oof: Sequence[dict[str, di
     rule = [v.scores.get("acute_danger", 0.0) >= THRESHOLD for v in views]
     acute = [max(ms["signals"].get("acute_danger", 0.0), ms["urgency"].get("acute", 0.0)) for ms in oof]
     core = [v.language in CORE_LANGS for v in views]
-    for key, group in (("acute", True), ("acute_other", False)):
-        idx = [i for i in range(len(rows)) if core[i] == group]
+    # One threshold per core language besides the pooled one (kept for older readers): the model's acute scores
+    # run higher in French and English than in Dutch, so a pooled threshold gave Dutch too little recall and
+    # French and English too little precision.
+    groups: list[tuple[str, list[int]]] = [
+        ("acute", [i for i in range(len(rows)) if core[i]]),
+        ("acute_other", [i for i in range(len(rows)) if not core[i]]),
+    ]
+    groups += [(f"acute_{lang}", [i for i in range(len(rows)) if views[i].language == lang]) for lang in CORE_LANGS]
+    for key, idx in groups:
         positives = sum(1 for i in idx if gold[i])
 
         def recall(t: float, idx: list[int] = idx, positives: int = positives) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chat.accounts import Accounts
+from chat.acute import REMARK_MAX
 from chat.audit import Action
 from chat.conversations import ConversationService
 from chat.errors import ErrorCode, HelplineError
@@ -118,3 +119,15 @@ class CounsellorNamespace(GuardedNamespace):
         code = text_field(data, "code", 64)
         verdict = text_field(data, "verdict", 16)
         return await self.service.triage_feedback(sid, cid, code, verdict)
+
+    async def on_mark_acute(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        self._check(sid)
+        return await self.service.mark_acute(sid, conversation_id_field(data))
+
+    async def on_protocol_step(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        self._check(sid)
+        cid = conversation_id_field(data)
+        step = text_field(data, "step", 32)
+        remark = text_field(data, "remark", REMARK_MAX, required=False)
+        lang = text_field(data, "lang", 8, required=False)
+        return await self.service.protocol_step(sid, cid, step, remark, lang)

@@ -97,3 +97,8 @@ class VisitorNamespace(GuardedNamespace):
     async def on_quick_exit(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         await self.service.visitor_end(sid, hurried=True)
         return {"ok": True}
+
+    async def on_cant_talk(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        """"I can't talk now": the widget hides the chat (hidden true) or shows it again (false)."""
+        await self.service.visitor_cant_talk(sid, bool_field(data, "hidden"))
+        return {"ok": True}

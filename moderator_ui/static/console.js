@@ -2,6 +2,7 @@
 import {
   $, $$, api, beep, clear, clientId, displayName, el, emitAck, failed, fmtDuration, fmtTime, highlighted, mergeDicts, onReady, unlockAudio,
 } from './common.js';
+import { ACUTE_TEXTS, acuteConsole } from './console_acute.js';
 import { SLASH_TEXTS, wireSlash } from './console_canned.js';
 import { PRESENCE_TEXTS, presenceChip, presenceFrom, tickPresence } from './console_presence.js';
 import { staffPage } from './staff.js';
@@ -97,7 +98,7 @@ const K = { lang: 'hl.c.lang', sound: 'hl.c.sound' };
 const ROLE_FOR_ABOUT = { self: 'victim', other: 'witness', professional: 'professional' };
 
 const page = staffPage({
-  texts: mergeDicts(DICT, PRESENCE_TEXTS, SLASH_TEXTS), langKey: K.lang, namespace: '/counsellor',
+  texts: mergeDicts(DICT, ACUTE_TEXTS, PRESENCE_TEXTS, SLASH_TEXTS), langKey: K.lang, namespace: '/counsellor',
   mayUse: () => true, refusedKey: 'login_failed',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
@@ -115,6 +116,11 @@ const S = {
   sound: page.store.get(K.sound) !== 'off',
   tick: null,
 };
+// Acute danger: the protocol checklist, "mark as acute", escalations, "can't talk now" (console_acute.js).
+const acute = acuteConsole({
+  page, toast: (...a) => toast(...a), soundOn: () => S.sound, convs: S.convs, activate: (id) => activate(id),
+  refresh: (c) => renderFacts(c), addNotes: (c, notes) => renderNotes(c, notes),
+});
 
 /** A notice in the strip under the top bar (in the page's flow, so it never covers a control), with a
  *  close button; `onOpen` makes its text a button (e.g. show the conversation it is about). */
@@ -186,6 +192,7 @@ async function onConnect(socket) {
 
 function onSocket(socket) {
   socket.on('queue', onQueue);
+  acute.attach(socket);
   socket.on('message', (m) => { const c = m && S.convs.get(m.conversation_id); if (c) addMessage(c, m, true); });
   socket.on('triage', (tr) => { const c = tr && S.convs.get(tr.conversation_id); if (c) { c.triage = tr; renderTriage(c); renderFacts(c); } });
   socket.on('typing', (d) => {
@@ -253,6 +260,7 @@ function onQueue(q) {
     }
   }
   S.knownAcute = nowAcute;
+  acute.onQueue(S.queue);
   if (newAcute) {
     toast(t('new_acute'), 'acute');
     if (S.sound) beep({ freq: 988, times: 3 });
@@ -286,6 +294,7 @@ function renderQueue(full) {
       w.minor ? el('span', { class: 'chip', text: t('minor') }) : null,
       w.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
       w.overflow ? el('span', { class: 'chip', text: t('overflow') }) : null,
+      ...acute.queueChips(w),
     );
     const claimBtn = el('button', { type: 'button', class: `btn small claim ${urg === 'acute' ? 'danger' : 'primary'}`, text: t('claim'), on: { click: () => claimFromQueue(w, claimBtn) } });
     const warned = S.warned === w.conversation_id;
@@ -479,6 +488,7 @@ function renderFacts(c) {
     c.closed || c.left ? null : presenceChip(t, c.presence),
   ].filter(Boolean));
   renderTab(c);
+  acute.render(c);
 }
 
 function renderBanner(c) {
@@ -490,6 +500,7 @@ function renderBanner(c) {
   else if (c.transferred) b.textContent = transferText(c.transferred);
   else if (c.closed) b.textContent = t('closed');
   b.hidden = !(c.left || c.closed);
+  acute.render(c);
 }
 
 function transferText(tr) {

@@ -48,7 +48,7 @@ const RETRY_MS = 3000;
  * A staff page. Options:
  *  - texts: the page's own dictionary (wins over the shared texts);
  *  - langKey: localStorage key of the language choice;
- *  - namespace: the Socket.IO namespace ('/counsellor' or '/supervisor');
+ *  - namespace: the Socket.IO namespace ('/counsellor' or '/supervisor'); null for a page without a socket (/admin);
  *  - mayUse(me): whether this account may use the page; refusedKey: the text shown when it may not;
  *  - onEnter(me), onLeave(): show and hide the page's own views;
  *  - onSocket(socket): attach the page's event handlers; onConnect(socket): after every (re)connect;
@@ -163,7 +163,7 @@ export function staffPage(opts) {
     $('#view-login').hidden = true;
     $('#login-error').hidden = true;
     $('#logout').hidden = false;
-    connect();
+    if (opts.namespace) connect();
     opts.onEnter(me);
   }
 

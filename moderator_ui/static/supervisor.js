@@ -2,6 +2,8 @@
 // Protocol: docs/protocol.md, namespace /supervisor and the /api/supervisor/* endpoints.
 import { $, $$, api, clear, displayName, el, emitAck, failed, fmtDateTime, fmtDuration, fmtTime, mergeDicts, onReady } from './common.js';
 import { staffPage } from './staff.js';
+import { initReport, loadReport, REPORT_TEXTS } from './supervisor_report.js';
+import { ACUTE_TEXTS, acuteSupervisor } from './supervisor_acute.js';
 import { REVIEW_TEXTS, renderKeyFigures, renderTranscriptExtras } from './supervisor_review.js';
 import { renderTeam, TEAM_TEXTS, waitingCells } from './supervisor_team.js';
 
@@ -65,7 +67,7 @@ const DICT = {
 const COLORS = ['#b3141c', '#7a3ff2', '#1f6f6b', '#c26a00', '#2b6cb0', '#8a5a44', '#4a7d1e', '#a0306f', '#556070', '#d14d72', '#0f8a8a', '#6b4fbb', '#9a7b00'];
 
 const page = staffPage({
-  texts: mergeDicts(DICT, TEAM_TEXTS, REVIEW_TEXTS), langKey: 'hl.s.lang', namespace: '/supervisor',
+  texts: mergeDicts(DICT, REPORT_TEXTS, ACUTE_TEXTS, TEAM_TEXTS, REVIEW_TEXTS), langKey: 'hl.s.lang', namespace: '/supervisor',
   mayUse: (me) => me.role === 'supervisor' || me.role === 'admin', refusedKey: 'not_supervisor',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
@@ -75,6 +77,8 @@ const labels = (kind, codes) => page.vocab.labels(kind, codes);
 const S = { board: null, boardAt: 0, monitoring: null, monConv: null, monSeqs: new Set(), tick: null };
 
 const short = (id) => `#${String(id || '').slice(0, 8)}`;
+// Acute alerts with sound, on every section of the page (supervisor_acute.js).
+const acute = acuteSupervisor({ page, monitor: (id) => { showView('board'); monitor(id); } });
 
 // --- entering and leaving (login, logout and the socket itself: staff.js) ----------------------------
 function onEnter() {
@@ -94,21 +98,25 @@ function onLeave() {
   clearInterval(S.tick); S.tick = null;
   for (const v of $$('.sv')) v.hidden = true;
   $('#nav').hidden = true;
+  acute.clear();
 }
 
 function onLanguage() {
   renderBoard(true);
+  acute.render();
   renderMonitorFacts();
   fillFilters();
   if (!$('#view-transcripts').hidden) loadTranscripts();
   if (!$('#view-stats').hidden) loadStats();
+  if (!$('#view-report').hidden) loadReport();
 }
 
 function showView(name) {
-  for (const v of ['board', 'transcripts', 'stats']) $(`#view-${v}`).hidden = v !== name;
+  for (const v of ['board', 'transcripts', 'stats', 'report']) $(`#view-${v}`).hidden = v !== name;
   for (const b of $$('#nav [data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === name));
   if (name === 'transcripts') loadTranscripts();
   if (name === 'stats') loadStats();
+  if (name === 'report') loadReport();
 }
 
 // --- live board -----------------------------------------------------------------------------------
@@ -117,7 +125,8 @@ async function onConnect() {
 }
 
 function onSocket(socket) {
-  socket.on('board', (b) => { S.board = b; S.boardAt = Date.now(); renderBoard(true); });
+  socket.on('board', (b) => { S.board = b; S.boardAt = Date.now(); renderBoard(true); acute.onBoard(b); });
+  acute.attach(socket);
   socket.on('message', (m) => { if (m.conversation_id === S.monitoring) addMonitorMessage(m); });
   socket.on('whisper', (w) => { if (w.conversation_id === S.monitoring) addMonitorWhisper(w); });
   socket.on('typing', (d) => {
@@ -437,5 +446,6 @@ onReady(() => {
   $('#unmonitor').addEventListener('click', unmonitor);
   $('#filters').addEventListener('submit', loadTranscripts);
   $('#stats-days').addEventListener('change', loadStats);
+  initReport(page);
   page.boot();
 });

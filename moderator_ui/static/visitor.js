@@ -3,6 +3,7 @@ import {
   $, $$, announce, api, bindLangSwitch, clear, clientId, displayName, el, ERROR_TEXTS, emitAck, errorText, failed, fmtTime,
   makeI18n, makeVocabulary, mergeDicts, onReady, safeStorage,
 } from './common.js';
+import { CANT_TALK_TEXTS, cantTalk } from './visitor_cant_talk.js';
 import { INTRO_TEXTS, renderIntro } from './visitor_intro.js';
 import { linkify } from './visitor_links.js';
 
@@ -133,7 +134,7 @@ const sget = ss.get;
 const sset = ss.set;
 const sdel = ss.del;
 
-const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT, INTRO_TEXTS), K.lang, ss);
+const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS, INTRO_TEXTS), K.lang, ss);
 const t = i18n.t;
 
 const S = {
@@ -409,7 +410,7 @@ function onMessage(m) {
   bumpSeq(seq);
   if (m.sender === 'counsellor' && isNew) {
     $('#typing').hidden = true;
-    if (document.hidden) document.title = `(1) ${t('title')}`;
+    if (document.hidden && !S.cantTalk?.isHidden()) document.title = `(1) ${t('title')}`;
   }
   scrollDown();
 }
@@ -663,8 +664,13 @@ function newChat() {
 // ----------------------------------------------------------------------------------------------
 function boot() {
   i18n.apply();
+  // "Kan nu niet praten": the chat behind a neutral screen, and back (visitor_cant_talk.js).
+  S.cantTalk = cantTalk({ t, storage: ss, socket: () => S.socket, onBack: scrollDown });
+  $('#chat-actions').prepend(S.cantTalk.button);
+  $('#chat-actions').after(S.cantTalk.hint);
   bindLangSwitch($('#lang'), i18n);
   i18n.onChange((lang) => {
+    S.cantTalk.relabel();
     renderStatus(); renderHelp(); renderIntro(S.config, lang, t); syncOfflineNotice();
     if (S.socket?.connected) S.socket.emit('profile', { about: S.about, lang });
     for (const li of S.bySeq.values()) if (li.dataset.state) setState(li, li.dataset.state);
@@ -699,7 +705,7 @@ function boot() {
     show('view-chat');
     connect();
   });
-  document.addEventListener('visibilitychange', () => { if (!document.hidden) document.title = t('title'); });
+  document.addEventListener('visibilitychange', () => { if (!document.hidden && !S.cantTalk?.isHidden()) document.title = t('title'); });
 
   loadConfig();
 

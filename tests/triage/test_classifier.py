@@ -132,3 +132,57 @@ def test_output_shape() -> None:
     assert out["role"] in {"victim", "witness", "professional", "perpetrator", "unknown"}
     for s in out["signals"]:
         assert set(s) == {"code", "score", "evidence"}
+
+
+def _rule_scores(messages: list[str]) -> dict[str, float]:
+    from triage.classifier import rule_view
+
+    return rule_view(messages).scores
+
+
+@pytest.mark.parametrize(
+    ("messages", "code"),
+    [
+        # topic words: right in under a tenth of the conversations they fired in (school projects, news, parents)
+        (["wij maken een werkstuk over loverboys, hoeveel chats krijgen jullie per jaar?"], "grooming"),
+        (["j'écris une histoire sur un loverboy pour le cours de français"], "grooming"),
+        (["is there a difference between a loverboy and a bad boyfriend? asking for a presentation"], "grooming"),
+        # control or habit, not danger this minute
+        (["ma tante me laisse pas sortir le soir, je dois faire le ménage"], "acute_danger"),
+        (["il m'emmène à l'école le matin"], "acute_danger"),
+        (["ils ont caché mon passeport dans l'armoire"], "acute_danger"),
+    ],
+)
+def test_weak_cues_alone_do_not_decide(messages: list[str], code: str) -> None:
+    assert _rule_scores(messages).get(code, 0.0) < 0.5
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ["ik moet stoppen met pakketjes maar ze zeggen: we weten waar je familie woont"],
+        ["they said they know where i live if i stop"],
+        ["ils savent où j'habite, ils l'ont dit hier"],
+    ],
+)
+def test_implicit_threats(messages: list[str]) -> None:
+    assert _rule_scores(messages).get("violence_threats", 0.0) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "minor"),
+    [
+        ("mijn vriendin, ze is 13 en heeft een vriend van 24", True),
+        ("mijn ex (17) heeft het uitgemaakt", True),
+        ("we zijn allebei 14", True),
+        ("3andi 15 3am w jit men tanja", True),
+        ("أنا عمري ١٥", True),
+        ("мне 17, мама не знает", True),
+        ("em 16t, em làm ở tiệm nail", True),
+        ("hij is 25 en koopt dingen voor me", None),  # an adult in these forms is as often the offender
+    ],
+)
+def test_minor_in_wider_forms(text: str, minor: bool | None) -> None:
+    from triage.classifier import rule_view
+
+    assert rule_view([text]).minor is minor

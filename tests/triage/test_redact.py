@@ -418,3 +418,34 @@ def test_meaning_words_stay_readable_around_new_rules() -> None:
     assert not any(t == "LOCATION" for _, t in found("ik moest naar het Politiestation"))
     assert found("het kost 12.50 per uur") == []  # no date, no phone
     assert not any(t == "ADDRESS" for _, t in found("we liepen nog 10 minuten door de Hema 10 minuten lang"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "typ"),
+    [
+        ("زما نوم ذبیح الله دی، زه په کمپ کې یم", "ذبیح الله", "PERSON"),  # Pashto "my name is"
+        ("اسمي أحمد وعمري ١٥", "أحمد", "PERSON"),
+        ("老板叫王姐，楼上住着我们五个", "王姐", "PERSON"),
+        ("adım Elif, doğum tarihim 7 Mart 2008", "7 Mart 2008", "DATE_OF_BIRTH"),
+        ("my card from the camp says 21.11.2009, i was born in Benin City", "21.11.2009", "DATE_OF_BIRTH"),
+        ("de voogd van joy is dezelfde", "joy", "PERSON"),
+        ("her name is my and she is 15", "my", "PERSON"),
+    ],
+)
+def test_names_and_dates_from_the_fresh_dev_lines(text: str, value: str, typ: str) -> None:
+    spans = redact(text)["spans"]
+    assert {"start": text.index(value), "end": text.index(value) + len(value), "type": typ} in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mn bsn is nog geheim, dat heeft hij gebruikt voor de lening",  # "dat" is also a Vietnamese name
+        "the school called my mum about it",
+        "il m'a donné rdv à la gare demain à 16h",
+        "ما بدي قول اسمي، ممكن؟",  # "I don't want to say my name, ok?"
+        "他叫我去店里",  # "he told me to go to the shop"
+    ],
+)
+def test_function_words_and_refusals_are_not_names(text: str) -> None:
+    assert not [s for s in redact(text)["spans"] if s["type"] == "PERSON"]

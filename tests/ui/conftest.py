@@ -195,3 +195,8 @@ def _shot(page: Page, name: str) -> None:
 def shot() -> Callable[[Page, str], None]:
     """shot(page, name): save test-output/screenshots/<name>.png."""
     return _shot
+
+
+# Triage runs in a worker process (nice 10) that loads its model at start; on a loaded two-core machine the first
+# result can take well over 20 s. Waiting longer costs nothing when it is fast and keeps these tests honest.
+TRIAGE_WAIT_MS = 60_000

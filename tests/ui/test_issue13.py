@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from tests.ui.conftest import TRIAGE_WAIT_MS
 from tests.ui.test_pages import (
     chat_pair,
     claim,
@@ -141,7 +142,7 @@ def test_header_follows_the_visitors_own_answer(open_page, server, user, shot) -
     other = [e for e in vocabulary(server)["abouts"] if e["code"] == "other"][0]["label"]["nl"]
     expect(facts).to_contain_text(f"over: {other}")
     if TRIAGE:
-        expect(panel.locator(".triage-summary")).not_to_be_empty(timeout=20_000)
+        expect(panel.locator(".triage-summary")).not_to_be_empty(timeout=TRIAGE_WAIT_MS)
         time.sleep(0.5)
     assert "slachtoffer" not in facts.inner_text().lower(), facts.inner_text()
     shot(c, "console-about-other")
@@ -175,7 +176,7 @@ def test_take_next_and_warning_when_acute_waits(open_page, server, user, shot) -
     start_chat(acute, "self")
     send_visitor(acute, ACUTE_TEXT)
     acute_id = conversation_id(acute)
-    expect(c.locator(f'.q-item[data-id="{acute_id}"]')).to_have_class(re.compile(r"\burg-acute\b"), timeout=20_000)
+    expect(c.locator(f'.q-item[data-id="{acute_id}"]')).to_have_class(re.compile(r"\burg-acute\b"), timeout=TRIAGE_WAIT_MS)
     # The card shows what the visitor wrote first: read before taking.
     expect(c.locator(f'.q-item[data-id="{acute_id}"] .q-preview')).to_have_text(ACUTE_TEXT)
     expect(c.locator(f'.q-item[data-id="{calm_id}"] .q-preview')).to_have_text("Hoi, ik heb een vraag over mijn bijbaan")
@@ -255,7 +256,7 @@ def test_acute_visitor_who_waits_sees_what_to_do_in_danger_now(open_page, server
     send_visitor(v, ACUTE_TEXT)
     cid = conversation_id(v)
     box = v.locator("#danger-now")
-    expect(box).to_be_visible(timeout=20_000)
+    expect(box).to_be_visible(timeout=TRIAGE_WAIT_MS)
     expect(box).to_contain_text("Bel dan meteen 112")
     expect(box).to_contain_text("112NL")
     expect(box.locator('a[href="tel:112"]')).to_be_visible()
@@ -292,7 +293,7 @@ def test_supervisor_transcript_and_quick_exit_row(open_page, server, user, shot)
     neutral = f"{server}/healthz?neutral"
     v, c, cid = chat_pair(open_page, server, user, first=ACUTE_TEXT, exit_url=neutral)
     if TRIAGE:
-        expect(c.locator(f"#panel-{cid} .facts")).to_contain_text("acuut", ignore_case=True, timeout=20_000)
+        expect(c.locator(f"#panel-{cid} .facts")).to_contain_text("acuut", ignore_case=True, timeout=TRIAGE_WAIT_MS)
     v.click("#quick-exit")
     v.wait_for_url(re.compile(r"neutral$"))
     expect(c.locator(f"#panel-{cid} .banner.hurry")).to_be_visible()

@@ -17,6 +17,8 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.ui.conftest import TRIAGE_WAIT_MS
+
 XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>vet</b>'
 
 
@@ -307,7 +309,7 @@ def test_acute_conversation_is_unmistakable_with_evidence(open_page, server, use
     send_visitor(v, text)
     cid = conversation_id(v)
     item = c.locator(f'.q-item[data-id="{cid}"]')
-    expect(item).to_have_class(re.compile(r"\burg-acute\b"), timeout=20_000)
+    expect(item).to_have_class(re.compile(r"\burg-acute\b"), timeout=TRIAGE_WAIT_MS)
     expect(item).to_contain_text("ACUUT")
     shot(c, "console-queue-acute")
     claim(c, cid)
@@ -412,7 +414,7 @@ def test_supervisor_shows_labels_not_codes(open_page, server, user, shot) -> Non
     row = s.locator("#conv-table tbody tr").filter(has_text=cid[:8])
     expect(row).to_be_visible()
     if triage:
-        expect(row).to_contain_text(label["signals"]["acute_danger"]["nl"], timeout=20_000)
+        expect(row).to_contain_text(label["signals"]["acute_danger"]["nl"], timeout=TRIAGE_WAIT_MS)
     row.locator("button").click()
     expect(s.locator("#monitor-body")).to_be_visible()
     assert not raw.search(s.locator("#view-board").inner_text()), raw.findall(s.locator("#view-board").inner_text())

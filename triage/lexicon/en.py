@@ -42,8 +42,11 @@ die: dead
 """)
 
 CUES = """
-grooming 0.75: loverboy ; groomed ; grooming
-grooming 0.6: buys me everything ; buys me * gifts ; gifts ; older guy ; older man ; boyfriend is 19|20|21|22|23|24|25|26|27|28|29|30|35 ; only one for him ; only trust him ; not to tell my parents ; don't tell my parents ; friends are fake
+grooming 0.75: groomed ; grooming
+grooming 0.45: loverboy
+grooming 0.6: buys me everything ; buys me * gifts ; gifts ; boyfriend is 19|20|21|22|23|24|25|26|27|28|29|30|35 ; only one for him ; only trust him ; not to tell my parents ; don't tell my parents ; friends are fake
+grooming 0.45: older guy
+grooming 0.45: older man
 grooming 0.6: older boyfriend ; buys her ; expensive things ; buys him
 grooming 0.5: move in together ; sends me money ; picks me up ; princess ; loves me
 
@@ -55,7 +58,8 @@ sextortion 0.6: pics of me ; video of me
 
 criminal_exploitation 0.9: county lines ; money mule ; deliver * package ; package * drugs ; sell drugs ; selling drugs ; deliver drugs ; deal drugs ; borrow my card ; borrow my bank ; use my account ; my account that is not mine ; not mine ; steal from shops ; make me steal
 criminal_exploitation 0.5: steal
-criminal_exploitation 0.6: drugs ; package ; loan in my name ; contract in my name
+criminal_exploitation 0.6: package ; loan in my name ; contract in my name
+criminal_exploitation 0.45: drugs
 
 labour_exploitation 0.85: hours a day ; pay me nothing ; without pay ; no pay ; not paid ; keeps our wages ; keeps my wages ; no wages ; unpaid ; sleep at the farm ; sleep where we work ; 7 days a week
 labour_exploitation 0.6: make me work ; instead of going to school ; work in their shop ; clean houses all day ; all day without ; boss keeps
@@ -63,14 +67,18 @@ labour_exploitation 0.6: make me work ; instead of going to school ; work in the
 debt_bondage 0.9: debt ; pay back ; pay it back ; until it is paid ; work it off ; for the trip ; owe them ; owe him
 
 control_restriction 0.9: take my phone ; take my passport ; take * passport ; take * phone ; passport * keeps ; keeps my passport ; track my location ; track * location ; not allowed to go ; not allowed out ; not allowed to leave ; can not leave ; not leave until ; not know the address ; not even know the address ; lock me in ; check my phone ; read my messages ; keeps my card ; keeps my money
-control_restriction 0.6: location ; not allowed
+control_restriction 0.6: not allowed
+control_restriction 0.45: location
 
-violence_threats 0.9: hit me ; hit ; rape ; kill ; threaten ; hurt my ; hurt me ; knife ; gun ; bruises ; will hurt ; beat me up
+violence_threats 0.9: hit me ; hit ; rape ; threaten ; hurt my ; hurt me ; knife ; gun ; bruises ; will hurt ; beat me up
+violence_threats 0.45: kill
+violence_threats 0.8: know where * live ; know where * lives ; knows where * live ; knows where * lives ; know where * stay ; know my address ; knows my address ; will find me ; they'll find me ; gonna find me ; shoved me ; pushed me ; slapped me ; punched me ; choked me
 
 missing_runaway 0.9: run away ; run from ; left the care home ; left home ; left the shelter ; nowhere to sleep ; missing ; sleep at his friends ; sleep on the street ; they are looking for me ; sleep at * places
 missing_runaway 0.6: homeless
 
-unaccompanied_migrant 0.9: came alone ; asylum centre ; asylum center ; asylum ; without family ; without my family ; without parents ; no papers ; smuggler ; unaccompanied ; my guardian
+unaccompanied_migrant 0.9: came alone ; asylum centre ; asylum center ; asylum ; without family ; without my family ; without parents ; smuggler ; unaccompanied ; my guardian
+unaccompanied_migrant 0.45: no papers
 unaccompanied_migrant 0.7: parents are in eritrea|afghanistan|syria|somalia|morocco|guinea|vietnam|sudan ; alone here
 
 family_perpetrator 0.9: father|mother|dad|mom|parents|uncle|family ** marry ; forced marriage ; parents make me ; my mom sells ; my mother sells ; my dad sells ; my father sells ; uncle makes me ; my family sells
@@ -86,7 +94,8 @@ acute_danger 0.35: right now ; tonight
 # typing in secret, a weapon, a client coming, a goodbye), also for a friend or sister.
 acute_danger 0.9: is downstairs ; are downstairs ; waiting downstairs ; outside my house ; outside the house ; outside my building ; outside my flat ; at the door ; banging on the door ; on his way ; on their way ; coming back soon ; coming back in ; will be back in ; back in 10|5|15|20|30 ; be here in ; is coming here ; are coming here ; coming for me ; coming to pick me up ; here any minute
 acute_danger 0.9: locked the door ; locked me ; locked her ; locked him ; won't let me leave ; wont let me leave ; won't let me go ; wont let me go ; won't let her ; wont let her ; can't get out ; cant get out ; can not leave ; hiding in ; in the bathroom ; in the toilet ; in the closet ; in the wardrobe
-acute_danger 0.9: driving me ; driving us ; drive me to ; taking me to ; taking us to ; in the back of ; don't know where we are ; dont know where we are ; don't know where we're going ; dont know where we going ; don't know where i am ; dont know where i am ; don't know the address ; dont know the address
+acute_danger 0.9: driving me ; driving us ; drive me to ; taking us to ; in the back of ; don't know where we are ; dont know where we are ; don't know where we're going ; dont know where we going ; don't know where i am ; dont know where i am ; don't know the address ; dont know the address
+acute_danger 0.45: taking me to
 acute_danger 0.9: typing on his ; typing on her ; on his phone ; on someone else's ; don't reply ; dont reply ; don't text back ; dont text back ; don't call back ; dont call back ; if he sees this ; if they see this ; if he finds out ; he is asleep ; he's asleep ; he is sleeping ; he's sleeping
 acute_danger 0.9: pulled a knife ; pulling a knife ; pointing a gun ; come get me ; come and get me ; come pick me up ; dragged me ; dragging me ; pulled into a car ; pushed into a car ; driving around with me ; got into a car with ; just got in a car ; rope ; goodbye letter ; suicide note ; i'm done ; im done ; pills in my hand ; on the balcony ; edge of the ; train tracks ; wants to take her ; wants to take him ; trying to take her ; in the waiting room ; client is coming ; clients are coming ; a man is coming ; man coming ; men are coming ; have to see a client ; last message ; on the bridge ; on the roof ; on the tracks ; jump off ; jump tonight ; going to jump ; will jump ; pills ready ; took the pills ; taken the pills ; all the pills ; live location ; shared her location ; sent her location ; sent me her location ; shared his location
 acute_danger 0.45: sorry for everything ; has a knife ; have a knife ; with a knife ; has a gun ; have a gun ; gun ; in his car ; in their car ; in a van ; in the van ; whispered ; thank you for everything ; saved up pills ; just now ; not answering ; not picking up ; battery ; secretly ; goodbye ; knife ; hurry ; quick ; right now ; tonight

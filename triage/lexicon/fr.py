@@ -31,32 +31,45 @@ coucher: couche couché
 """)
 
 CUES = """
-grooming 0.75: loverboy ; proxénète ; proxenete
+grooming 0.45: proxénète
+grooming 0.45: proxenete
+grooming 0.45: loverboy
 grooming 0.6: copain de 19|20|21|22|23|24|25|26|27|28|29|30|35|40 ans ; cadeaux ; plein de cadeaux ; sa princesse ; rester seulement avec lui ; plus âgé ; plus age ; homme plus ; vient me chercher ; 25 ans et il ; me donne de l'argent ; me donne de l argent
 sexual_exploitation 0.6: la nuit avec de l'argent ; revient la nuit
 sexual_exploitation 0.85: oblige * coucher ; coucher avec ses amis ; coucher avec * pour ; me vend ; vendue
-sexual_exploitation 0.9: client ; coucher avec des homme ; pour de l'argent ; prostitution ; annonces de moi ; escort ; passes ; voir des client ; chez des homme ; des homme pour
+sexual_exploitation 0.9: client ; coucher avec des homme ; pour de l'argent ; prostitution ; annonces de moi ; escort ; voir des client ; chez des homme ; des homme pour
+sexual_exploitation 0.45: passes
 sextortion 0.9: chantage ; photo * envoyer ; photo * publie ; publier * photo ; publie * photo ; photo nues ; menace de les envoyer ; sinon il publie
 criminal_exploitation 0.85: voler pour ; dois voler ; devais voler ; doit voler
 criminal_exploitation 0.9: livrer * drogue ; drogue pour eux ; paquets de drogue ; voler dans les magasins ; obligent à voler ; vendre de la drogue ; vend de la drogue ; carte bancaire ; dealer ; mule
 labour_exploitation 0.85: heures par jour ; sans être payé ; sans etre paye ; sans salaire ; ne nous paie ; paie presque rien ; dort sur le chantier ; dormons sur
 debt_bondage 0.9: dette ; rembourser ; pour le voyage ; euros pour le voyage
-control_restriction 0.9: pris mon telephone ; pris mon passeport ; pris * passeport ; pris * telephone ; garde mes passeport ; garde * passeport ; pas le droit de sortir ; surveillent ; surveille ; localisation ; enfermer
-violence_threats 0.9: frapper ; menacer ; tuer ; violer ; couteau ; bleus
+control_restriction 0.9: pris mon telephone ; pris mon passeport ; pris * passeport ; pris * telephone ; garde mes passeport ; garde * passeport ; pas le droit de sortir ; surveillent ; localisation ; enfermer
+control_restriction 0.45: surveille
+violence_threats 0.9: frapper ; violer ; couteau ; bleus
+violence_threats 0.45: tuer
+violence_threats 0.45: menacer
+violence_threats 0.8: sait où * habite ; savent où * habite ; sait où * habitent ; savent où * habitent ; savent où * vit ; sait où * vit ; connaît mon adresse ; connaissent mon adresse ; m'a menacé ; m'a menacée ; ont menacé ; l'ont menacé ; l'ont menacée ; me menace ; nous menace ; m'a poussée ; m'a poussé ; m'a giflée ; m'a giflé ; me gifle
 missing_runaway 0.9: fuguer ; fugue ; enfuie du foyer ; je dors chez des inconnus ; disparu ; disparue ; chez des inconnus ; à la rue ; a la rue
 unaccompanied_migrant 0.9: arrivé seul ; arrive seul ; arrivée seule ; mineurs non accompagnés ; mineur non accompagné ; non accompagnés ; non accompagne ; sans mes parents ; passeur ; demandeur d'asile ; centre pour mineurs ; fedasil
 unaccompanied_migrant 0.7: parents sont en guinée|guinee|érythrée|erythree|afghanistan|syrie|maroc|congo|cameroun
 family_perpetrator 0.9: père|pere|mère|mere|parents|oncle|famille ** marier ; mariage forcé ; mariage force ; mon oncle me fait ; ma tante m'envoie ; ma tante m envoie ; mes parents m'obligent ; ma mère me vend ; mon père me vend
 self_harm 0.9: ne veux plus vivre ; me suicider ; suicide ; me scarifie ; veux me tuer ; vais me tuer ; envie de mourir ; veux mourir ; me faire du mal
-acute_danger 0.9: devant ma porte ; enfermée dans ; ne peux pas sortir ; avec un client maintenant ; client maintenant ; emmener ce soir ; aidez-moi vite ; il arrive ; va me tuer
+acute_danger 0.9: devant ma porte ; enfermée dans ; avec un client maintenant ; client maintenant ; emmener ce soir ; aidez-moi vite ; il arrive
+acute_danger 0.45: va me tuer
+# habitual or about things in the (long) run: 'il m'emmène (chaque vendredi)', 'elle me laisse pas sortir le soir',
+# 'ils ont caché mon passeport' -- control, not danger this minute; a second cue or the model makes them acute
+acute_danger 0.45: ne peux pas sortir ; peux pas sortir ; peut pas sortir ; me laisse pas partir ; me laisse pas sortir ; la laisse pas ; cachée ; caché ; m'emmènent ; m'emmene ; m'emmène ; on m'emmène ; l'emmènent ; sa localisation ; sa position
+control_restriction 0.7: ne peux pas sortir ; peux pas sortir ; peut pas sortir ; me laisse pas sortir ; me laisse pas partir
 acute_danger 0.35: maintenant ; ce soir
 
 # Danger présent dit sans mots d'alarme: quelqu'un ici ou en route, enfermée, cachée, emmenée, en cachette,
 # une arme, un client qui arrive, un adieu; aussi pour une amie ou une sœur.
 acute_danger 0.9: il est en bas ; ils sont en bas ; en bas de chez moi ; devant chez moi ; devant la porte ; tape à la porte ; frappe à la porte ; ils arrivent ; il revient ; il va revenir ; revient dans ; en route ; dans 10|5|15|20|30 minutes ; m'attend en bas ; m'attendent ; vient me chercher ; viennent me chercher
-acute_danger 0.9: enfermer ; fermé à clé ; ferme a cle ; fermée à clé ; fermee a cle ; peux pas sortir ; peut pas sortir ; me laisse pas partir ; me laisse pas sortir ; la laisse pas ; cachée ; caché ; je me cache ; salle de bain ; aux toilettes ; dans les toilettes ; dans le placard
-acute_danger 0.9: viens me chercher ; venez me chercher ; au bord du ; au bord de la ; dites à * que je l'aime ; dis à * que je l'aime ; c'est fini pour moi ; sur le balcon ; la corde ; lettre d'adieu ; m'a traînée ; traînée dans ; traîné dans ; veut l'emmener ; veut la récupérer ; veut le récupérer ; est en train de descendre ; m'emmènent ; m'emmene ; m'emmène ; on m'emmène ; l'emmènent ; sais pas où je suis ; sais pas ou je suis ; sais pas où on va ; sais pas ou on va ; sais pas l'adresse
-acute_danger 0.9: en cachette ; réponds pas ; reponds pas ; rappelle pas ; s'il voit ça ; s'il voit ca ; s'ils voient ; il dort ; un client arrive ; le client arrive ; des clients arrivent ; un homme arrive ; dernier message ; sur le pont ; sur le toit ; sauter ; les cachets ; tous les médicaments ; toutes les pilules ; position en direct ; sa localisation ; sa position
+acute_danger 0.9: enfermer ; fermé à clé ; ferme a cle ; fermée à clé ; fermee a cle ; je me cache ; salle de bain ; aux toilettes ; dans les toilettes ; dans le placard
+acute_danger 0.9: viens me chercher ; venez me chercher ; au bord du ; au bord de la ; dites à * que je l'aime ; dis à * que je l'aime ; c'est fini pour moi ; sur le balcon ; la corde ; lettre d'adieu ; m'a traînée ; traînée dans ; traîné dans ; veut l'emmener ; veut la récupérer ; veut le récupérer ; est en train de descendre ; sais pas où je suis ; sais pas ou je suis ; sais pas où on va ; sais pas ou on va ; sais pas l'adresse
+acute_danger 0.9: en cachette ; réponds pas ; reponds pas ; rappelle pas ; s'il voit ça ; s'il voit ca ; s'ils voient ; un client arrive ; le client arrive ; des clients arrivent ; un homme arrive ; dernier message ; sur le pont ; sur le toit ; sauter ; les cachets ; tous les médicaments ; toutes les pilules ; position en direct
+acute_danger 0.45: il dort
 acute_danger 0.45: pardon pour tout ; désolée pour tout ; desolee pour tout ; adieu ; dans la voiture ; dans une voiture ; dans sa voiture ; dans un van ; dans une camionnette ; couteau ; pistolet ; flingue ; je suis désolé ; je suis désolée ; merci pour tout ; chuchot ; répond plus ; repond plus ; batterie ; vite ; arme ; tout de suite ; cette nuit
 self_harm 0.85: en finir ; plus envie de vivre ; disparaître ; disparaitre ; la seule solution ; seule issue ; me couper ; me scarifier ; mieux sans moi ; dernier message ; pardon pour tout ; adieu ; sur le pont ; sauter ; les cachets ; plus la force
 

@@ -100,11 +100,13 @@ zelfmoord: suicide zelfdoding suïcide
 """)
 
 CUES = """
-grooming 0.75: loverboy ; tienerpooier
+grooming 0.45: tienerpooier
+grooming 0.45: loverboy
 grooming 0.6: cadeau ; koopt alles ; koopt * voor mij|me ; geeft mij|me * geld ; geeft me * cadeau
 grooming 0.45: nikes|iphone|gucci|tas|nagels|kleren ; prinses
 grooming 0.6: enige die * begrijpt
-grooming 0.6: veel ouder ; oudere jongen|man|vriend ; vriend van 19|20|21|22|23|24|25|26|27|28|29|30|35|40
+grooming 0.6: veel ouder ; vriend van 19|20|21|22|23|24|25|26|27|28|29|30|35|40
+grooming 0.45: oudere jongen|man|vriend
 grooming 0.6: is 19|20|21|22|23|24|25|26|27|28|29|30 en ; haalt me|mij op ; ophalen met * auto
 grooming 0.55: niet aan * ouders * vertellen ; niks aan * ouders ; mag * niet vertellen over ons ; houdt van me
 grooming 0.5: ouders * niet snappen|begrijpen ; vriendinnen * jaloers ; wiet|drank * geeft|gaf ; geeft * drank|wiet
@@ -114,11 +116,13 @@ grooming 0.45: alleen met hem ; geld nodig
 grooming 0.5: snap|insta|tiktok * 19|20|21|22|23|24|25|26 ; feestjes * oudere
 
 sexual_exploitation 0.9: klant ; pooier ; prostitutie ; escort ; seks voor geld ; seks * geld ; slapen * voor geld
-sexual_exploitation 0.85: met mannen slapen ; met * mannen * slapen ; met zijn vrienden * slapen ; slapen met * mannen
+sexual_exploitation 0.85: met mannen slapen ; met * mannen * slapen ; met zijn vrienden * slapen
+sexual_exploitation 0.45: slapen met * mannen
 sexual_exploitation 0.8: met mannen mee ; naar mannen gebracht ; mannen * betalen ; betalen voor seks ; advertentie|advertenties * online ; advertenties van mij|me
 sexual_exploitation 0.8: profiel * escortsite|sekssite ; dates voor hem ; per nacht binnen ; per avond * geld|binnen ; hotel * mannen ; mannen * hotel
 sexual_exploitation 0.85: werken voor hem * mannen ; moet werken * mannen ; werken met mannen ; met ze naar boven ; seks met * mannen ; andere mannen
-sexual_exploitation 0.8: werken voor hem ; voor hem werken ; voor hem * werken ; moet werken voor ; tippelen ; raamprostitutie
+sexual_exploitation 0.8: voor hem werken ; voor hem * werken ; moet werken voor ; tippelen ; raamprostitutie
+sexual_exploitation 0.45: werken voor hem
 sexual_exploitation 0.75: mannen komen ; komen * mannen ; fotos van mij aan mannen ; foto * verkopen ; verkoopt * foto ; met mannen ; brengt * mannen ; mannen mee naar huis
 sexual_exploitation 0.8: naar bed ; seks hebben met ; moet * seks ; sekssite ; op * site|sites|website * gezet ; verkoopt me|mij ; verkocht aan ; verkopen aan * mannen ; voor geld * slapen|seks|neuken|bed ; escort ; sugardaddy ; sugar daddy ; cammen ; seksdates ; afspraakjes met mannen ; met mannen afspreken ; mannen ontvangen ; vrienden * slapen|seks|bed ; mannen * geld * slapen|seks
 sexual_exploitation 0.6: hotelkaart ; naar hotels ; nachts * met geld ; terug met geld ; naar die|de mannen ; moet * naar * mannen
@@ -144,15 +148,18 @@ labour_exploitation 0.85: geen loon ; zonder loon ; zonder * loon ; niet betaald
 labour_exploitation 0.85: uur per dag ; uren per dag ; uur * dag * werken ; 12|13|14|15|16|17|18 uur ; van 6 tot 10 ; 7 dagen per week ; elke dag * ook zondag ; werken * 7 dagen
 labour_exploitation 0.8: betaalt me niet ; betaalt niet ; slaap|slapen op het werk ; krijg * geen geld ; nooit vrij ; geen vrije dag ; geen pauze ; maar * euro per uur ; onderbetaald ; zwart werken ; werkgever houdt ; loon * inhouden|ingehouden
 labour_exploitation 0.4: per week * euro ; euro per week
-labour_exploitation 0.8: laten werken * zaak|winkel|restaurant ; arbeiders * bij mij wonen ; na school * werken ; 1|2|3|4 euro per uur ; zonder contract ; zonder helm ; geen contract
+labour_exploitation 0.8: laten werken * zaak|winkel|restaurant ; arbeiders * bij mij wonen ; na school * werken ; 1|2|3|4 euro per uur ; zonder contract ; zonder helm
+labour_exploitation 0.45: geen contract
 labour_exploitation 0.75: slaap in de keuken ; slapen * werk ; wonen * boven ; wonen met * in een kamer ; met 10|11|12|13|14|15 man ; woont in een container ; kamer boven
 labour_exploitation 0.35: nagelsalon|nagelstudio|kas|bouwplaats|car wash|carwash|autowasstraat|restaurant|fabriek|schoonmaken|keuken
 labour_exploitation 0.85: krijg nooit betaald ; volgende maand * betalen
 labour_exploitation 0.55: elke dag * werken ; krijg niks ; krijg ik niks ; de hele dag * werken ; hele dag schoonmaken ; loon naar * huur ; tot middernacht
 
 debt_bondage 0.9: terugbetalen ; schuld * terugbetalen ; schuld * werken ; in de schuld ; schuld bij ; schuld * betalen ; afbetalen ; afgelost
-debt_bondage 0.8: in het krijt ; moet * terugbetalen|terugverdienen|afbetalen ; moet nog * betalen ; schuld ; boetes ; boete ; moet nog * euro ; nog 1000|1500|2000|3000|5000|8000|10000 euro ; euro * voor de reis ; reis * terugbetalen ; kosten van de reis
-debt_bondage 0.6: iets terug * doen ; zoveel voor me * gekocht ; voor het eten en slapen ; loon naar de huur ; kwijtgeraakt * terugbetalen ; moet betalen of
+debt_bondage 0.8: in het krijt ; moet * terugbetalen|terugverdienen|afbetalen ; moet nog * betalen ; schuld ; boetes ; moet nog * euro ; nog 1000|1500|2000|3000|5000|8000|10000 euro ; euro * voor de reis ; reis * terugbetalen ; kosten van de reis
+debt_bondage 0.45: boete
+debt_bondage 0.6: zoveel voor me * gekocht ; voor het eten en slapen ; loon naar de huur ; kwijtgeraakt * terugbetalen ; moet betalen of
+debt_bondage 0.45: iets terug * doen
 
 control_restriction 0.9: pakt|pak|pakken|pakte|nemen|neemt|nam|genomen|afgenomen * telefoon|paspoort|bankpas * af ; heeft|had|hebben|hadden|houdt|houden mijn telefoon|paspoort|bankpas ; telefoon en paspoort ; id-kaart|identiteitskaart * kluis ; id-kaart|identiteitskaart * bij hem|haar ; zie * niemand meer ; afpakken * telefoon ; telefoon * afpakken ; telefoon afgepakt ; afpakken * paspoort ; paspoort * afpakken ; paspoort * ingenomen ; paspoort * bij hem|haar|hun|ze|baas ; paspoort * kluis
 control_restriction 0.85: mag niemand bellen ; mag niet * naar buiten ; mag niet alleen ; nooit alleen ; altijd iemand bij me ; mag * niemand * zien ; mag niet * weg ; mag niemand ; zie niemand meer ; niemand meer zien
@@ -166,15 +173,19 @@ control_restriction 0.3: mag niet
 
 violence_threats 0.9: slaan ; verkrachten ; vermoorden ; mes ; pistool ; blauwe plekken ; in elkaar ; keel dicht ; tegen de muur
 violence_threats 0.85: dreigen ; iets aan * doen ; iets aandoet ; in de fik ; opwachten ; op te wachten ; doodmaken ; kapotmaken ; maak * kapot ; pijn doen ; pijn doet ; neerschieten ; neersteken
-violence_threats 0.8: geweld ; mishandeling ; vechten ; in mekaar ; gaat * pakken ; me pakken
+violence_threats 0.8: mishandeling ; vechten ; in mekaar ; gaat * pakken ; me pakken
+violence_threats 0.45: geweld
+violence_threats 0.8: weet waar * woont ; weet waar * woon ; weten waar * woont ; weten waar * woon ; weten waar * wonen ; kennen * adres ; ken * adres ; dan ben ik dood ; voor de deur stonden ; stonden * voor de deur ; gaan me vinden ; vinden me wel ; geduwd ; duwde me ; klap gegeven ; klappen gekregen
 
 missing_runaway 0.9: weggelopen ; weglopen ; vermist ; gevlucht ; ontsnapt ; weg van huis ; weg uit ; van huis weg ; niet thuis geweest ; niet meer naar huis
-missing_runaway 0.85: slaap * bij iemand ; slaap * op verschillende plekken ; verschillende plekken ; geen plek om te slapen ; op straat ; slaap buiten ; bij onbekenden ; bij vreemden ; sinds * weg ; al * dagen weg
+missing_runaway 0.85: slaap * bij iemand ; slaap * op verschillende plekken ; verschillende plekken ; geen plek om te slapen ; slaap buiten ; bij onbekenden ; bij vreemden ; sinds * weg ; al * dagen weg
+missing_runaway 0.45: op straat
 missing_runaway 0.6: slaap bij * vrienden ; weet niet waar ik * slapen ; zoeken me ; zoeken mij ; neemt * telefoon niet op
 
 unaccompanied_migrant 0.9: azc ; nbmv ; amv ; alleenstaande minderjarige ; zonder ouders ; zonder mijn ouders ; zonder familie ; zonder mijn familie ; geen familie hier ; alleen gekomen ; alleen naar nederland|belgie ; kwam alleen ; alleen gevlucht
 unaccompanied_migrant 0.45: smokkelaar
-unaccompanied_migrant 0.85: fedasil ; asielzoekerscentrum ; opvangcentrum ; asiel ; vreemdeling ; geen papieren ; zonder papieren ; mijn voogd ; voogd
+unaccompanied_migrant 0.85: fedasil ; asielzoekerscentrum ; opvangcentrum ; asiel ; vreemdeling ; zonder papieren ; mijn voogd ; voogd
+unaccompanied_migrant 0.45: geen papieren
 unaccompanied_migrant 0.7: eritrea|afghanistan|syrie|somalie|marokko|guinee|vietnam * ouders ; ouders * eritrea|afghanistan|syrie|somalie|marokko|guinee|vietnam ; familie * eritrea|afghanistan|syrie ; alleen * hier
 
 family_perpetrator 0.9: vader|moeder|ouders|oom|tante|familie|broer ** moet * trouwen ; uithuwelijken ; uitgehuwelijkt ; ouders * verkopen ; moeder * verkoopt ; vader * verkoopt ; familie wil * trouwen ; trouwen * schuld ; familie * dat doet
@@ -183,7 +194,8 @@ self_harm 0.9: zelfmoord ; niet meer leven ; wil dood ; wil * dood ; snijden mez
 self_harm 0.85: zichzelf iets aandoet|aandoen ; mezelf iets aandoen|aandoe ; springen ; voor de trein ; pillen * nemen ; alle pillen ; pillen verzameld ; beter af zonder mij ; zie het niet meer zitten ; geen zin meer ; wat heeft het * voor zin ; mezelf iets aan ; zichzelf iets aan ; zichzelf * pijn
 
 acute_danger 0.9: staat nu voor ; staat voor de deur ; staan voor de deur ; zit opgesloten ; zit * opgesloten ; ben opgesloten ; deur op slot gedaan|gedraaid ; hebben de deur op slot ; kan niet weg ; kan hier niet weg ; kom niet weg
-acute_danger 0.9: nu bij een klant ; ben nu bij ; zit nu bij ; nu in een hotel ; nu in * hotel ; komt me * halen ; komt me halen ; komt mij halen ; over * min ; over 5|10|15|20|30 minuten ; vanavond naar ; vannacht naar ; brengen me vanavond ; brengen me vannacht
+acute_danger 0.9: nu bij een klant ; ben nu bij ; nu in een hotel ; nu in * hotel ; komt me * halen ; komt me halen ; komt mij halen ; over * min ; over 5|10|15|20|30 minuten ; vanavond naar ; vannacht naar ; brengen me vanavond ; brengen me vannacht
+acute_danger 0.45: zit nu bij
 acute_danger 0.9: brengen me * naar ; naar een ander land ; zit in zijn auto ; rijdt me ; slaat me nu ; slaan nu ; nu mannen ; zijn nu mannen ; mannen in het huis ; ga springen ; sta op het dak ; vannacht * nemen ; ga ze * nemen ; nu een mes
 acute_danger 0.85: wacht * op me ; op me te wachten ; zit buiten ; staat buiten ; vanavond|vannacht * verkocht|verkopen ; vannacht|vanavond|nu|straks * zelfmoord|springen|dood ; ga vannacht|vanavond * zelfmoord ; heb de pillen hier ; vreemde man ; ben nu bij hem ; nu bij hem ; komt me zo halen ; komt zo
 acute_danger 0.85: hier beneden ; beneden te wachten ; vannacht moet werken ; vanavond moet werken ; weet niet waar ik ben ; verstopt ; telefoon is bijna leeg ; help me nu ; nu naar * hotel ; nu opgesloten
@@ -196,12 +208,14 @@ acute_danger 0.9: rijden me ; rijden nu ; rijden ons ; brengen me nu ; brengen o
 acute_danger 0.9: typ op zijn ; typ op haar ; typ op de telefoon van ; typ op de laptop ; typ op de tablet ; typ stiekem ; stiekem op zijn ; niet terugschrijven ; niet terug appen ; niet terugappen ; niet terugsturen ; niet terugbellen ; als hij dit ziet ; als ze dit zien ; als hij ziet dat ; hij slaapt nu ; hij slaapt even
 acute_danger 0.9: mes gepakt ; mes getrokken ; pakt een mes ; met een mes achter ; klant komt ; klanten komen ; een man komt ; er komt een man ; er komen mannen ; moet zo naar een klant ; moet zo met
 acute_danger 0.9: laatste bericht ; sta op de brug ; staat op de brug ; op de brug ; op het dak ; op het spoor ; bij het spoor ; van de brug ; pillen liggen ; heb de pillen ; alle pillen ; pillen klaar ; pillen al ; het is beter zo ; springt vannacht ; springt vanavond ; gaat springen ; wil springen ; zeg tegen * dat ik van * hou
-acute_danger 0.9: live locatie ; livelocatie ; live location ; locatie gedeeld ; deelt * locatie ; stuurde * locatie ; stuurt * locatie ; haar locatie staat
+acute_danger 0.9: live locatie ; livelocatie ; live location ; deelt * locatie ; stuurde * locatie ; stuurt * locatie ; haar locatie staat
+acute_danger 0.45: locatie gedeeld
 acute_danger 0.9: hij is er bijna ; hij is er zo ; ze zijn er bijna ; ze zijn er zo ; hoor zijn auto ; hoor hem op de trap ; hoor ze op de trap ; hoor ze aan de deur
 acute_danger 0.9: kom me halen ; kom mij halen ; kom me alsjeblieft halen ; kom me ophalen ; sleurt me ; sleurt mij ; sleepte me ; de auto in getrokken ; in een auto getrokken ; de auto in geduwd ; rijden met me rond ; rijdt met me rond ; doodrijdt ; doodrijden ; moet nu mee ; moet seffens mee ; moet zo mee ; nu mee moet ; is ingestapt ; net ingestapt
 acute_danger 0.9: heb het touw ; een touw ; afscheidsbrief ; brief voor mijn ; alles klaargezet ; alles klaargelegd ; ik ga vannacht ; vannacht ga ik ; vandaag ga ik het doen ; buitenkant van het ; op de rand van ; treinspoor ; sorry mama ; sorry mam ; zeg tegen * dat het niet * schuld ; wil haar meenemen ; wil hem meenemen ; wil me meenemen ; staat nu aan de ; staat nu bij de ; staat nu op de ; zit nu in de wachtkamer
 acute_danger 0.45: sorry voor alles ; vaarwel ; heeft een mes ; hebben een mes ; met een mes ; pistool ; vuurwapen ; zoeken me ; zoeken mij ; fluisterde ; gefluisterd ; ingehaakt ; opgehangen ; zo afgepakt ; ik ga dit wissen ; in de auto ; in een auto ; net ; meteen ; bedankt voor alles ; neemt niet op ; reageert niet meer ; batterij ; bijna leeg ; zo meteen ; nu meteen ; help snel ; snel ; mag niet weg ; deur ; mes ; wapen ; onderweg
-self_harm 0.85: enige uitweg ; er niet meer zijn ; wil niet meer wakker ; iedereen is beter af ; beter af zonder ; wil verdwijnen ; mezelf iets aandoen ; pijn doen aan mezelf ; geef mijn spullen weg ; mag mijn * hebben ; afscheid nemen ; laatste bericht ; sorry voor alles ; vaarwel ; van de brug ; op het spoor ; niet meer verder ; wil niet meer ; het hoeft niet meer ; ik ga ervan door ; ik kap ermee
+self_harm 0.85: enige uitweg ; er niet meer zijn ; wil niet meer wakker ; iedereen is beter af ; beter af zonder ; wil verdwijnen ; mezelf iets aandoen ; pijn doen aan mezelf ; geef mijn spullen weg ; mag mijn * hebben ; afscheid nemen ; laatste bericht ; sorry voor alles ; vaarwel ; van de brug ; op het spoor ; niet meer verder ; het hoeft niet meer ; ik ga ervan door ; ik kap ermee
+self_harm 0.45: wil niet meer
 self_harm 0.45: kan niet meer ; trek het niet meer ; zin in niks ; het is beter zo
 
 @benign 1: schuld bij duo ; studieschuld ; gewoon loon ; best chill ; is gewoon lief ; echt lief ; doet normaal ; lijkt me oke
