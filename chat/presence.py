@@ -150,7 +150,9 @@ class Presence:
         return out
 
     async def visitor_socket_opened(self, cid: str) -> None:
+        """A socket of the visitor opened (here): connected again, whatever an earlier close wrote."""
         await self.redis.zadd(keys.VISITORS_SEEN, {cid: now_ms()})
+        await self.redis.zrem(keys.VISITORS_LEFT, cid)
 
     async def visitor_socket_closed(self, cid: str) -> None:
         """Written when a visitor's socket closes; a later heartbeat or connect of theirs wins."""
