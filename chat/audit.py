@@ -63,6 +63,7 @@ class Action(StrEnum):
     WHISPER = "whisper"  # target: conversation id (the text is not logged)
     CLAIM = "claim"  # a counsellor takes a waiting conversation
     TRANSFER = "transfer"  # target: conversation id
+    ASSIGN = "assign"  # a supervisor gave a waiting conversation to a counsellor; target: conversation id
     EXPORT_FEEDBACK = "export.feedback"  # target: number of conversations exported
     ACCOUNT_ADD = "account.add"  # target: account name
     ACCOUNT_UPDATE = "account.update"  # `user add` for an existing name (password, role, skills ...)

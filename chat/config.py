@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -52,6 +52,17 @@ def _sentinel_url(env: dict[str, str]) -> str:
     password = env.get("REDIS_PASSWORD", "")
     auth = f":{quote(password, safe='')}@" if password else ""
     return f"redis+sentinel://{auth}{','.join(sentinels)}/0/{master}"
+
+
+def _per_language(env: dict[str, str], name: str) -> dict[str, str]:
+    """NAME for every language, NAME_NL / NAME_EN / NAME_FR for one; {} when none is set."""
+    base = env.get(name, "").strip()
+    out = {}
+    for lang in ("nl", "en", "fr"):
+        text = env.get(f"{name}_{lang.upper()}", "").strip() or base
+        if text:
+            out[lang] = text[:400]
+    return out
 
 
 STAFF_ROLES = ("counsellor", "supervisor", "admin")
@@ -150,6 +161,13 @@ class Settings:
     # fills the queue at this pace at most, instead of 300 in a second burying a real child (issue 9,
     # attacker report). Far above any real helpline's rate; 0: no limit.
     max_new_per_minute: int = 60
+    # The widget's first screen (chat/intro.py): who runs the helpline, the privacy promise and the opening
+    # hours in words. Empty: sensible defaults (the hours are written out from opening_hours). A text
+    # given once is used in every language; HELPLINE_PRIVACY_NOTE_EN / _FR (and the same for the hours)
+    # give a language its own.
+    organisation: str = ""
+    privacy_note: dict[str, str] = field(default_factory=dict)
+    hours_note: dict[str, str] = field(default_factory=dict)
     # Bearer token for GET /metrics (chat/metrics.py); empty: the endpoint is off (404).
     metrics_token: str = ""
     # "text" (one line per event) or "json" (one JSON object per line, for log collectors).
@@ -217,6 +235,9 @@ class Settings:
             trusted_proxy=_proxies(env),
             max_messages=max(0, _int(env, "HELPLINE_MAX_MESSAGES", 5000)),
             max_new_per_minute=max(0, _int(env, "HELPLINE_MAX_NEW_PER_MINUTE", 60)),
+            organisation=env.get("HELPLINE_ORGANISATION", "").strip()[:80],
+            privacy_note=_per_language(env, "HELPLINE_PRIVACY_NOTE"),
+            hours_note=_per_language(env, "HELPLINE_HOURS_NOTE"),
             metrics_token=metrics_token,
             log_format=log_format,
             acute_escalate_s=max(0, _int(env, "HELPLINE_ACUTE_ESCALATE_S", 60)),

@@ -20,7 +20,7 @@ from chat.config import Settings
 from chat.delivery import Delivery
 from chat.errors import ErrorCode, HelplineError
 from chat.notices import offline_notice
-from chat.presence import CounsellorLink, Presence, SupervisorLink, VisitorLink
+from chat.presence import CounsellorLink, Presence, SupervisorLink, VisitorLink, presence_wire
 from chat.queue_view import QueueView, waiting_item
 from chat.records import ConversationRecord, encode_bool, encode_list, now_ms
 from chat.routing import QUEUE_FIELDS, may_take
@@ -114,6 +114,9 @@ class ConversationService:
                 await self.context.new_conversation(link, auth)
         self.presence.visitors[sid] = link
         await self.delivery.visitor_joined(sid, cid)
+        if link.stored:
+            await self.presence.visitor_socket_opened(cid)
+            await self.delivery.visitor_presence(cid, True, now_ms())
         session: SessionWire = {
             "conversation_id": cid,
             "resume_token": resume_token,
@@ -133,8 +136,12 @@ class ConversationService:
             await self.delivery.message_to_socket(sid, message.wire())
         await self.queue_view.send_queue_status(sid, link, force=True)
 
-    def visitor_disconnect(self, sid: str) -> None:
-        self.presence.visitors.pop(sid, None)
+    async def visitor_disconnect(self, sid: str) -> None:
+        link = self.presence.visitors.pop(sid, None)
+        if link is not None and link.stored:
+            # The counsellor sees at once that nobody is there any more (docs/ui.md, "Presence").
+            await self.presence.visitor_socket_closed(link.conversation_id)
+            await self.delivery.visitor_presence(link.conversation_id, False, now_ms())
 
     async def visitor_message(self, sid: str, text: str, client_id: str) -> MessageAckWire:
         link = self._visitor(sid)
@@ -149,6 +156,7 @@ class ConversationService:
             if self.context is not None:
                 await self.context.after_create(cid, link)
             link.stored = True
+            await self.presence.visitor_socket_opened(cid)
         appended = await self.store.append(cid, "visitor", text, client_id)
         # A retry of the first message after an error may find it stored but the steps below not done:
         # they are idempotent, so they run again (issue 9: the steps after the append ran only once, or never).
@@ -287,6 +295,8 @@ class ConversationService:
             detail["whispers"] = await self.store.whispers(cid)
         if self.context is not None:
             detail.update(await self.context.detail(record))
+        [(connected, last_ms)] = await self.presence.visitors_presence([cid])
+        detail["visitor"] = presence_wire(connected, last_ms)
         return detail
 
     async def claim(self, sid: str, cid: str) -> dict[str, Any]:
@@ -495,6 +505,28 @@ class ConversationService:
     async def unmonitor(self, sid: str, cid: str) -> None:
         self.presence.unwatch(sid, cid)
         await self.delivery.supervisor_stops_watching(sid, cid)
+
+    async def assign(self, sid: str, cid: str, to_user: str) -> dict[str, Any]:
+        """A supervisor gives a waiting conversation (an acute one, say) to a counsellor who is online now.
+        The supervisor decides, so the counsellor's skills and languages do not limit it; their maximum of
+        concurrent conversations does (`limit_reached`). Anything else that cannot be assigned (unknown or
+        offline counsellor, a conversation not waiting) is `not_found`."""
+        name = self._supervisor(sid).account.username
+        if to_user not in await self.presence.online_names() or await self.accounts.get(to_user) is None:
+            raise HelplineError(ErrorCode.NOT_FOUND, "no such counsellor online")
+        record = (await self.store.get_many([cid], ["status"]))[0]
+        if record is None or record.status != Status.QUEUED:
+            raise HelplineError(ErrorCode.NOT_FOUND)
+        try:
+            await self.store.claim(cid, to_user, self.settings.max_conversations)
+        except HelplineError as exc:
+            if exc.code == ErrorCode.NOT_WAITING:  # claimed meanwhile
+                raise HelplineError(ErrorCode.NOT_FOUND) from None
+            raise
+        await self.delivery.assigned(to_user, cid, name, by_supervisor=True)
+        await self.delivery.status_to_visitor(cid, Status.ACTIVE)
+        await self.delivery.status_to_supervisors(cid, Status.ACTIVE)
+        return {"ok": True}
 
     async def whisper(self, sid: str, cid: str, text: str) -> dict[str, Any]:
         name = self._supervisor(sid).account.username

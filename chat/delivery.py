@@ -125,9 +125,18 @@ class Delivery:
         event = {"conversation_id": cid, "hurried": hurried, "counsellor": counsellor}
         await self.sio.emit("visitor_left", event, room=_conversation_room(cid), namespace=COUNSELLOR)
 
-    async def assigned(self, to_user: str, cid: str, from_user: str) -> None:
-        await self.sio.emit("assigned", {"conversation_id": cid, "from": from_user}, room=_user_room(to_user),
-                            namespace=COUNSELLOR)
+    async def visitor_presence(self, cid: str, connected: bool, at_ms: int) -> None:
+        """The visitor's socket opened or closed: their counsellor (and a watching supervisor) see it."""
+        event = {"conversation_id": cid, "connected": connected, "at": at_ms / 1000}
+        await self.sio.emit("visitor_presence", event, room=_conversation_room(cid), namespace=COUNSELLOR)
+        if self.is_monitored(cid):
+            await self.sio.emit("visitor_presence", event, room=_monitor_room(cid), namespace=SUPERVISOR)
+
+    async def assigned(self, to_user: str, cid: str, from_user: str, by_supervisor: bool = False) -> None:
+        event: dict[str, Any] = {"conversation_id": cid, "from": from_user}
+        if by_supervisor:
+            event["supervisor"] = True
+        await self.sio.emit("assigned", event, room=_user_room(to_user), namespace=COUNSELLOR)
 
     async def welfare(self, username: str, event: dict[str, Any]) -> None:
         """A break suggestion (chat/welfare.py): only to that counsellor's own sockets."""

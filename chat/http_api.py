@@ -20,6 +20,7 @@ from chat.consult import PRO, ProLine
 from chat.content import CANNED, DIRECTORY, ContentStore
 from chat.delivery import Delivery
 from chat.errors import ErrorCode, HelplineError
+from chat.intro import intro
 from chat.notices import OFFLINE
 from chat.presence import Presence
 from chat.review import Review
@@ -150,6 +151,7 @@ class HttpApi:
                        "tags_max": TAGS_MAX, "client_id_max": CLIENT_ID_MAX},
             "exit_url": self.settings.exit_url,
             "notice": OFFLINE,
+            "intro": intro(self.settings, self.presence.hours),
             "vocabulary": vocabulary.wire(),
         })
 

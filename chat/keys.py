@@ -101,6 +101,7 @@ QUEUE_VERSION = f"{PREFIX}queue:version"  # bumped on every queue change; proces
 ACTIVE = f"{PREFIX}active"  # set of active conversations
 CLOSED = f"{PREFIX}closed"  # sorted set: conversation -> closed at (s)
 VISITORS_SEEN = f"{PREFIX}visitors:seen"  # sorted set: conversation -> its visitor last connected (ms)
+VISITORS_LEFT = f"{PREFIX}visitors:left"  # sorted set: conversation -> its visitor's last socket closed (ms)
 ONLINE = f"{PREFIX}online"  # sorted set: counsellor -> last heartbeat (ms)
 MONITORED = f"{PREFIX}monitored"  # set of conversations a supervisor is watching
 CANNED = f"{PREFIX}canned"  # JSON list of canned responses

@@ -17,12 +17,19 @@ from chat import keys
 from chat.accounts import Account
 from chat.hours import OpeningHours, stored_spec
 from chat.records import as_text, now_ms
-from chat.wire import QueueStatusWire, ServiceStateWire
+from chat.wire import QueueStatusWire, ServiceStateWire, VisitorPresenceWire
 
 # Presence heartbeat; a counsellor counts as online while seen within PRESENCE_TTL_S.
 PRESENCE_EVERY_S = 10.0
 PRESENCE_TTL_S = 30.0
 VISITORS_SEEN_KEPT_MS = 2 * 86400 * 1000
+
+
+def presence_wire(connected: bool, last_seen_ms: int | None) -> VisitorPresenceWire:
+    """A visitor's presence as queue items and conversations carry it: `away_s` is how long ago they
+    were last connected (null while connected, or when never known)."""
+    away = None if connected or last_seen_ms is None else max(0, (now_ms() - last_seen_ms) // 1000)
+    return {"connected": connected, "away_s": away}
 
 
 @dataclass
@@ -125,11 +132,45 @@ class Presence:
     # -- across processes ---------------------------------------------------------------------------
 
     async def visitors_last_seen(self, cids: list[str]) -> list[int | None]:
-        """When each conversation's visitor was last connected to any process (ms; heartbeat precision)."""
+        """When each conversation's visitor was last connected to any process (ms; heartbeat precision,
+        or the moment the last socket closed)."""
+        return [last for _, last in await self.visitors_presence(cids)]
+
+    async def visitors_presence(self, cids: list[str]) -> list[tuple[bool, int | None]]:
+        """(connected now, last seen in ms) for each conversation's visitor, across processes.
+
+        Connected: a socket here, or a heartbeat within PRESENCE_TTL_S that came after the last socket
+        closed. A closed socket is written at once (`visitor_socket_closed`), so a visitor who shuts the
+        browser shows as gone within the queue refresh, not after the heartbeat's time to live."""
         if not cids:
             return []
-        scores = await self.redis.zmscore(keys.VISITORS_SEEN, cids)
-        return [int(s) if s is not None else None for s in scores]
+        seen = await self.redis.zmscore(keys.VISITORS_SEEN, cids)
+        left = await self.redis.zmscore(keys.VISITORS_LEFT, cids)
+        here = {link.conversation_id for link in self.visitors.values() if link.stored}
+        cutoff = now_ms() - int(PRESENCE_TTL_S * 1000)
+        out: list[tuple[bool, int | None]] = []
+        for cid, s, gone in zip(cids, seen, left, strict=True):
+            connected = cid in here or (s is not None and s >= cutoff and (gone is None or gone < s))
+            known = [int(v) for v in (s, gone) if v is not None]
+            out.append((connected, max(known) if known else None))
+        return out
+
+    async def visitor_socket_opened(self, cid: str) -> None:
+        """A socket of the visitor opened (here): connected again, whatever an earlier close wrote."""
+        await self.redis.zadd(keys.VISITORS_SEEN, {cid: now_ms()})
+        await self.redis.zrem(keys.VISITORS_LEFT, cid)
+
+    async def visitor_socket_closed(self, cid: str) -> None:
+        """Written when a visitor's socket closes; a later heartbeat or connect of theirs wins."""
+        if any(link.conversation_id == cid for link in self.visitors.values()):
+            return  # another tab of the same conversation is still here
+        await self.redis.zadd(keys.VISITORS_LEFT, {cid: now_ms()})
+
+    async def online_names(self) -> list[str]:
+        """Counsellors with a console open on any process (heartbeat within PRESENCE_TTL_S)."""
+        cutoff = now_ms() - int(PRESENCE_TTL_S * 1000)
+        rows = await self.redis.zrangebyscore(keys.ONLINE, cutoff, "+inf")
+        return [as_text(r) for r in rows if isinstance(r, bytes | str)]
 
     async def refresh_online(self) -> None:
         cutoff = now_ms() - int(PRESENCE_TTL_S * 1000)
@@ -163,6 +204,7 @@ class Presence:
         if present:
             await self.redis.zadd(keys.VISITORS_SEEN, dict.fromkeys(present, now))
         await self.redis.zremrangebyscore(keys.VISITORS_SEEN, "-inf", now - VISITORS_SEEN_KEPT_MS)
+        await self.redis.zremrangebyscore(keys.VISITORS_LEFT, "-inf", now - VISITORS_SEEN_KEPT_MS)
         watched = {cid for link in self.supervisors.values() for cid in link.monitoring}
         if watched:
             await self.redis.zadd(keys.MONITORED, dict.fromkeys(watched, now))

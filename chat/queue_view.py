@@ -17,10 +17,11 @@ from chat.config import Settings
 from chat.crypto import KeyDestroyed
 from chat.delivery import Delivery
 from chat.periodic import Periodic
-from chat.presence import PRESENCE_EVERY_S, CounsellorLink, Presence, VisitorLink
+from chat.presence import PRESENCE_EVERY_S, CounsellorLink, Presence, VisitorLink, presence_wire
 from chat.records import ConversationRecord, now_ms
 from chat.routing import QUEUE_FIELDS, Waiting, view_for
 from chat.store import ConversationStore
+from chat.team import team
 from chat.wire import QueueStatusWire, QueueWire
 from vocabulary import Status, Urgency
 
@@ -35,6 +36,9 @@ BOARD_EVERY_S = 2.0
 # total: with thousands waiting (a flood of fake chats) every event was 1.2 MB (issue 9). Nobody
 # takes the 51st conversation before the first fifty.
 VIEW_MAX = 50
+# Waiting conversations whose visitor's presence is looked up at each refresh (most urgent first): far
+# more than any counsellor's view shows, without reading thousands in a flood of fake chats.
+PRESENCE_MAX = 1000
 # A queue card shows the start of the visitor's first message (a counsellor may read before taking).
 PREVIEW_CHARS = 160
 
@@ -69,6 +73,8 @@ class QueueView:
         # conversation -> start of its first visitor message, for queue cards. Memory only (never stored or
         # logged), read once per waiting conversation that a counsellor's view shows, dropped when it leaves.
         self._previews: dict[str, str] = {}
+        # conversation -> (visitor connected, last seen ms) for the waiting ones, refreshed with the queue.
+        self._presence: dict[str, tuple[bool, int | None]] = {}
         self._version = -1
         self._last_full = 0.0
         self.jobs = [
@@ -104,7 +110,10 @@ class QueueView:
         await self._load_previews([item["conversation_id"] for item in shown])
         for item in shown:
             item["preview"] = self._previews.get(item["conversation_id"], "")
-        shape = [{k: v for k, v in item.items() if k != "waited_s"} for item in shown]
+            item["visitor"] = presence_wire(*self._presence.get(item["conversation_id"], (False, None)))
+        # Times tick on the console; only who waits, what they wrote and whether they are there is news.
+        shape = [{**{k: v for k, v in item.items() if k not in {"waited_s", "visitor"}},
+                  "connected": item["visitor"]["connected"]} for item in shown]
         shape.append({"total": len(view)})
         stale = time.monotonic() - link.last_queue_at > QUEUE_REFRESH_S
         if force or stale or shape != link.last_queue:
@@ -177,6 +186,14 @@ class QueueView:
              "counsellor": c["counsellor"], "reason": c["acute_reason"] or "triage", "escalated": False}
             for c in conversations if c["urgency"] == Urgency.ACUTE
         ]
+        shown = waiting[:VIEW_MAX]
+        await self._load_previews([w.conversation_id for w in shown])
+        queue = []
+        for w in shown:
+            item: dict[str, Any] = dict(w.wire(now, self.settings.overflow_s))
+            item["preview"] = self._previews.get(w.conversation_id, "")
+            item["visitor"] = presence_wire(*self._presence.get(w.conversation_id, (False, None)))
+            queue.append(item)
         return {
             "waiting": len(waiting),
             "active": len(conversations),
@@ -184,8 +201,10 @@ class QueueView:
             "counsellors_online": self.presence.online_count,
             "acute": acute[:VIEW_MAX],
             "acute_total": len(acute),
-            "queue": [w.wire(now, self.settings.overflow_s) for w in waiting[:VIEW_MAX]],
+            "queue": queue,
             "conversations": conversations,
+            "counsellors": team(await self.presence.online_names(),
+                                [str(c["counsellor"]) for c in conversations], self.settings.max_conversations),
         }
 
     # -- loops ----------------------------------------------------------------------------------------
@@ -197,6 +216,8 @@ class QueueView:
         self._urgent = {w.conversation_id for w in self.waiting
                         if w.urgency == Urgency.ACUTE and w.acute_reason != "safe_word"}
         self._previews = {cid: text for cid, text in self._previews.items() if cid in self._positions}
+        shown = [w.conversation_id for w in self.waiting[:PRESENCE_MAX]]
+        self._presence = dict(zip(shown, await self.presence.visitors_presence(shown), strict=True))
         await self.presence.refresh_monitored()
         for sid, link in list(self.presence.counsellors.items()):
             await self.send_queue(sid, link)

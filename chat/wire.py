@@ -41,6 +41,13 @@ class MessageAckWire(TypedDict):
     seq: int
 
 
+class VisitorPresenceWire(TypedDict):
+    """Whether a conversation's visitor is still there (chat/presence.py)."""
+
+    connected: bool
+    away_s: int | None  # seconds since last connected; null while connected or never known
+
+
 class QueueItemWire(TypedDict):
     conversation_id: str
     waited_s: int
@@ -58,6 +65,8 @@ class QueueItemWire(TypedDict):
     acute_reason: str | None
     # The start of the visitor's first message, so a counsellor may read before taking (chat/queue_view.py).
     preview: NotRequired[str]
+    # Whether the visitor is still connected, and since when gone (chat/presence.py).
+    visitor: NotRequired[VisitorPresenceWire]
 
 
 class QueueWire(TypedDict):

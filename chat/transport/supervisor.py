@@ -64,6 +64,13 @@ class SupervisorNamespace(GuardedNamespace):
         await self.accounts.audit.record(self._name(sid), Action.UNMONITOR, cid)
         return {"ok": True}
 
+    async def on_assign(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        cid = conversation_id_field(data)
+        answer = await self.service.assign(sid, cid, text_field(data, "to_user", 64))
+        # Who assigned which conversation; the counsellor it went to is in the conversation itself.
+        await self.accounts.audit.record(self._name(sid), Action.ASSIGN, cid)
+        return answer
+
     async def on_whisper(self, sid: str, data: dict[str, Any]) -> dict[str, Any]:
         cid = conversation_id_field(data)
         answer = await self.service.whisper(sid, cid, text_field(data, "text", NOTE_MAX))

@@ -65,7 +65,7 @@ class VisitorNamespace(GuardedNamespace):
 
     async def on_disconnect(self, sid: str, reason: Any = None) -> None:
         self.forget(sid)
-        self.service.visitor_disconnect(sid)
+        await self.service.visitor_disconnect(sid)
 
     async def on_message(self, sid: str, data: dict[str, Any]) -> MessageAckWire:
         bucket = self._conversation_bucket(sid)

@@ -6,6 +6,8 @@ import { ACUTE_TEXTS, acuteConsole } from './console_acute.js';
 import { CONTEXT_TEXTS, contextConsole } from './console_context.js';
 import { installMyReviews, REVIEW_TEXTS } from './console_reviews.js';
 import { installWelfare, WELFARE_TEXTS } from './console_welfare.js';
+import { SLASH_TEXTS, wireSlash } from './console_canned.js';
+import { PRESENCE_TEXTS, presenceChip, presenceFrom, tickPresence } from './console_presence.js';
 import { staffPage } from './staff.js';
 
 const DICT = {
@@ -25,7 +27,7 @@ const DICT = {
     you: 'Jij', whisper_from: 'Fluistering van supervisor {from} (alleen voor jou)',
     left: 'De bezoeker heeft het gesprek verlaten.', left_hurry: 'De bezoeker is SNEL WEGGEGAAN (snel-weg-knop). Niet terugschrijven alsof de bezoeker er nog is.',
     closed: 'Dit gesprek is gesloten.', close_tab: 'Tab sluiten', confirm: 'Klopt', reject: 'Klopt niet', add_signal: 'Gemist signaal toevoegen', add: 'Toevoegen', added: 'door jou toegevoegd', suggested_queue: 'Triage stelt wachtrij {q} voor; de bezoeker koos zelf.', no_signals: 'Geen signalen.',
-    score: 'score', typing: 'De bezoeker typt…', assigned: '{from} heeft een gesprek aan je overgedragen.',
+    score: 'score', typing: 'De bezoeker typt…', assigned: '{from} heeft een gesprek aan je overgedragen.', assigned_by_supervisor: 'Supervisor {from} heeft je een gesprek toegewezen.',
     transferred: 'Overgedragen.', closed_ok: 'Gesprek gesloten.', pick: '— kies —', none: '— geen —',
     new_acute: 'Nieuw ACUUT gesprek in de wachtrij!', handover_label: 'overdracht', saved: 'Opgeslagen.', need_target: 'Kies een collega of een wachtrij.',
     unread: '{n} ongelezen', awaiting: 'Wacht op antwoord sinds', awaiting_short: 'wacht', messages: 'Berichten', dismiss: 'Melding sluiten', whisper_about: 'Fluistering van supervisor {from} over gesprek {conv}', show_conv: 'Toon gesprek',
@@ -53,7 +55,7 @@ const DICT = {
     you: 'You', whisper_from: 'Whisper from supervisor {from} (only for you)',
     left: 'The visitor has left the conversation.', left_hurry: 'The visitor LEFT IN A HURRY (quick exit). Do not write as if they were still there.',
     closed: 'This conversation is closed.', close_tab: 'Close tab', confirm: 'Correct', reject: 'Wrong', add_signal: 'Add a missed signal', add: 'Add', added: 'added by you', suggested_queue: 'Triage suggests queue {q}; the visitor chose themselves.', no_signals: 'No signals.',
-    score: 'score', typing: 'The visitor is typing…', assigned: '{from} transferred a conversation to you.',
+    score: 'score', typing: 'The visitor is typing…', assigned: '{from} transferred a conversation to you.', assigned_by_supervisor: 'Supervisor {from} assigned a conversation to you.',
     transferred: 'Transferred.', closed_ok: 'Conversation closed.', pick: '— choose —', none: '— none —',
     new_acute: 'New ACUTE conversation in the queue!', handover_label: 'handover', saved: 'Saved.', need_target: 'Choose a colleague or a queue.',
     unread: '{n} unread', awaiting: 'Waiting for an answer for', awaiting_short: 'waits', messages: 'Messages', dismiss: 'Dismiss', whisper_about: 'Whisper from supervisor {from} about conversation {conv}', show_conv: 'Show conversation',
@@ -81,7 +83,7 @@ const DICT = {
     you: 'Toi', whisper_from: 'Chuchotement du superviseur {from} (pour toi seul·e)',
     left: 'Le visiteur a quitté la conversation.', left_hurry: 'Le visiteur est PARTI EN HÂTE (sortie rapide). N’écris pas comme s’il était encore là.',
     closed: 'Cette conversation est clôturée.', close_tab: 'Fermer l’onglet', confirm: 'Correct', reject: 'Faux', add_signal: 'Ajouter un signal manqué', add: 'Ajouter', added: 'ajouté par vous', suggested_queue: 'Le triage suggère la file {q} ; la personne a choisi elle-même.', no_signals: 'Aucun signal.',
-    score: 'score', typing: 'Le visiteur écrit…', assigned: '{from} t’a transféré une conversation.',
+    score: 'score', typing: 'Le visiteur écrit…', assigned: '{from} t’a transféré une conversation.', assigned_by_supervisor: 'Le superviseur {from} t’a attribué une conversation.',
     transferred: 'Transférée.', closed_ok: 'Conversation clôturée.', pick: '— choisir —', none: '— aucune —',
     new_acute: 'Nouvelle conversation AIGUË dans la file !', handover_label: 'transfert', saved: 'Enregistré.', need_target: 'Choisis un·e collègue ou une file.',
     unread: '{n} non lu(s)', awaiting: 'Attend une réponse depuis', awaiting_short: 'attend', messages: 'Messages', dismiss: 'Fermer la notification', whisper_about: 'Chuchotement du superviseur {from} sur la conversation {conv}', show_conv: 'Afficher la conversation',
@@ -99,7 +101,7 @@ const K = { lang: 'hl.c.lang', sound: 'hl.c.sound' };
 const ROLE_FOR_ABOUT = { self: 'victim', other: 'witness', professional: 'professional' };
 
 const page = staffPage({
-  texts: mergeDicts(DICT, ACUTE_TEXTS, CONTEXT_TEXTS, WELFARE_TEXTS, REVIEW_TEXTS), langKey: K.lang, namespace: '/counsellor',
+  texts: mergeDicts(DICT, ACUTE_TEXTS, CONTEXT_TEXTS, WELFARE_TEXTS, REVIEW_TEXTS, PRESENCE_TEXTS, SLASH_TEXTS), langKey: K.lang, namespace: '/counsellor',
   mayUse: () => true, refusedKey: 'login_failed',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
@@ -234,8 +236,14 @@ function onSocket(socket) {
     }
     renderFacts(c);
   });
+  socket.on('visitor_presence', (d) => {
+    const c = d && S.convs.get(d.conversation_id);
+    if (!c) return;
+    c.presence = d.connected ? { connected: true, since: null } : { connected: false, since: Date.now() };
+    renderFacts(c);
+  });
   socket.on('assigned', async (d) => {
-    toast(t('assigned', { from: d.from }));
+    toast(t(d.supervisor ? 'assigned_by_supervisor' : 'assigned', { from: d.from }));
     await openConversation(d.conversation_id, { focus: false });
   });
   socket.on('whisper', (w) => {
@@ -276,7 +284,8 @@ function renderQueue(full) {
   const elapsed = (Date.now() - S.queueAt) / 1000;
   if (full !== true) { // just tick the waiting times (queue, and tabs waiting for an answer)
     for (const n of list.querySelectorAll('[data-waited]')) n.textContent = fmtDuration(Number(n.dataset.waited) + elapsed);
-    for (const n of $$('#tabs [data-since]')) n.textContent = fmtDuration(Date.now() / 1000 - Number(n.dataset.since));
+    for (const n of $$('#tabs .awaiting[data-since]')) n.textContent = fmtDuration(Date.now() / 1000 - Number(n.dataset.since));
+    tickPresence(t);
     return;
   }
   clear(list);
@@ -304,6 +313,7 @@ function renderQueue(full) {
       el('div', { class: 'q-top' },
         el('span', { class: 'urg', text: urg === 'acute' ? `⚠ ${urgencyText(urg).toLocaleUpperCase(i18n.lang)}` : `${t('urgency')}: ${urgencyText(urg)}` }),
         el('span', { class: 'wait', dataset: { waited: String(Number(w.waited_s) || 0) }, text: fmtDuration(Number(w.waited_s) + elapsed) })),
+      presenceChip(t, presenceFrom(w.visitor, S.queueAt)),
       // What the visitor wrote first (the server's `preview`): a counsellor may read before taking.
       w.preview ? el('p', { class: 'q-preview', title: w.preview, text: w.preview }) : null,
       chips, facts,
@@ -402,6 +412,7 @@ function setupConversation(conv, { focus }) {
   c.data = { ...c.data, ...conv };
   if (conv.triage) c.triage = conv.triage;
   if (conv.feedback) c.feedback = { ...c.feedback, ...conv.feedback };
+  if (conv.visitor) c.presence = presenceFrom(conv.visitor);
   if (conv.status === 'closed') markClosed(c); else if (c.closed && conv.status === 'active') unmarkClosed(c);
   for (const m of (conv.messages || [])) addMessage(c, m);
   renderNotes(c, conv.notes || []);
@@ -452,6 +463,7 @@ function renderTab(c) {
     c.tab.append(el('span', { class: 'preview', title: words.slice(0, 200), text: words.length > 26 ? `${words.slice(0, 25)}…` : words }));
   }
   if (c.data.language) c.tab.append(el('span', { class: 'chip', text: String(c.data.language).toUpperCase() }));
+  if (!c.closed) c.tab.append(presenceChip(t, c.presence, { short: true }) || '');
   if (c.unread && S.active !== c.id) c.tab.append(el('span', { class: 'badge', 'aria-label': t('unread', { n: c.unread }), text: String(c.unread) }));
   if (c.awaiting && !c.closed && !c.left) {
     c.tab.append(el('span', { class: 'awaiting', title: t('awaiting'), dataset: { since: String(c.awaiting), label: t('awaiting_short') }, text: fmtDuration(Date.now() / 1000 - c.awaiting) }));
@@ -485,6 +497,7 @@ function renderFacts(c) {
     d.about ? el('span', { class: 'chip', text: `${t('about_label')}: ${label('abouts', d.about)}` }) : null,
     (tr.minor ?? d.minor) ? el('span', { class: 'chip', text: t('minor') }) : null,
     d.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
+    c.closed || c.left ? null : presenceChip(t, c.presence),
   ].filter(Boolean));
   renderTab(c);
   acute.render(c);
@@ -721,6 +734,7 @@ function wirePanel(c) {
   ta.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); p.querySelector('.composer').requestSubmit(); }
   });
+  wireSlash(ta, { t, getCanned: () => S.canned, getLang: () => String(c.data.language || c.triage?.language || i18n.lang) });
   p.querySelector('.composer').addEventListener('submit', async (e) => {
     e.preventDefault();
     const text = ta.value.trim();

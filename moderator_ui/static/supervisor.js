@@ -6,6 +6,8 @@ import { initReport, loadReport, REPORT_TEXTS } from './supervisor_report.js';
 import { ACUTE_TEXTS, acuteSupervisor } from './supervisor_acute.js';
 import { installReviewQueue, REVIEW_QUEUE_TEXTS } from './supervisor_review.js';
 import { installWelfareBoard, WELFARE_BOARD_TEXTS } from './supervisor_welfare.js';
+import { REVIEW_TEXTS, renderKeyFigures, renderTranscriptExtras } from './supervisor_transcript.js';
+import { renderTeam, TEAM_TEXTS, waitingCells } from './supervisor_team.js';
 
 const DICT = {
   nl: {
@@ -67,7 +69,7 @@ const DICT = {
 const COLORS = ['#b3141c', '#7a3ff2', '#1f6f6b', '#c26a00', '#2b6cb0', '#8a5a44', '#4a7d1e', '#a0306f', '#556070', '#d14d72', '#0f8a8a', '#6b4fbb', '#9a7b00'];
 
 const page = staffPage({
-  texts: mergeDicts(DICT, REPORT_TEXTS, ACUTE_TEXTS, REVIEW_QUEUE_TEXTS, WELFARE_BOARD_TEXTS), langKey: 'hl.s.lang', namespace: '/supervisor',
+  texts: mergeDicts(DICT, REPORT_TEXTS, ACUTE_TEXTS, REVIEW_QUEUE_TEXTS, WELFARE_BOARD_TEXTS, TEAM_TEXTS, REVIEW_TEXTS), langKey: 'hl.s.lang', namespace: '/supervisor',
   mayUse: (me) => me.role === 'supervisor' || me.role === 'admin', refusedKey: 'not_supervisor',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
@@ -165,6 +167,7 @@ function renderBoard(full) {
     card(t('c_online'), String(b.counsellors_online ?? 0)),
     card(t('c_acute'), String(acute.length), acute.length ? 'acute' : ''),
   );
+  renderTeam(page, b);
   const acuteIds = new Set(acute.map((a) => a.conversation_id));
   const tbody = clear($('#conv-table tbody'));
   const convs = Array.isArray(b.conversations) ? b.conversations : [];
@@ -181,13 +184,14 @@ function renderBoard(full) {
   }
   const wbody = clear($('#wait-table tbody'));
   const queue = Array.isArray(b.queue) ? b.queue : [];
-  if (!queue.length) wbody.append(el('tr', {}, el('td', { colspan: '4', class: 'muted', text: t('nobody_waiting') })));
+  if (!queue.length) wbody.append(el('tr', {}, el('td', { colspan: '6', class: 'muted', text: t('nobody_waiting') })));
   for (const w of queue) {
     wbody.append(el('tr', { class: w.urgency === 'acute' ? 'acute' : '' },
       el('td', { text: short(w.conversation_id) }),
       el('td', { text: label('urgencies', w.urgency) }),
       el('td', { class: 'labels', text: labels('signals', w.signals) }),
-      el('td', { dataset: { secs: String(Number(w.waited_s) || 0) }, text: fmtDuration(w.waited_s || 0) })));
+      el('td', { dataset: { secs: String(Number(w.waited_s) || 0) }, text: fmtDuration(w.waited_s || 0) }),
+      ...waitingCells(page, w, () => S.board)));
   }
 }
 
@@ -324,12 +328,18 @@ async function loadTranscripts(e) {
 async function openTranscript(id) {
   const box = $('#transcript');
   box.hidden = false;
+  // Only the latest click draws: answers to earlier clicks (a slow server) would add their messages twice.
+  S.trAsked = (S.trAsked || 0) + 1;
+  const asked = S.trAsked;
+  let tr;
+  let failure = null;
+  try { tr = await api(`/api/supervisor/transcripts/${encodeURIComponent(id)}`); } catch (ex) { failure = ex; }
+  if (asked !== S.trAsked) return;
   const log = clear($('#transcript-log'));
   const facts = clear($('#transcript-facts'));
   $('#transcript-pending').hidden = true;
-  let tr;
-  try { tr = await api(`/api/supervisor/transcripts/${encodeURIComponent(id)}`); } catch (ex) {
-    log.append(el('li', { class: 'error', text: page.errorText(ex.code) }));
+  if (failure) {
+    log.append(el('li', { class: 'error', text: page.errorText(failure.code) }));
     return;
   }
   // Each fact says what it is: "urgentie: acuut" next to the signal "acuut gevaar" is not a puzzle.
@@ -340,7 +350,7 @@ async function openTranscript(id) {
     if (v) facts.append(el('span', { class: 'chip', text: v }));
   }
   for (const code of tr.signals) facts.append(el('span', { class: `chip sig ${code === 'acute_danger' ? 'acute' : ''}`, text: label('signals', code) }));
-  if (tr.status === 'pending') { $('#transcript-pending').hidden = false; return; }
+  if (tr.status === 'pending') { renderTranscriptExtras(page, tr, facts, log); $('#transcript-pending').hidden = false; return; }
   for (const m of tr.messages) {
     const sender = ['visitor', 'counsellor', 'system'].includes(m.sender) ? m.sender : 'system';
     log.append(el('li', { class: `m ${sender}` },
@@ -348,6 +358,7 @@ async function openTranscript(id) {
         m.types?.length ? el('span', { class: 'redacted', text: t('redacted') }) : null),
       el('div', { class: 'text', text: String(m.text ?? '') })));
   }
+  renderTranscriptExtras(page, tr, facts, log); // waiting time, duration, referral; notes and whispers in time order
 }
 
 // --- charts (inline SVG built here; nothing external) ----------------------------------------------
@@ -423,6 +434,7 @@ async function loadStats() {
     const d = new Date(h.hour);
     if (!Number.isNaN(d.getTime())) hours[d.getHours()] += Number(h.count) || 0;
   }
+  renderKeyFigures(page, st);
   barChart($('#chart-hour'), hours.map((n, i) => ({ label: String(i), values: [n] })), { title: t('chart_hour') });
   barChart($('#chart-wait'), (st.waiting_time_histogram || []).map((b) => ({ label: bucketLabel(b.bucket), values: [Number(b.count) || 0] })), { colors: ['#2b6cb0'], title: t('chart_wait') });
   const days = st.signals_per_day || [];

@@ -7,6 +7,8 @@ import { CANT_TALK_TEXTS, cantTalk } from './visitor_cant_talk.js';
 import { CONTINUITY_TEXTS, continuity } from './visitor_continuity.js';
 import { DEVICE_TEXTS, deviceToken, renderBlocked } from './visitor_device.js';
 import { isPro, PRO_TEXTS, proLine } from './visitor_pro.js';
+import { INTRO_TEXTS, renderIntro } from './visitor_intro.js';
+import { linkify } from './visitor_links.js';
 
 const DICT = {
   nl: {
@@ -135,7 +137,7 @@ const sget = ss.get;
 const sset = ss.set;
 const sdel = ss.del;
 
-const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS, DEVICE_TEXTS, CONTINUITY_TEXTS, PRO_TEXTS), K.lang, ss);
+const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS, DEVICE_TEXTS, CONTINUITY_TEXTS, PRO_TEXTS, INTRO_TEXTS), K.lang, ss);
 const t = i18n.t;
 
 const S = {
@@ -275,6 +277,7 @@ function setOffline(off) {
   } else {
     codeBox.hidden = true;
   }
+  syncOfflineNotice();
   renderStatus();
 }
 
@@ -290,7 +293,9 @@ function renderHelp() {
   const list = clear($('#helplines'));
   for (const h of S.vocab.helplines(i18n.lang)) {
     list.append(el('li', {},
-      el('a', { href: `tel:${h.number.replace(/[^\d+]/g, '')}`, 'aria-label': t('call', { name: h.name, number: h.number }) },
+      // The name read out starts with the visible text's words ("Bel" only for screen readers): axe's
+      // label-content-name-mismatch, which an aria-label that reordered them failed.
+      el('a', { href: `tel:${h.number.replace(/[^\d+]/g, '')}` }, el('span', { class: 'sr-only', text: `${t('call_word')} ` }),
         el('strong', {}, `${h.name} `, el('span', { class: 'number', text: h.number })), ' ',
         el('span', { class: 'where', text: `(${displayName('region', h.country, i18n.lang)}) – ${h.purpose[i18n.lang] ?? h.purpose.nl}` }))));
   }
@@ -315,6 +320,12 @@ function loadConfig() {
       if (S.status !== 'active' && !$('#view-chat').hidden && S.status !== 'closed') setOffline(true);
     }
     renderHelp();
+    renderIntro(cfg, i18n.lang, t);
+    // Messages that came before the config: now the notice and short numbers are known.
+    for (const li of $$('#messages .msg.system, #messages .msg.counsellor')) {
+      if (!li._full && isOfflineNotice(li.querySelector('.text').textContent)) { li.classList.add('offline-notice'); li._full = li.querySelector('.text').textContent; }
+    }
+    syncOfflineNotice();
   }).catch(() => {
     configTries += 1;
     if (configTries < 20) setTimeout(loadConfig, Math.min(30000, 1000 * 2 ** configTries));
@@ -349,12 +360,31 @@ function messageNode(sender, text, ts) {
   const li = el('li', { class: `msg ${sender === 'visitor' || sender === 'counsellor' ? sender : 'system'}` });
   li.append(
     el('span', { class: sender === 'visitor' ? 'sr-only who' : 'who', text: `${who}: ` }),
-    el('div', { class: 'text', text }),
+    // The visitor's own text stays plain; the other side's phone numbers and addresses can be tapped.
+    sender === 'visitor' ? el('div', { class: 'text', text }) : el('div', { class: 'text' }, linkify(text, { shortNumbers: shortNumbers(), t })),
   );
+  if (sender === 'system' && isOfflineNotice(text)) { li.classList.add('offline-notice'); li._full = text; }
   const meta = el('div', { class: 'meta' }, el('time', { class: 'ts', text: fmtTime(ts || Date.now() / 1000, i18n.lang) }));
   if (sender === 'visitor') meta.append(el('span', { class: 'state' }));
   li.append(meta);
   return li;
+}
+
+/** The emergency number and the help lines' numbers: short numbers that become `tel:` links. */
+function shortNumbers() {
+  const v = S.config?.vocabulary;
+  return new Set([v?.emergency_number, ...(v?.helplines ?? []).map((h) => h.number)].filter(Boolean).map(String));
+}
+
+/** The system message sent when nobody was online names 112 and the help lines: the offline box above
+ *  already does, so while it shows, the message only points there (said once, not twice). */
+function isOfflineNotice(text) {
+  return Object.values(S.config?.notice ?? {}).includes(text);
+}
+function syncOfflineNotice() {
+  for (const li of $$('#messages .offline-notice')) {
+    clear(li.querySelector('.text')).append(S.offline ? t('offline_notice_short') : linkify(li._full, { shortNumbers: shortNumbers(), t }));
+  }
 }
 
 function insertBySeq(li, seq) {
@@ -385,6 +415,7 @@ function onMessage(m) {
   if (m.sender === 'visitor') setState(li, seq <= S.deliveredSeq ? 'delivered' : 'sent');
   S.bySeq.set(seq, li);
   insertBySeq(li, seq);
+  if (li._full) syncOfflineNotice();
   bumpSeq(seq);
   if (m.sender === 'counsellor' && isNew) {
     $('#typing').hidden = true;
@@ -672,7 +703,7 @@ function boot() {
   bindLangSwitch($('#lang'), i18n);
   i18n.onChange((lang) => {
     S.cantTalk.relabel();
-    renderStatus(); renderHelp(); pro.fill();
+    renderStatus(); renderHelp(); pro.fill(); renderIntro(S.config, lang, t); syncOfflineNotice();
     if (S.socket?.connected) S.socket.emit('profile', { about: S.about, lang });
     for (const li of S.bySeq.values()) if (li.dataset.state) setState(li, li.dataset.state);
     for (const p of S.pending) setState(p.li, p.li.dataset.state);
