@@ -53,7 +53,7 @@ export function proLine(ctx) {
     // The consult line's own greeting, in place of the young people's.
     $('.brand').dataset.i18n = 'pro_brand';
     $('#start-title').dataset.i18n = 'pro_welcome_title';
-    $('#start-title + p').dataset.i18n = 'pro_welcome_text';
+    $('#start-text').dataset.i18n = 'pro_welcome_text';
     $$('#closed-notice p')[1].hidden = true;
     $('#closed-notice').append(el('p', { 'data-i18n': 'pro_closed', text: ctx.t('pro_closed') }));
     for (const n of $$('.about, #pc-box')) n.hidden = true;
