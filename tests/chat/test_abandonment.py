@@ -46,7 +46,10 @@ async def test_a_visitor_who_left_the_queue_is_recorded_as_gave_up(staff_url: st
 
     closed = await _running().close_abandoned()
     assert closed == [gone_session["conversation_id"]]
-    queue = await staff.wait_for("queue", lambda q: q["total"] == 1)
+    # The queue once had one item before: the visitor who left, before the second one wrote.
+    gone_id = gone_session["conversation_id"]
+    queue = await staff.wait_for(
+        "queue", lambda q: q["total"] == 1 and all(w["conversation_id"] != gone_id for w in q["waiting"]))
     assert queue["waiting"][0]["conversation_id"] == waiting_session["conversation_id"]
     assert (await claim_when_queued(staff, waiting_session["conversation_id"]))["ok"]
     async with aiohttp.ClientSession() as http, http.get(
