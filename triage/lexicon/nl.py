@@ -194,6 +194,8 @@ self_harm 0.9: zelfmoord ; niet meer leven ; wil dood ; wil * dood ; snijden mez
 self_harm 0.85: zichzelf iets aandoet|aandoen ; mezelf iets aandoen|aandoe ; springen ; voor de trein ; pillen * nemen ; alle pillen ; pillen verzameld ; beter af zonder mij ; zie het niet meer zitten ; geen zin meer ; wat heeft het * voor zin ; mezelf iets aan ; zichzelf iets aan ; zichzelf * pijn
 
 acute_danger 0.9: staat nu voor ; staat voor de deur ; staan voor de deur ; zit opgesloten ; zit * opgesloten ; ben opgesloten ; deur op slot gedaan|gedraaid ; hebben de deur op slot ; kan niet weg ; kan hier niet weg ; kom niet weg
+# told in the past: the cue is found so that its tense drops it, and the model may not call it acute on its own
+acute_danger 0.9: zat opgesloten ; zat * opgesloten ; was opgesloten ; werd opgesloten ; werd * opgesloten
 acute_danger 0.9: nu bij een klant ; ben nu bij ; nu in een hotel ; nu in * hotel ; komt me * halen ; komt me halen ; komt mij halen ; over * min ; over 5|10|15|20|30 minuten ; vanavond naar ; vannacht naar ; brengen me vanavond ; brengen me vannacht
 acute_danger 0.45: zit nu bij
 acute_danger 0.9: brengen me * naar ; naar een ander land ; zit in zijn auto ; rijdt me ; slaat me nu ; slaan nu ; nu mannen ; zijn nu mannen ; mannen in het huis ; ga springen ; sta op het dak ; vannacht * nemen ; ga ze * nemen ; nu een mes
