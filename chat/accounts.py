@@ -74,6 +74,8 @@ TOTP_DIGITS = 6
 TOTP_WINDOW = 1
 
 ROLES = ("counsellor", "supervisor", "admin")
+# Roles that see the supervisor pages (the board, transcripts, reports, reviews).
+SUPERVISING_ROLES = frozenset({"supervisor", "admin"})
 SKILLS = QUEUES  # a skill is a queue the account takes
 USERNAME_MAX = 64
 
@@ -93,7 +95,7 @@ class Account:
 
     @property
     def is_supervisor(self) -> bool:
-        return self.role in {"supervisor", "admin"}
+        return self.role in SUPERVISING_ROLES
 
     def public(self) -> dict[str, object]:
         return {"username": self.username, "role": self.role, "skills": self.skills, "languages": self.languages}

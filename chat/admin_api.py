@@ -17,7 +17,7 @@ from redis.exceptions import LockError
 
 import vocabulary
 from chat import keys, report
-from chat.accounts import ROLES, SKILLS, Account, valid_username
+from chat.accounts import ROLES, SKILLS, SUPERVISING_ROLES, Account, valid_username
 from chat.audit import Action
 from chat.content import DIRECTORY
 from chat.errors import ErrorCode, HelplineError
@@ -28,7 +28,6 @@ from chat.safe_words import load_safe_words, save_safe_words
 from chat.store import ConversationStore
 
 ADMIN = {"admin"}
-SUPERVISORS = {"supervisor", "admin"}
 SPEC_MAX = 500
 LOCK_S = 10  # an account change takes milliseconds; the lock expires on its own if a process dies holding it
 
@@ -237,7 +236,7 @@ class AdminApi:
     # -- report -----------------------------------------------------------------------------------
 
     async def _report(self, request: web.Request) -> tuple[dict[str, Any], str, dict[str, str], Account]:
-        account = await self.api._staff(request, SUPERVISORS)
+        account = await self.api._staff(request, SUPERVISING_ROLES)
         first, last, per = report.period_range(dict(request.query))
         lang = request.query.get("lang", vocabulary.DEFAULT_LANGUAGE)
         lang = lang if lang in vocabulary.UI_LANGUAGES else vocabulary.DEFAULT_LANGUAGE

@@ -4,6 +4,7 @@ them in the one wire shape."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import orjson
@@ -11,7 +12,7 @@ from aiohttp import web
 from redis.asyncio import Redis
 
 import vocabulary
-from chat.accounts import Account, Accounts
+from chat.accounts import SUPERVISING_ROLES, Account, Accounts
 from chat.acute import load_protocol, save_protocol
 from chat.audit import LIMIT_DEFAULT, LIMIT_MAX, Action, Audit
 from chat.blocking import Blocks
@@ -90,7 +91,7 @@ class HttpApi:
             return header[7:].strip()
         return request.cookies.get(SESSION_COOKIE, "")
 
-    async def _staff(self, request: web.Request, roles: set[str] | None = None) -> Account:
+    async def _staff(self, request: web.Request, roles: Collection[str] | None = None) -> Account:
         account = await self.accounts.authenticate(self._token(request))
         if account is None:
             raise HelplineError(ErrorCode.UNAUTHORIZED)
@@ -205,12 +206,12 @@ class HttpApi:
         return _json({"outcomes": vocabulary.wire()["outcomes"]})
 
     async def transcripts(self, request: web.Request) -> web.Response:
-        await self._staff(request, {"supervisor", "admin"})
+        await self._staff(request, SUPERVISING_ROLES)
         filters = {k: request.query.get(k, "") for k in ("from", "to", "signal", "outcome", "counsellor")}
         return _json({"transcripts": await self.review.list_closed(filters)})
 
     async def transcript(self, request: web.Request) -> web.Response:
-        account = await self._staff(request, {"supervisor", "admin"})
+        account = await self._staff(request, SUPERVISING_ROLES)
         cid = request.match_info["cid"]
         result = await self.review.transcript(cid)
         if result is None:
@@ -220,7 +221,7 @@ class HttpApi:
         return _json(result)
 
     async def stats(self, request: web.Request) -> web.Response:
-        await self._staff(request, {"supervisor", "admin"})
+        await self._staff(request, SUPERVISING_ROLES)
         try:
             days = max(1, min(90, int(request.query.get("days", "7"))))
         except ValueError:
@@ -234,11 +235,11 @@ class HttpApi:
 
     async def blocks_list(self, request: web.Request) -> web.Response:
         """Blocked browsers in force (supervisors): reason, who, until; never the device's hash."""
-        await self._staff(request, {"supervisor", "admin"})
+        await self._staff(request, SUPERVISING_ROLES)
         return _json({"blocks": await self._blocks().list()})
 
     async def block_lift(self, request: web.Request) -> web.Response:
-        account = await self._staff(request, {"supervisor", "admin"})
+        account = await self._staff(request, SUPERVISING_ROLES)
         block_id = request.match_info["block_id"]
         await self._blocks().lift(block_id)
         await self.audit.record(account.username, Action.BLOCK_LIFT, block_id)

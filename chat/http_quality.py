@@ -9,25 +9,19 @@ error shape of chat/errors.py). Who may read what:
 
 from __future__ import annotations
 
-import re
-
 from aiohttp import web
 
+from chat.accounts import SUPERVISING_ROLES
 from chat.audit import Action
-from chat.errors import ErrorCode, HelplineError
 from chat.http_api import HttpApi, _json
 from chat.review_queue import ReviewQueue
+from chat.transport.common import conversation_id_field
 from chat.welfare import Welfare
-
-SUPERVISORS = {"supervisor", "admin"}
-_CID = re.compile(r"^[0-9a-f]{32}$")
 
 
 def _cid(request: web.Request) -> str:
-    cid = request.match_info["cid"]
-    if not _CID.match(cid):
-        raise HelplineError(ErrorCode.NOT_FOUND)  # as for an id that does not exist
-    return cid
+    # A malformed id gets the same answer as an unknown one, as on the sockets.
+    return conversation_id_field({"conversation_id": request.match_info["cid"]})
 
 
 class QualityApi:
@@ -48,16 +42,16 @@ class QualityApi:
         ]
 
     async def queue(self, request: web.Request) -> web.Response:
-        await self.http._staff(request, SUPERVISORS)
+        await self.http._staff(request, SUPERVISING_ROLES)
         state = request.query.get("state", "all")
         return _json({"reviews": await self.reviews.queue(state), "sample": self.reviews.sample})
 
     async def get_review(self, request: web.Request) -> web.Response:
-        await self.http._staff(request, SUPERVISORS)
+        await self.http._staff(request, SUPERVISING_ROLES)
         return _json(await self.reviews.get(_cid(request)))
 
     async def put_review(self, request: web.Request) -> web.Response:
-        account = await self.http._staff(request, SUPERVISORS)
+        account = await self.http._staff(request, SUPERVISING_ROLES)
         cid = _cid(request)
         body = await self.http._body(request)
         await self.reviews.save(cid, account.username, body)
@@ -65,7 +59,7 @@ class QualityApi:
         return _json({"ok": True, **await self.reviews.get(cid)})
 
     async def overview(self, request: web.Request) -> web.Response:
-        account = await self.http._staff(request, SUPERVISORS)
+        account = await self.http._staff(request, SUPERVISING_ROLES)
         shifts = await self.welfare.overview()
         # Recorded before it is handed out: it is about people, like a transcript.
         await self.http.audit.record(account.username, Action.WELFARE_VIEW)
