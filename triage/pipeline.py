@@ -474,19 +474,20 @@ def find_ages(text: str) -> list[int]:
 
 # ------------------------------------------------------------------ languages without a pipeline
 
-_OTHER_RX: dict[str, list[tuple[str, float, re.Pattern[str]]]] = {}
+# (code, weight, pattern, source): the source string is built once here, not per match in the hot path
+_OTHER_RX: dict[str, list[tuple[str, float, re.Pattern[str], str]]] = {}
 
 
 def analyse_other(text: str, lang: str | None) -> MessageAnalysis:
     res = MessageAnalysis(language=lang)
     if not _OTHER_RX:
         for code, entries in OTHER.items():
-            _OTHER_RX[code] = [(c, w, re.compile(rx, re.I)) for c, w, rx in entries]
-        _OTHER_RX["*"] = [(c, w, re.compile(rx, re.I)) for c, w, rx in UNIVERSAL]
-    for c, w, rx in _OTHER_RX.get(lang or "", []) + _OTHER_RX["*"]:
+            _OTHER_RX[code] = [(c, w, re.compile(rx, re.I), f"{code} {c} {w}: {rx}") for c, w, rx in entries]
+        _OTHER_RX["*"] = [(c, w, re.compile(rx, re.I), f"* {c} {w}: {rx}") for c, w, rx in UNIVERSAL]
+    for c, w, rx, source in _OTHER_RX.get(lang or "", []) + _OTHER_RX["*"]:
         for m in rx.finditer(text):
             if m.end() > m.start():
-                res.cues.append(Cue(c, w, m.start(), m.end(), m.group(0), f"{lang or '*'} {c} {w}: {rx.pattern}"))
+                res.cues.append(Cue(c, w, m.start(), m.end(), m.group(0), source))
     if any(cu.code != "self_harm" for cu in res.cues):
         res.role_votes["victim_signal"] = 1.0
     res.ages = find_ages(text)
@@ -500,9 +501,9 @@ def analyse_core(text: str, lang: str) -> MessageAnalysis:
     # universal cues (emoji) apply in every language
     if not _OTHER_RX:
         analyse_other("", None)
-    for c, w, rx in _OTHER_RX["*"]:
+    for c, w, rx, source in _OTHER_RX["*"]:
         for m in rx.finditer(text):
-            res.cues.append(Cue(c, w, m.start(), m.end(), m.group(0), f"* {c} {w}: {rx.pattern}"))
+            res.cues.append(Cue(c, w, m.start(), m.end(), m.group(0), source))
     return res
 
 
