@@ -275,7 +275,7 @@ async function whisper(e) {
   err.hidden = true;
   const ack = await emitAck(page.socket, 'whisper', { conversation_id: S.monitoring, text });
   if (failed(ack)) { err.textContent = page.errorText(ack.error); err.hidden = false; return; }
-  ta.value = '';
+  if (ta.value.trim() === text) ta.value = ''; // not what was typed meanwhile
 }
 
 async function unmonitor() {
