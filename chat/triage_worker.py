@@ -78,7 +78,12 @@ TRIAGE_NICE = 10
 # scaling bench: enough for a p99.
 TRIAGE_LAG_KEPT = 10_000
 
+# Conversations classified in one pass of the model: a pass has a fixed cost, so 16 together cost about
+# a third of 16 alone when texts are short, and still less when they are long (docs/benchmarks.md).
+CLASSIFY_TOGETHER = 16
+
 Classify = Callable[[list[str]], TriageResult]
+ClassifyMany = Callable[[list[list[str]]], list[TriageResult]]
 
 
 class TriageResults:
@@ -139,11 +144,12 @@ class TriageWorker:
     """One consumer of the triage job stream."""
 
     def __init__(self, redis: Redis, store: ConversationStore, results: TriageResults, classify: Classify,
-                 consumer: str) -> None:
+                 consumer: str, classify_many: ClassifyMany | None = None) -> None:
         self.redis = redis
         self.store = store
         self.results = results
         self.classify = classify
+        self.classify_many: ClassifyMany = classify_many or (lambda many: [classify(texts) for texts in many])
         self.consumer = consumer
         # Per conversation: (messages read up to this seq, visitor texts no longer kept, the last ones kept).
         self._known: OrderedDict[str, tuple[int, int, list[str]]] = OrderedDict()
@@ -204,6 +210,7 @@ class TriageWorker:
             seq = as_text((fields or {}).get(b"s") or (fields or {}).get("s") or b"0")
             newest[cid] = max(newest.get(cid, 0), int(seq) if seq.isdigit() else 1 << 62)
         handled: list[tuple[str, Any]] = []
+        to_classify: list[str] = []
         now = time.monotonic()
         for cid, cid_jobs in by_conversation.items():
             known = self._known.get(cid)
@@ -220,9 +227,11 @@ class TriageWorker:
                 self._deferred[cid] = (cid_jobs, last + MIN_INTERVAL_S)
                 continue
             if cid:
-                await self._triage(cid)
-                self._last_run[cid] = time.monotonic()
+                to_classify.append(cid)
+                self._last_run[cid] = now
             handled += cid_jobs
+        for start in range(0, len(to_classify), CLASSIFY_TOGETHER):
+            await self._triage(to_classify[start:start + CLASSIFY_TOGETHER])
         self._forget_old_runs()
         if handled:
             await self._acknowledge(handled)
@@ -279,7 +288,30 @@ class TriageWorker:
             if name != self.consumer and int(consumer["pending"]) == 0 and int(consumer["idle"]) > FORGET_CONSUMER_MS:
                 await self.redis.xgroup_delconsumer(stream, keys.TRIAGE_GROUP, name)
 
-    async def _triage(self, cid: str) -> None:
+    async def _triage(self, cids: list[str]) -> None:
+        """Classify these conversations' visitor messages stored by now (together, in one model pass) and
+        store the results."""
+        batch: list[tuple[str, int, int, list[str]]] = []
+        for cid in cids:
+            fresh = await self._new_visitor_texts(cid)
+            if fresh is not None:
+                batch.append((cid, *fresh))
+        if not batch:
+            return
+        results = self.classify_many([texts for _, _, _, texts in batch])
+        for (cid, read, dropped, _), result in zip(batch, results, strict=True):
+            self.classified += 1
+            for found in result.get("signals", []):
+                # The latest evidence is what a counsellor acts on; the event stays small in long conversations.
+                evidence = found.get("evidence", [])[-EVIDENCE_PER_SIGNAL:]
+                for span in evidence:
+                    span["message"] = span["message"] + dropped  # positions in the whole conversation
+                found["evidence"] = evidence
+            await self.results.apply(cid, result, read)
+
+    async def _new_visitor_texts(self, cid: str) -> tuple[int, int, list[str]] | None:
+        """(messages read, visitor texts no longer kept, the texts to classify), or None when no visitor
+        message arrived since the last run or the conversation is gone."""
         read, dropped, texts = self._known.get(cid, (0, 0, []))
         try:
             fresh: list[Message] = []
@@ -290,7 +322,7 @@ class TriageWorker:
                     break
         except KeyDestroyed:
             self._known.pop(cid, None)
-            return  # the conversation is gone (retention): nothing to triage
+            return None  # the conversation is gone (retention): nothing to triage
         # The classifier reads only the last KEPT_TEXTS messages, each cut at KEPT_CHARS: keeping more
         # let a few endless fake conversations grow a worker to half a gigabyte (issue 9, attacker report).
         new = [m.text[:KEPT_CHARS] for m in fresh if m.sender == "visitor"]
@@ -303,24 +335,14 @@ class TriageWorker:
         self._known.move_to_end(cid)
         while len(self._known) > KNOWN_CONVERSATIONS:
             self._known.popitem(last=False)
-        if not new:
-            return
-        result = self.classify(texts)
-        self.classified += 1
-        for found in result.get("signals", []):
-            # The latest evidence is what a counsellor acts on; the event stays small in long conversations.
-            evidence = found.get("evidence", [])[-EVIDENCE_PER_SIGNAL:]
-            for span in evidence:
-                span["message"] = span["message"] + dropped  # positions in the whole conversation
-            found["evidence"] = evidence
-        await self.results.apply(cid, result, read)
+        return (read, dropped, texts) if new else None
 
 
-def _classifier() -> Classify:
-    from triage.classifier import classify, warm_up
+def _classifiers() -> tuple[Classify, ClassifyMany]:
+    from triage.classifier import classify, classify_many, warm_up
 
     warm_up()
-    return cast(Classify, classify)
+    return cast(Classify, classify), cast(ClassifyMany, classify_many)
 
 
 def _lower_priority() -> None:
@@ -361,7 +383,8 @@ async def _work(settings: Settings, redis_url: str, parent: int | None) -> int:
     # No sockets here: every event goes out on the channel, including to watching supervisors.
     delivery = Delivery(cast(socketio.AsyncServer, emitter), lambda cid: True)
     consumer = f"{socket.gethostname()}:{os.getpid()}"
-    worker = TriageWorker(redis, store, TriageResults(store, delivery), _classifier(), consumer)
+    classify, classify_many = _classifiers()
+    worker = TriageWorker(redis, store, TriageResults(store, delivery), classify, consumer, classify_many)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -240,13 +240,21 @@ class TriageModel:
 
     def score_conversation(self, messages: Sequence[str], features: Sequence[str] = ()
                            ) -> dict[str, dict[str, float]]:
-        """The conversation's scores; the visitor messages not yet scored alone ride along in the same
-        pass, so that evidence for a signal only the model saw costs nothing extra later."""
-        fresh = [t for t in dict.fromkeys(messages) if t and t not in self._message_cache]
-        results = self.scores_many([conversation_text(messages, features)] + [normalise(t) for t in fresh])
-        for text, result in zip(fresh, results[1:], strict=True):
+        return self.score_conversations([(messages, features)])[0]
+
+    def score_conversations(self, conversations: Sequence[tuple[Sequence[str], Sequence[str]]]
+                            ) -> list[dict[str, dict[str, float]]]:
+        """Each conversation's scores (its messages and rule feature words), all in one forward pass: a
+        pass costs a fixed part per call, so a triage worker that has several conversations to classify
+        scores them together (docs/benchmarks.md). The visitor messages not yet scored alone ride along,
+        so that evidence for a signal only the model saw costs nothing extra later."""
+        fresh = [t for t in dict.fromkeys(t for messages, _ in conversations for t in messages)
+                 if t and t not in self._message_cache]
+        results = self.scores_many([conversation_text(messages, features) for messages, features in conversations]
+                                   + [normalise(t) for t in fresh])
+        for text, result in zip(fresh, results[len(conversations):], strict=True):
             self._remember(text, result["signals"])
-        return results[0]
+        return results[:len(conversations)]
 
     def score_messages(self, texts: Iterable[str]) -> list[dict[str, float]]:
         """Per-message signal scores (for evidence when only the model saw a signal). Cached by text."""

@@ -169,9 +169,9 @@ def cv_report(rows: Sequence[dict[str, Any]], oof: Sequence[dict[str, dict[str, 
     by_text = {json.dumps(r["messages"], ensure_ascii=False): ms for r, ms in zip(rows, oof, strict=True)}
 
     class _OOF(TriageModel):
-        def score_conversation(self, messages: Sequence[str], features: Sequence[str] = ()
-                               ) -> dict[str, dict[str, float]]:
-            return by_text[json.dumps(list(messages), ensure_ascii=False)]
+        def score_conversations(self, conversations: Sequence[tuple[Sequence[str], Sequence[str]]]
+                                ) -> list[dict[str, dict[str, float]]]:
+            return [by_text[json.dumps(list(messages), ensure_ascii=False)] for messages, _ in conversations]
 
         def score_messages(self, texts: Any) -> list[dict[str, float]]:
             return [{} for _ in texts]

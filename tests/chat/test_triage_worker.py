@@ -258,3 +258,30 @@ async def test_no_job_without_triage(parts: Any) -> None:
     with pytest.raises(HelplineError) as refused:
         await store.append("nope", "visitor", "hoi", "m0")
     assert refused.value.code == ErrorCode.NOT_FOUND
+
+
+async def test_conversations_of_one_batch_are_classified_together(parts: Any,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """One model pass for several conversations (CLASSIFY_TOGETHER at most), each result on its own
+    conversation."""
+    client, store, sio = parts
+    monkeypatch.setattr(triage_worker, "CLASSIFY_TOGETHER", 2)
+    single = CountingClassifier()
+    passes: list[list[list[str]]] = []
+
+    def classify_many(many: list[list[str]]) -> list[TriageResult]:
+        passes.append(many)
+        return [single(texts) for texts in many]
+
+    delivery = Delivery(sio, lambda cid: False)
+    worker = TriageWorker(client, store, TriageResults(store, delivery), single, "w-many", classify_many)
+    await worker.ensure_group()
+    await new_conversation(store, "b1", "hoi")
+    await new_conversation(store, "b2", "hij is er nu")
+    await new_conversation(store, "b3", "ok", "doei")
+    assert await worker.run_once(block_ms=10) == 4
+    assert [len(p) for p in passes] == [2, 1]
+    assert sorted(texts for p in passes for texts in p) == [["hij is er nu"], ["hoi"], ["ok", "doei"]]
+    urgencies = {cid: (await store.get(cid)).urgency for cid in ("b1", "b2", "b3")}  # type: ignore[union-attr]
+    assert urgencies == {"b1": "low", "b2": "acute", "b3": "low"}
+    assert await pending(client) == 0

@@ -62,10 +62,10 @@ def test_a_model_only_signal_still_carries_evidence() -> None:
     scores["signals"]["grooming"] = 0.99
 
     class Fixed(TriageModel):
-        def score_conversation(self, messages, features=()):  # type: ignore[no-untyped-def]
-            return {**scores, "urgency": {"acute": 0.0, "high": 0.0, "normal": 1.0, "low": 0.0},
-                    "role": {"victim": 1.0, "witness": 0.0, "professional": 0.0, "perpetrator": 0.0,
-                             "unknown": 0.0}}
+        def score_conversations(self, conversations):  # type: ignore[no-untyped-def]
+            return [{**scores, "urgency": {"acute": 0.0, "high": 0.0, "normal": 1.0, "low": 0.0},
+                     "role": {"victim": 1.0, "witness": 0.0, "professional": 0.0, "perpetrator": 0.0,
+                              "unknown": 0.0}} for _ in conversations]
 
     fixed = Fixed(model.nlp, {"signals": {c: 0.5 for c in SIGNALS}, "acute": 0.5})
     out = classifier._classify(["hoi", "  hij geeft me steeds dure dingen en zegt dat ik van hem ben  "], fixed)
@@ -79,3 +79,15 @@ def test_a_model_only_signal_still_carries_evidence() -> None:
 def test_normalisation_squeezes_and_strips() -> None:
     assert normalise("HEEEELP  mé") == "heelp me"
     assert conversation_text(["a", "b"], ["zzcueacutedanger"]) == "zzcueacutedanger\na\nb"
+
+
+def test_conversations_scored_together_score_as_alone() -> None:
+    """A worker scores several conversations in one pass; each must get what it gets alone."""
+    from triage import classifier
+
+    conversations = [["hij staat beneden", "ik ben 15"], ["hoi"], ["he took my passport and i owe him 3000"],
+                     ["", "  "], ["mijn vriend wil dat ik met zijn vrienden chill"]]
+    together = classifier._classify_many(conversations, get_model())
+    alone = [classifier._classify(c, get_model()) for c in conversations]
+    assert together == alone
+    assert together[0]["urgency"] == "acute"
