@@ -805,7 +805,13 @@ class ConversationStore:
         doomed = [keys.messages(cid), keys.notes(cid), keys.whispers(cid), keys.client_ids(cid)]
         if resume_hash:
             doomed.append(keys.resume(resume_hash))
+        doomed += await self._return_code_keys(cid)
         await self.redis.delete(*doomed)
+
+    async def _return_code_keys(self, cid: str) -> list[str]:
+        """The return code's way in (chat/return_code.py), which goes with the resume token."""
+        digest = as_text(await self.redis.hget(keys.conversation(cid), "rc"))
+        return [keys.return_code(digest)] if digest else []
 
     async def rewrite_append_only_file(self, timeout_s: float = 600.0) -> bool:
         """Have Redis rewrite its append-only file and wait until it has: deleted values (a destroyed
@@ -853,6 +859,7 @@ class ConversationStore:
         record = await self.get(cid)
         if record is not None and record.status == Status.NEW:
             doomed = [keys.conversation(cid)] + ([keys.resume(record.resume_hash)] if record.resume_hash else [])
+            doomed += await self._return_code_keys(cid)
             await self.redis.delete(*doomed)
         await self.redis.zrem(keys.FRESH, cid)
 
