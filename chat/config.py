@@ -165,6 +165,9 @@ class Settings:
     # guessing however many sockets a guesser opens. 0: no limit.
     return_code_tries_per_minute: int = 100
     return_code_tries_per_connection: int = 5
+    # Conversations a report (chat/report.py) may count; a period holding more is refused, so the cost of
+    # one report is bounded whatever its range. 0: no limit.
+    report_max_conversations: int = 200_000
     # The widget's first screen (chat/intro.py): who runs the helpline, the privacy promise and the opening
     # hours in words. Empty: sensible defaults (the hours are written out from opening_hours). A text
     # given once is used in every language; HELPLINE_PRIVACY_NOTE_EN / _FR (and the same for the hours)
@@ -241,6 +244,7 @@ class Settings:
             max_new_per_minute=max(0, _int(env, "HELPLINE_MAX_NEW_PER_MINUTE", 60)),
             return_code_tries_per_minute=max(0, _int(env, "HELPLINE_RETURN_CODE_TRIES_PER_MINUTE", 100)),
             return_code_tries_per_connection=max(0, _int(env, "HELPLINE_RETURN_CODE_TRIES_PER_CONNECTION", 5)),
+            report_max_conversations=max(0, _int(env, "HELPLINE_REPORT_MAX_CONVERSATIONS", 200_000)),
             organisation=env.get("HELPLINE_ORGANISATION", "").strip()[:80],
             privacy_note=_per_language(env, "HELPLINE_PRIVACY_NOTE"),
             hours_note=_per_language(env, "HELPLINE_HOURS_NOTE"),

@@ -157,8 +157,10 @@ def _bucket(seconds: int) -> str:
     return next(code for bound, code in WAIT_BUCKETS if seconds < bound)
 
 
-def tally(records: list[ConversationRecord], zone: ZoneInfo, per: str, directory_ids: set[str]) -> Tally:
-    out = Tally()
+def tally(records: list[ConversationRecord], zone: ZoneInfo, per: str, directory_ids: set[str],
+          into: Tally | None = None) -> Tally:
+    """Count `records` (into `into` when given: a report counts batch by batch)."""
+    out = into if into is not None else Tally()
     for r in records:
         out.add("total", "all")
         moment = datetime.fromtimestamp((r.queued_at_ms or r.created_ms) / 1000, zone)
@@ -307,13 +309,37 @@ def build(tallied: Tally, first: date, last: date, per: str, directory_ids: list
     return {"from": first.isoformat(), "to": last.isoformat(), "per": per, "small": SMALL, "dimensions": dimensions}
 
 
-async def load_records(store: ConversationStore, first: date, last: date, zone: ZoneInfo) -> list[ConversationRecord]:
+def _bounds_ms(first: date, last: date, zone: ZoneInfo) -> tuple[float, float]:
     start = datetime.combine(first, time(), zone).timestamp() * 1000
     end = datetime.combine(last + timedelta(days=1), time(), zone).timestamp() * 1000
-    cids = await store.started_between(start, end)
+    return start, end
+
+
+async def load_records(store: ConversationStore, first: date, last: date, zone: ZoneInfo) -> list[ConversationRecord]:
+    """Every record of the period at once (small periods and tests; reports use `collect`)."""
+    cids = await store.started_between(*_bounds_ms(first, last, zone))
     out: list[ConversationRecord] = []
     for i in range(0, len(cids), BATCH):
         out += [r for r in await store.get_many(cids[i:i + BATCH], FIELDS) if r is not None]
+    return out
+
+
+async def collect(store: ConversationStore, first: date, last: date, zone: ZoneInfo, per: str,
+                  directory_ids: set[str], max_conversations: int) -> Tally:
+    """The tally of a period with bounded cost: refused (`bad_request`) when the period holds more than
+    `max_conversations` (counted first, in Redis), else read and counted BATCH records at a time, so a
+    year of a busy helpline never sits in memory as records."""
+    start, end = _bounds_ms(first, last, zone)
+    held = await store.count_started_between(start, end)
+    if max_conversations and held > max_conversations:
+        raise HelplineError(ErrorCode.BAD_REQUEST,
+                            f"this period holds {held} conversations, more than a report counts "
+                            f"(HELPLINE_REPORT_MAX_CONVERSATIONS = {max_conversations}); choose a shorter period")
+    out = Tally()
+    cids = await store.started_between(start, end)
+    for i in range(0, len(cids), BATCH):
+        tally([r for r in await store.get_many(cids[i:i + BATCH], FIELDS) if r is not None], zone, per,
+              directory_ids, into=out)
     return out
 
 

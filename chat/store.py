@@ -784,6 +784,10 @@ class ConversationStore:
         """Conversations that entered the queue at or after start_ms and before end_ms (chat/report.py)."""
         return _texts(await self.redis.zrangebyscore(keys.STARTED, start_ms, f"({end_ms}"))
 
+    async def count_started_between(self, start_ms: float, end_ms: float) -> int:
+        """How many `started_between` would return, without reading them (ZCOUNT)."""
+        return int(await self.redis.zcount(keys.STARTED, start_ms, f"({end_ms}"))
+
     async def fresh_before(self, cutoff_ms: float) -> list[str]:
         """Conversations opened before the cutoff in which nothing was ever sent."""
         return _texts(await self.redis.zrangebyscore(keys.FRESH, "-inf", cutoff_ms))

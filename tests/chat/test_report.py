@@ -318,3 +318,33 @@ async def test_gave_up_is_the_same_conversations_in_outcome_and_wait_outcome() -
         "outcome": outcome}) for outcome in ("", "other", "")]
     counted = tally(records, ZONE, "day", set())
     assert counted.counts["outcome"].get("gave_up") == counted.counts["wait_outcome"].get("gave_up") == 3
+
+
+@pytest.fixture
+def capped_env(settings_env: dict[str, str]) -> dict[str, str]:
+    settings_env["HELPLINE_REPORT_MAX_CONVERSATIONS"] = "3"
+    return settings_env
+
+
+async def test_a_report_counts_at_most_the_configured_conversations(
+    capped_env: dict[str, str], server: str, make_user: Callable[..., Any], redis: aioredis.Redis
+) -> None:
+    """However long the period, one report reads at most HELPLINE_REPORT_MAX_CONVERSATIONS records; a
+    period holding more is refused with a clear error (counted in Redis first, nothing read)."""
+    make_user("sam", role="supervisor")
+    for day in (2, 3, 4):
+        await _record(redis, datetime(2026, 1, day, 12, tzinfo=ZONE), outcome="other")
+    year = "?from=2026-01-01&to=2026-12-31"
+    async with aiohttp.ClientSession() as http:
+        auth = {"Authorization": f"Bearer {await login(server, 'sam', PASSWORD)}"}
+        async with http.get(server + "/api/supervisor/report" + year, headers=auth) as response:
+            assert response.status == 200
+        await _record(redis, datetime(2026, 6, 1, 12, tzinfo=ZONE))
+        for path in ("/api/supervisor/report", "/api/supervisor/report.csv"):
+            async with http.get(server + path + year, headers=auth) as response:
+                body = await response.json()
+                assert response.status == 400 and body["error"] == "bad_request"
+                assert "4 conversations" in body["detail"] and "HELPLINE_REPORT_MAX_CONVERSATIONS" in body["detail"]
+        # A shorter period that holds fewer still works.
+        async with http.get(server + "/api/supervisor/report?from=2026-01-01&to=2026-01-31", headers=auth) as response:
+            assert response.status == 200
