@@ -7,6 +7,7 @@ Accounts, opening hours and safe words (admins only), and the anonymised statist
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from typing import Any
@@ -51,6 +52,7 @@ class AdminApi:
         self.presence = presence
         self.store = store
         self.zone = ZoneInfo(api.settings.timezone)
+        self._report_lock = asyncio.Lock()
 
     def routes(self) -> list[web.RouteDef]:
         return [
@@ -243,8 +245,12 @@ class AdminApi:
         organisations = await self.api.content.get(DIRECTORY)
         directory = {str(o["id"]): str(o.get("name", o["id"])) for o in organisations
                      if isinstance(o, dict) and "id" in o}
-        records = await report.load_records(self.store, first, last, self.zone)
-        built = report.build(report.tally(records, self.zone, per, set(directory)), first, last, per, list(directory))
+        # One report at a time in a process: a year's report costs up to HELPLINE_REPORT_MAX_CONVERSATIONS
+        # record reads, and many at once (several supervisors, or one script) must not add up.
+        async with self._report_lock:
+            tallied = await report.collect(self.store, first, last, self.zone, per, set(directory),
+                                           self.api.settings.report_max_conversations)
+        built = report.build(tallied, first, last, per, list(directory))
         return built, lang, directory, account
 
     async def report_json(self, request: web.Request) -> web.Response:

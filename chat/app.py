@@ -42,6 +42,7 @@ from chat.pubsub import SOCKETIO_CHANNEL, PeerAwareRedisManager
 from chat.queue_view import QueueView
 from chat.redis_client import redis_client
 from chat.retention import Retention
+from chat.return_code import ReturnCodes
 from chat.review import Review
 from chat.review_queue import ReviewQueue
 from chat.revocation import Revocation
@@ -155,6 +156,7 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
     abandonment = Abandonment(store, presence, delivery, queue_view, review, settings.abandoned_after_s)
     pending = PendingConversations(vault.derive(b"pending conversations"))
     service = ConversationService(store, presence, delivery, queue_view, accounts, settings, review, pending)
+    service.return_codes = ReturnCodes(redis, store, vault.derive(b"return codes"), settings.return_code_tries_per_minute)
     acute = service.acute = AcuteDesk(store, delivery, queue_view, audit, settings, SafeWords(redis))
     blocks = Blocks(redis, store)
     continuity = Continuity(redis, store, settings.retention_days)

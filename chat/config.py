@@ -161,6 +161,13 @@ class Settings:
     # fills the queue at this pace at most, instead of 300 in a second burying a real child (issue 9,
     # attacker report). Far above any real helpline's rate; 0: no limit.
     max_new_per_minute: int = 60
+    # Return codes (chat/return_code.py) checked helpline-wide per minute, and per connection: a bound on
+    # guessing however many sockets a guesser opens. 0: no limit.
+    return_code_tries_per_minute: int = 100
+    return_code_tries_per_connection: int = 5
+    # Conversations a report (chat/report.py) may count; a period holding more is refused, so the cost of
+    # one report is bounded whatever its range. 0: no limit.
+    report_max_conversations: int = 200_000
     # The widget's first screen (chat/intro.py): who runs the helpline, the privacy promise and the opening
     # hours in words. Empty: sensible defaults (the hours are written out from opening_hours). A text
     # given once is used in every language; HELPLINE_PRIVACY_NOTE_EN / _FR (and the same for the hours)
@@ -235,6 +242,9 @@ class Settings:
             trusted_proxy=_proxies(env),
             max_messages=max(0, _int(env, "HELPLINE_MAX_MESSAGES", 5000)),
             max_new_per_minute=max(0, _int(env, "HELPLINE_MAX_NEW_PER_MINUTE", 60)),
+            return_code_tries_per_minute=max(0, _int(env, "HELPLINE_RETURN_CODE_TRIES_PER_MINUTE", 100)),
+            return_code_tries_per_connection=max(0, _int(env, "HELPLINE_RETURN_CODE_TRIES_PER_CONNECTION", 5)),
+            report_max_conversations=max(0, _int(env, "HELPLINE_REPORT_MAX_CONVERSATIONS", 200_000)),
             organisation=env.get("HELPLINE_ORGANISATION", "").strip()[:80],
             privacy_note=_per_language(env, "HELPLINE_PRIVACY_NOTE"),
             hours_note=_per_language(env, "HELPLINE_HOURS_NOTE"),

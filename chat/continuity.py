@@ -46,12 +46,13 @@ def new_code() -> str:
     return "-".join(raw[i:i + 4] for i in range(0, CODE_CHARS, 4))
 
 
-def normalise(code: Any) -> str | None:
-    """The code as stored (16 characters), forgiving case, spaces, dashes and O/I/L typed for 0/1/1."""
+def normalise(code: Any, length: int = CODE_CHARS) -> str | None:
+    """The code as stored (`length` characters), forgiving case, spaces, dashes and O/I/L typed for 0/1/1.
+    The return code (chat/return_code.py) is read the same way."""
     if not isinstance(code, str) or len(code) > 64:
         return None
     text = "".join(code.split()).replace("-", "").upper().translate(str.maketrans("OIL", "011"))
-    if len(text) != CODE_CHARS or any(c not in ALPHABET for c in text):
+    if len(text) != length or any(c not in ALPHABET for c in text):
         return None
     return text
 

@@ -38,6 +38,7 @@ HISTORY_PAGE = 200
 SEQ_MAX = 2**53
 if TYPE_CHECKING:
     from chat.acute import AcuteDesk
+    from chat.return_code import ReturnCodes
     from chat.visitor_context import VisitorContext
 
 QUICK_EXIT_NOTE = "De bezoeker heeft de chat met de snelle-uitgangknop verlaten."
@@ -74,6 +75,8 @@ class ConversationService:
         self.acute: AcuteDesk | None = None
         # Device tokens (blocking), personal codes (coming back), the consult line: chat/visitor_context.py.
         self.context: VisitorContext | None = None
+        # The short return code in `session` and coming back with it (chat/return_code.py; set by app.py).
+        self.return_codes: ReturnCodes | None = None
 
     # -- visitors ------------------------------------------------------------------------------
 
@@ -87,6 +90,9 @@ class ConversationService:
         """Returns the `session` payload and the seq after which to replay messages (-1: none)."""
         lang = auth.get("lang") if auth.get("lang") in UI_LANGUAGES else "nl"
         resume_token = auth.get("resume_token")
+        if auth.get("return_code") is not None and resume_token is None and self.return_codes is not None:
+            # Coming back with the short code: the conversation gets a fresh resume token, then resumes.
+            resume_token = await self.return_codes.resume(auth["return_code"])
         if resume_token is not None:
             if not isinstance(resume_token, str) or len(resume_token) > 128:
                 raise HelplineError(ErrorCode.BAD_RESUME_TOKEN)
@@ -101,7 +107,9 @@ class ConversationService:
             else:
                 # Opened earlier but never used: nothing was stored, and it is given back still empty.
                 cid = self.pending.conversation_of(resume_token)
-                if cid is None:
+                # A stored conversation this token no longer opens (a return code moved it to a new token,
+                # or retention deleted the way in) is not given back as an empty one.
+                if cid is None or await self.store.get(cid) is not None:
                     raise HelplineError(ErrorCode.BAD_RESUME_TOKEN)
                 status, last_seq = Status.NEW, -1
                 link = VisitorLink(cid, str(lang), stored=False, resume_hash=token_hash(resume_token))
@@ -120,6 +128,8 @@ class ConversationService:
         session: SessionWire = {
             "conversation_id": cid,
             "resume_token": resume_token,
+            "return_code": await self.return_codes.code_of(cid, link.stored, link.resume_hash)
+            if self.return_codes is not None else "",
             "status": status,
             "service": self.context.service_state(link) if self.context else self.presence.service_state(),
         }
@@ -153,6 +163,8 @@ class ConversationService:
             if self.context is not None:
                 await self.context.before_create(link)
             await self.store.create(cid, link.resume_hash, link.about, link.lang)
+            if self.return_codes is not None:
+                await self.return_codes.register(cid, link.resume_hash)
             if self.context is not None:
                 await self.context.after_create(cid, link)
             link.stored = True

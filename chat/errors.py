@@ -51,6 +51,8 @@ class ErrorCode(StrEnum):
     BLOCKED = "blocked"
     # Connect: the personal code for coming back is unknown, revoked or expired (chat/continuity.py).
     BAD_CONTINUITY_CODE = "bad_continuity_code"
+    # Connect: the return code is unknown, or its conversation is gone (chat/return_code.py).
+    BAD_RETURN_CODE = "bad_return_code"
 
 
 DETAILS: dict[ErrorCode, str] = {
@@ -81,6 +83,7 @@ DETAILS: dict[ErrorCode, str] = {
     ErrorCode.ALREADY_EXISTS: "an account with this name exists",
     ErrorCode.BLOCKED: "this browser cannot start a conversation at the moment",
     ErrorCode.BAD_CONTINUITY_CODE: "this personal code is not valid (any more)",
+    ErrorCode.BAD_RETURN_CODE: "this return code is not valid (any more)",
 }
 
 HTTP_STATUS: dict[ErrorCode, int] = {

@@ -162,6 +162,17 @@ def link_code(code_hash: str) -> str:
     return f"{PREFIX}linkcode:{code_hash}"
 
 
+# Return codes (chat/return_code.py).
+def return_code(code_hash: str) -> str:
+    """String: the conversation id a return code (by its SHA-256) opens; deleted by retention."""
+    return f"{PREFIX}returncode:{code_hash}"
+
+
+def return_code_tries(window: int) -> str:
+    """Counter of return codes tried helpline-wide in one minute (since the epoch); expires."""
+    return f"{PREFIX}returncode:tries:{window}"
+
+
 # -- quality and care (chat/review_queue.py, chat/welfare.py) ---------------------------------------
 
 def review(cid: str) -> str:

@@ -11,6 +11,12 @@ counts add up to a shown total (the periods, roles, age groups ...), the total m
 tell that a hidden cell holds somebody; the smallest shown cells are then hidden as well, written "x",
 until it cannot (`suppress`). Signals are not such a list (a conversation can have several). Languages
 and referrals list a fixed set of codes, so that no row appears only because somebody is in it. Waiting-time medians are given only over at least SMALL conversations.
+
+One quantity published in two tables has one suppressed value (`SAME`): visitors who gave up are both
+`outcome.gave_up` and `wait_outcome.gave_up`, and a cell hidden in one is hidden in the other (else the
+shown copy would undo the hiding, and the total minus the rest would then give away a "<5"). A table that
+splits a hidden cell (`SPLITS`: `wait_gave_up` adds up to `wait_outcome.gave_up`) is hidden whole, since
+its sum would show the hidden cell. Complementary suppression then runs again until nothing changes.
 """
 
 from __future__ import annotations
@@ -79,6 +85,11 @@ DIMENSIONS: tuple[tuple[str, bool], ...] = (
 
 Cell = int | str
 
+# Cells that count the same conversations in two tables: one quantity, one suppressed value.
+SAME: tuple[tuple[tuple[str, str], ...], ...] = ((("outcome", "gave_up"), ("wait_outcome", "gave_up")),)
+# Tables whose cells add up to a cell of another table: hidden whole when that cell is hidden.
+SPLITS: dict[str, tuple[str, str]] = {"wait_gave_up": ("wait_outcome", "gave_up")}
+
 
 @dataclass
 class Tally:
@@ -146,8 +157,10 @@ def _bucket(seconds: int) -> str:
     return next(code for bound, code in WAIT_BUCKETS if seconds < bound)
 
 
-def tally(records: list[ConversationRecord], zone: ZoneInfo, per: str, directory_ids: set[str]) -> Tally:
-    out = Tally()
+def tally(records: list[ConversationRecord], zone: ZoneInfo, per: str, directory_ids: set[str],
+          into: Tally | None = None) -> Tally:
+    """Count `records` (into `into` when given: a report counts batch by batch)."""
+    out = into if into is not None else Tally()
     for r in records:
         out.add("total", "all")
         moment = datetime.fromtimestamp((r.queued_at_ms or r.created_ms) / 1000, zone)
@@ -159,12 +172,14 @@ def tally(records: list[ConversationRecord], zone: ZoneInfo, per: str, directory
         out.add("language", (r.language or r.lang or "unknown").lower()[:8])
         closed = r.closed_at_ms is not None
         answered = r.claimed_at_ms is not None
-        if r.outcome in vocabulary.OUTCOMES:
+        if closed and not answered and not r.offline:
+            # Left the queue before anyone answered (gave up, quick exit or ended): exactly the
+            # conversations of wait_outcome's gave_up, so the two cells are one quantity (SAME).
+            outcome = "gave_up"
+        elif r.outcome in vocabulary.OUTCOMES:
             outcome = r.outcome
         elif not closed:
             outcome = "open"
-        elif not answered and not r.offline:
-            outcome = "gave_up"  # left the queue before anyone answered (gave up, quick exit or ended)
         else:
             outcome = "none"
         out.add("outcome", outcome)
@@ -200,17 +215,39 @@ def _exposed(counts: dict[str, int], cells: dict[str, Cell]) -> bool:
     return any(hidden_sum - (all_high - high[c]) >= 1 for c in hidden if cells[c] == SUPPRESSED)
 
 
-def suppress(counts: dict[str, int], partition: bool) -> dict[str, Cell]:
-    """Counts under SMALL become "<5". In a partition, while the total minus the shown counts would still
-    tell that a hidden category holds somebody (one hidden cell; hidden cells that must all be 4; an "x"
-    as small as the next shown count), the smallest shown count becomes "x" as well."""
-    cells: dict[str, Cell] = {code: (SUPPRESSED if n < SMALL else n) for code, n in counts.items()}
+def suppress(counts: dict[str, int], partition: bool, hide: frozenset[str] = frozenset()) -> dict[str, Cell]:
+    """Counts under SMALL become "<5", and the codes in `hide` (hidden in another table) "x". In a partition,
+    while the total minus the shown counts would still tell that a hidden category holds somebody (one
+    hidden cell; hidden cells that must all be 4; an "x" as small as the next shown count), the smallest
+    shown count becomes "x" as well."""
+    cells: dict[str, Cell] = {code: (SUPPRESSED if n < SMALL else SECONDARY if code in hide else n)
+                              for code, n in counts.items()}
     while partition and _exposed(counts, cells):
         shown = sorted((n, code) for code, n in counts.items() if isinstance(cells[code], int))
         if not shown:
             break  # every cell is hidden already; only the total is left
         cells[shown[0][1]] = SECONDARY
     return cells
+
+
+def suppress_linked(all_counts: dict[str, dict[str, int]]) -> dict[str, dict[str, Cell]]:
+    """`suppress` for every table, with the cells of one quantity hidden alike in every table that shows it
+    (SAME) and a table that splits a hidden cell hidden whole (SPLITS), until nothing changes."""
+    partitions = dict(DIMENSIONS)
+    hide: dict[str, set[str]] = {dimension: set() for dimension in all_counts}
+    while True:
+        cells = {d: suppress(c, partitions[d], frozenset(hide[d])) for d, c in all_counts.items()}
+        before = sum(len(h) for h in hide.values())
+        for group in SAME:
+            if any(not isinstance(cells[d][code], int) for d, code in group if d in cells):
+                for d, code in group:
+                    if d in hide:
+                        hide[d].add(code)
+        for split, (d, code) in SPLITS.items():
+            if split in hide and d in cells and not isinstance(cells[d][code], int):
+                hide[split].update(all_counts[split])
+        if sum(len(h) for h in hide.values()) == before:
+            return cells
 
 
 def _median(values: list[int]) -> Cell:
@@ -247,11 +284,9 @@ def _fold_rare(counts: dict[str, int], listed: list[str]) -> dict[str, int]:
 def build(tallied: Tally, first: date, last: date, per: str, directory_ids: list[str] | None = None) -> dict[str, Any]:
     """The suppressed report: {"from", "to", "per", "small": 5, "dimensions": {dimension: [{"code", "value"}]}}.
     `directory_ids`: every referral code is listed, used or not."""
-    dimensions: dict[str, list[dict[str, Cell]]] = {}
-    for dimension, partition in DIMENSIONS:
+    all_counts: dict[str, dict[str, int]] = {}
+    for dimension, _ in DIMENSIONS:
         if dimension == "wait_seconds":
-            dimensions[dimension] = [{"code": "median_answered", "value": _median(tallied.answered_waits)},
-                                     {"code": "median_gave_up", "value": _median(tallied.gave_up_waits)}]
             continue
         order = _codes(dimension, first, last, per)
         if dimension == "referral":
@@ -261,19 +296,50 @@ def build(tallied: Tally, first: date, last: date, per: str, directory_ids: list
             raw = _fold_rare(raw, order)
         # Categories outside the fixed list (languages, referrals) in order of size, then name.
         extra = sorted((c for c in raw if c not in order), key=lambda c: (-raw[c], c))
-        counts = {code: raw.get(code, 0) for code in [*order, *extra]}
-        cells = suppress(counts, partition)
-        dimensions[dimension] = [{"code": code, "value": cells[code]} for code in counts]
+        all_counts[dimension] = {code: raw.get(code, 0) for code in [*order, *extra]}
+    all_cells = suppress_linked(all_counts)
+    dimensions: dict[str, list[dict[str, Cell]]] = {}
+    for dimension, _ in DIMENSIONS:
+        if dimension == "wait_seconds":
+            dimensions[dimension] = [{"code": "median_answered", "value": _median(tallied.answered_waits)},
+                                     {"code": "median_gave_up", "value": _median(tallied.gave_up_waits)}]
+            continue
+        cells = all_cells[dimension]
+        dimensions[dimension] = [{"code": code, "value": cells[code]} for code in all_counts[dimension]]
     return {"from": first.isoformat(), "to": last.isoformat(), "per": per, "small": SMALL, "dimensions": dimensions}
 
 
-async def load_records(store: ConversationStore, first: date, last: date, zone: ZoneInfo) -> list[ConversationRecord]:
+def _bounds_ms(first: date, last: date, zone: ZoneInfo) -> tuple[float, float]:
     start = datetime.combine(first, time(), zone).timestamp() * 1000
     end = datetime.combine(last + timedelta(days=1), time(), zone).timestamp() * 1000
-    cids = await store.started_between(start, end)
+    return start, end
+
+
+async def load_records(store: ConversationStore, first: date, last: date, zone: ZoneInfo) -> list[ConversationRecord]:
+    """Every record of the period at once (small periods and tests; reports use `collect`)."""
+    cids = await store.started_between(*_bounds_ms(first, last, zone))
     out: list[ConversationRecord] = []
     for i in range(0, len(cids), BATCH):
         out += [r for r in await store.get_many(cids[i:i + BATCH], FIELDS) if r is not None]
+    return out
+
+
+async def collect(store: ConversationStore, first: date, last: date, zone: ZoneInfo, per: str,
+                  directory_ids: set[str], max_conversations: int) -> Tally:
+    """The tally of a period with bounded cost: refused (`bad_request`) when the period holds more than
+    `max_conversations` (counted first, in Redis), else read and counted BATCH records at a time, so a
+    year of a busy helpline never sits in memory as records."""
+    start, end = _bounds_ms(first, last, zone)
+    held = await store.count_started_between(start, end)
+    if max_conversations and held > max_conversations:
+        raise HelplineError(ErrorCode.BAD_REQUEST,
+                            f"this period holds {held} conversations, more than a report counts "
+                            f"(HELPLINE_REPORT_MAX_CONVERSATIONS = {max_conversations}); choose a shorter period")
+    out = Tally()
+    cids = await store.started_between(start, end)
+    for i in range(0, len(cids), BATCH):
+        tally([r for r in await store.get_many(cids[i:i + BATCH], FIELDS) if r is not None], zone, per,
+              directory_ids, into=out)
     return out
 
 

@@ -34,6 +34,18 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 # How often each process reloads the list: a change reaches every process within this.
 RELOAD_S = 5.0
 _NOT_WORD = re.compile(r"[\W_]+")
+# Characters a phrase may not hold: controls (other than the white space collapsed below), format
+# characters (bidi overrides and isolates U+202A-202E and U+2066-2069, the marks U+200E/F, zero-width
+# U+200B-200D, U+2060, U+FEFF, the soft hyphen) and line/paragraph separators. They are invisible on the
+# admin page, so a phrase could look like another, show reversed, or never match what a visitor types.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+_ALLOWED_SPACE = frozenset(" \t\n\r")
+
+
+def _invisible(text: str) -> str | None:
+    """The first forbidden character of `text`, if any."""
+    return next((c for c in text if unicodedata.category(c) in _INVISIBLE_CATEGORIES and c not in _ALLOWED_SPACE),
+                None)
 
 
 def normalise(text: str) -> str:
@@ -59,6 +71,10 @@ def clean(data: Any) -> dict[str, list[str]]:
         seen: set[str] = set()
         kept: list[str] = []
         for phrase in phrases:
+            bad = _invisible(phrase)
+            if bad is not None:
+                raise ValueError(f"{lang}: a phrase holds an invisible or control character (U+{ord(bad):04X}); "
+                                 "type it again without it")
             text = " ".join(phrase.split())
             if not text or text.casefold() in seen:
                 continue

@@ -784,6 +784,10 @@ class ConversationStore:
         """Conversations that entered the queue at or after start_ms and before end_ms (chat/report.py)."""
         return _texts(await self.redis.zrangebyscore(keys.STARTED, start_ms, f"({end_ms}"))
 
+    async def count_started_between(self, start_ms: float, end_ms: float) -> int:
+        """How many `started_between` would return, without reading them (ZCOUNT)."""
+        return int(await self.redis.zcount(keys.STARTED, start_ms, f"({end_ms}"))
+
     async def fresh_before(self, cutoff_ms: float) -> list[str]:
         """Conversations opened before the cutoff in which nothing was ever sent."""
         return _texts(await self.redis.zrangebyscore(keys.FRESH, "-inf", cutoff_ms))
@@ -805,7 +809,13 @@ class ConversationStore:
         doomed = [keys.messages(cid), keys.notes(cid), keys.whispers(cid), keys.client_ids(cid)]
         if resume_hash:
             doomed.append(keys.resume(resume_hash))
+        doomed += await self._return_code_keys(cid)
         await self.redis.delete(*doomed)
+
+    async def _return_code_keys(self, cid: str) -> list[str]:
+        """The return code's way in (chat/return_code.py), which goes with the resume token."""
+        digest = as_text(await self.redis.hget(keys.conversation(cid), "rc"))
+        return [keys.return_code(digest)] if digest else []
 
     async def rewrite_append_only_file(self, timeout_s: float = 600.0) -> bool:
         """Have Redis rewrite its append-only file and wait until it has: deleted values (a destroyed
@@ -853,6 +863,7 @@ class ConversationStore:
         record = await self.get(cid)
         if record is not None and record.status == Status.NEW:
             doomed = [keys.conversation(cid)] + ([keys.resume(record.resume_hash)] if record.resume_hash else [])
+            doomed += await self._return_code_keys(cid)
             await self.redis.delete(*doomed)
         await self.redis.zrem(keys.FRESH, cid)
 

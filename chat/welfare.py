@@ -178,10 +178,17 @@ class Welfare:
         return self._decode(raw, now)
 
     async def overview(self) -> list[dict[str, Any]]:
-        """Every counsellor in a shift now: who may need a break first, then by name."""
+        """Every counsellor in a shift now: who may need a break first, then by name. Who is online comes
+        from the same presence as the supervisor's team list (`Presence.online_names`), so the two agree: a
+        counsellor who opened the console since the last tick starts their shift now, and one whose console
+        closed reads "not online" at once."""
         now = now_ms()
+        online = set(await self.presence.online_names())
         await self.redis.zremrangebyscore(keys.WELFARE, "-inf", now - max(KEEP_MS, self.gap_ms))
         names = [as_text(n) for n in cast("list[bytes]", await self.redis.zrangebyscore(keys.WELFARE, now - self.gap_ms, "+inf"))]
+        for name in sorted(online - set(names)):
+            await self._run(name, now)
+            names.append(name)
         pipe = self.redis.pipeline(transaction=False)
         for name in names:
             pipe.hgetall(keys.welfare(name))
@@ -189,6 +196,6 @@ class Welfare:
         for name, row in zip(names, await pipe.execute(), strict=True):
             raw = {as_text(k): as_text(v) for k, v in row.items()}
             if raw:
-                out.append({"counsellor": name, **self._decode(raw, now)})
+                out.append({"counsellor": name, **self._decode(raw, now), "online": name in online})
         out.sort(key=lambda s: (not s["may_need_break"], s["counsellor"]))
         return out

@@ -21,6 +21,8 @@ class SessionWire(TypedDict):
 
     conversation_id: str
     resume_token: str
+    # The short code a person can copy by hand (chat/return_code.py): at most 16 characters.
+    return_code: str
     status: str
     service: ServiceStateWire
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+import socketio
+
 from chat.conversations import ConversationService
 from chat.errors import ErrorCode, HelplineError
 from chat.transport.common import (
@@ -21,6 +23,9 @@ from chat.transport.common import (
     text_field,
 )
 from chat.wire import MessageAckWire
+
+# Where a connection's count of return codes tried is kept (chat/return_code.py).
+CODE_TRIES = "helpline.return_code_tries"
 
 
 class VisitorNamespace(GuardedNamespace):
@@ -56,12 +61,23 @@ class VisitorNamespace(GuardedNamespace):
             auth = {}
         if not isinstance(auth, dict):
             raise refusal(ErrorCode.BAD_REQUEST, "auth must be a JSON object")
+        if auth.get("return_code") is not None:
+            self._count_code_try(environ)
         try:
             session, replay_after = await self.service.visitor_connect(sid, auth)
         except HelplineError as exc:
-            raise refusal(exc.code, exc.detail) from None
+            raise socketio.exceptions.ConnectionRefusedError(str(exc.code), exc.wire()) from None
         # Sent once the connection is acknowledged, so the client is listening.
         self.server.start_background_task(self.service.visitor_welcome, sid, session, replay_after)
+
+    def _count_code_try(self, environ: dict[str, Any]) -> None:
+        """Return codes tried on one connection: a client may send many namespace connects over one
+        Engine.IO connection, so they are counted on it (its environ lives as long as it does)."""
+        limit = self.service.settings.return_code_tries_per_connection
+        tries = int(environ.get(CODE_TRIES, 0)) + 1
+        environ[CODE_TRIES] = tries
+        if limit and tries > limit:
+            raise refusal(ErrorCode.RATE_LIMITED, "too many return codes tried on this connection; reconnect later")
 
     async def on_disconnect(self, sid: str, reason: Any = None) -> None:
         self.forget(sid)

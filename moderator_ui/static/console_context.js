@@ -54,7 +54,10 @@ export function contextConsole({ page, convs, toast, directory, onBlocked }) {
     let node = c.panel.querySelector('.box.context');
     if (!node) {
       node = el('section', { class: 'box context' });
-      c.panel.querySelector('.side').prepend(node);
+      // Below the acute protocol: in an acute chat the checklist comes first (console_acute.js puts it on top).
+      const side = c.panel.querySelector('.side');
+      const acute = side.querySelector(':scope > .acute-protocol');
+      if (acute) acute.after(node); else side.prepend(node);
     }
     return node;
   }

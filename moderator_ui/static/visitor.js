@@ -9,6 +9,7 @@ import { DEVICE_TEXTS, deviceToken, renderBlocked } from './visitor_device.js';
 import { isPro, PRO_TEXTS, proLine } from './visitor_pro.js';
 import { INTRO_TEXTS, renderIntro } from './visitor_intro.js';
 import { linkify } from './visitor_links.js';
+import { RETURN_CODE_TEXTS, returnCode, typedAuth } from './visitor_return_code.js';
 
 const DICT = {
   nl: {
@@ -137,7 +138,7 @@ const sget = ss.get;
 const sset = ss.set;
 const sdel = ss.del;
 
-const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS, DEVICE_TEXTS, CONTINUITY_TEXTS, PRO_TEXTS, INTRO_TEXTS), K.lang, ss);
+const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS, DEVICE_TEXTS, CONTINUITY_TEXTS, PRO_TEXTS, INTRO_TEXTS, RETURN_CODE_TEXTS), K.lang, ss);
 const t = i18n.t;
 
 const S = {
@@ -157,6 +158,7 @@ const S = {
   pending: [],            // own messages without a seq yet: {cid, text, li}
   deliveredSeq: 0,
   viaReturnCode: false,
+  typedCode: null,        // "Ik heb een terugkomcode": the short code, sent once as `return_code`
   exiting: false,
   typingSent: false,
   typingTimer: null,
@@ -166,6 +168,8 @@ const S = {
 };
 // Personal codes for coming back (visitor_continuity.js) and the consult line at /pro (visitor_pro.js).
 const pc = continuity({ t, socket: () => S.socket, days: () => S.config?.retention_days ?? 30, start: () => start(null), status: () => S.status });
+// The short return code from `session`, shown large (visitor_return_code.js).
+const rc = returnCode({ t, status: () => S.status });
 const pro = proLine({ t, vocab: () => S.vocab, start: (about) => start(about) });
 
 // ----------------------------------------------------------------------------------------------
@@ -252,6 +256,7 @@ function renderDanger() {
 function renderStatus() {
   renderDanger();
   pc.render();
+  rc.render();
   const box = clear($('#status'));
   const q = S.queue;
   if (S.status === 'closed') return;
@@ -270,13 +275,6 @@ function renderStatus() {
 function setOffline(off) {
   S.offline = !!off;
   $('#offline-box').hidden = !S.offline;
-  const codeBox = $('#return-code-box');
-  if (S.offline && S.resumeToken) {
-    $('#return-code-value').textContent = S.resumeToken;
-    codeBox.hidden = false;
-  } else {
-    codeBox.hidden = true;
-  }
   syncOfflineNotice();
   renderStatus();
 }
@@ -515,6 +513,7 @@ function authPayload() {
   if (S.resumeToken) {
     return { resume_token: S.resumeToken, last_seq: S.lastSeq };
   }
+  if (S.typedCode) return { return_code: S.typedCode, last_seq: 0, lang: i18n.lang };
   // A new conversation: the browser's device token (blocking), and a personal code or the consult line.
   const a = { lang: i18n.lang, device: deviceToken(), ...pro.authFields(), ...pc.authFields() };
   if (S.about) a.about = S.about;
@@ -538,7 +537,8 @@ function connect() {
       if (code === 'blocked') showBlocked(); else { show('view-start'); pc.refused(); }
       return;
     }
-    if (code === 'bad_resume_token') {
+    const typed = code === 'rate_limited' && S.typedCode;
+    if (code === 'bad_resume_token' || code === 'bad_return_code' || typed) {
       socket.disconnect();
       const wasCode = S.viaReturnCode;
       forget();
@@ -546,7 +546,8 @@ function connect() {
       show('view-start');
       if (wasCode) {
         $('#return-box').open = true;
-        const e = $('#return-error'); e.textContent = t('code_bad'); e.hidden = false;
+        // Too many codes tried (here or helpline-wide): a neutral "try again in a minute".
+        const e = $('#return-error'); e.textContent = t(typed ? 'rc_wait' : 'code_bad'); e.hidden = false;
         $('#return-code').focus();
       }
       return;
@@ -611,6 +612,8 @@ async function onSession(s) {
   S.conversationId = s.conversation_id || S.conversationId;
   $('#view-chat').dataset.conversationId = S.conversationId || '';
   if (s.resume_token) { S.resumeToken = s.resume_token; sset(K.token, s.resume_token); }
+  S.typedCode = null;
+  rc.set(s.return_code);
   S.status = s.status || S.status || 'new';
   show('view-chat');
   if (S.status === 'closed') setClosed();
@@ -639,6 +642,8 @@ function showBlocked() {
 
 function forget() {
   pc.forget();
+  rc.forget();
+  S.typedCode = null;
   S.resumeToken = null; S.lastSeq = 0; S.seenSeq = 0; S.conversationId = null; S.viaReturnCode = false;
   sdel(K.token); sdel(K.seq); sdel(K.about);
 }
@@ -723,20 +728,17 @@ function boot() {
   $('#end').addEventListener('click', endConversation);
   $('#new-chat').addEventListener('click', newChat);
   $('#new-chat-2').addEventListener('click', newChat);
-  $('#copy-code').addEventListener('click', async () => {
-    try { await navigator.clipboard.writeText(S.resumeToken || ''); $('#copy-done').textContent = t('code_copied'); } catch (_) {
-      const r = document.createRange(); r.selectNodeContents($('#return-code-value'));
-      const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(r);
-    }
-  });
+  rc.init();
   $('#return-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    const code = $('#return-code').value.trim().replace(/\s+/g, '');
-    if (!code) return;
+    const typed = typedAuth($('#return-code').value);
+    if (!typed.resume_token && !typed.return_code) return;
     $('#return-error').hidden = true;
     resetChat();
-    S.resumeToken = code; S.lastSeq = 0; S.viaReturnCode = true;
-    sset(K.token, code);
+    // The short code goes once; the `session` that answers it brings the resume token to keep.
+    S.resumeToken = typed.resume_token || null; S.typedCode = typed.return_code || null;
+    S.lastSeq = 0; S.viaReturnCode = true;
+    if (S.resumeToken) sset(K.token, S.resumeToken);
     show('view-chat');
     connect();
   });

@@ -79,6 +79,18 @@ def test_safe_words_are_checked_when_saved() -> None:
             clean(bad)
 
 
+def test_safe_words_refuse_control_and_bidi_characters() -> None:
+    """Invisible on the admin page, they would make a phrase look like another, show reversed or never match."""
+    for char in ["\x00", "\x1b", "\x7f", "\x85", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066",
+                 "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u200b", "\u200c", "\u200d", "\u2060",
+                 "\ufeff", "\u2028", "\u2029", "\x1c"]:
+        with pytest.raises(ValueError, match=f"U\\+{ord(char):04X}"):
+            clean({"nl": [f"rode{char} ballon"]})
+    # Ordinary white space is collapsed, letters of any script are fine.
+    assert clean({"nl": ["rode\tballon\n"], "en": ["красный шар"], "fr": ["بالون أحمر"]}) == {
+        "nl": ["rode ballon"], "en": ["красный шар"], "fr": ["بالون أحمر"]}
+
+
 def test_protocol_default_and_checks() -> None:
     steps = default_protocol()
     assert [s["id"] for s in steps] == ["safe_now", "emergency_112", "location_consent", "code_word"]

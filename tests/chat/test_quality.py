@@ -378,3 +378,30 @@ def test_settings_refuse_a_sample_outside_zero_to_one(tmp_path: Path) -> None:
         with pytest.raises(SystemExit):
             Settings.from_env({"HELPLINE_DATA_DIR": str(tmp_path), "HELPLINE_REVIEW_SAMPLE": bad})
 
+
+
+async def test_welfare_and_team_read_the_same_presence(server: str, make_user: Callable[..., Any]) -> None:
+    """A counsellor the team list shows online is in the welfare overview at once (not only after the next
+    periodic touch, up to 30 s later: "Niemand heeft nu dienst" beside an online counsellor), and one whose
+    console closed reads "not online" in both."""
+    make_user("anna")
+    make_user("sara", role="supervisor")
+    token = await login(server, "sara", PASSWORD)
+    board = await counsellor(server, token, "/supervisor")
+    anna = await counsellor(server, await login(server, "anna", PASSWORD))
+
+    def team(b: dict[str, Any]) -> dict[str, str]:
+        return {c["username"]: c["state"] for c in b["counsellors"]}
+
+    async def welfare() -> dict[str, bool]:
+        async with aiohttp.ClientSession() as http, http.get(
+            server + "/api/supervisor/welfare", headers={"Authorization": f"Bearer {token}"}
+        ) as response:
+            assert response.status == 200
+            return {s["counsellor"]: s["online"] for s in (await response.json())["counsellors"]}
+
+    await board.wait_for("board", lambda b: team(b) == {"anna": "online"})
+    assert await welfare() == {"anna": True}
+    await anna.close()
+    await board.wait_for("board", lambda b: "anna" not in team(b))
+    assert await welfare() == {"anna": False}

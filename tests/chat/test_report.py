@@ -275,3 +275,76 @@ async def test_rare_languages_and_referrals_do_not_show_that_they_occurred(
     assert ",ti," not in text and ",so," not in text
     assert len(directory) > 2 and set(directory) <= set(dims["referral"])
     assert all(dims["referral"][code] == SUPPRESSED for code in directory if code != "fier")
+
+
+def test_one_quantity_has_one_suppressed_value_in_every_table() -> None:
+    """Visitors who gave up are counted in `outcome` and in `wait_outcome`: an "x" in one table must not be
+    shown in the other (the shown copy would give the "x", and the total minus the rest a "<5"). A table
+    that splits the hidden cell (`wait_gave_up`) is hidden whole, or its sum would show it."""
+    import vocabulary
+    from chat.report import Tally, build
+
+    done, *rest = [*vocabulary.OUTCOMES, "none", "open"]
+    tallied = Tally()
+    # Every other outcome holds 4: the "<5" cells must all be 4, so the smallest shown one (gave_up) is "x".
+    for code, n in ((done, 30), *((r, 4) for r in rest), ("gave_up", 7)):
+        tallied.add("outcome", code, n)
+    rare = rest[0]
+    tallied.add("total", "all", 37 + 4 * len(rest))
+    tallied.add("wait_outcome", "answered", 30 + 4 * len(rest))
+    tallied.add("wait_outcome", "gave_up", 7)
+    tallied.add("wait_gave_up", "lt_1m", 7)
+    report = build(tallied, date(2026, 1, 1), date(2026, 1, 1), "day")
+    cells = {d: {row["code"]: row["value"] for row in rows} for d, rows in report["dimensions"].items()}
+    assert cells["outcome"][rare] == SUPPRESSED
+    assert cells["outcome"]["gave_up"] == cells["wait_outcome"]["gave_up"] == SECONDARY
+    assert all(not isinstance(v, int) for v in cells["wait_gave_up"].values()), cells["wait_gave_up"]
+    # Complementary suppression still holds in each table.
+    for dimension in ("outcome", "wait_outcome", "wait_gave_up"):
+        counts = {code: tallied.counts[dimension].get(code, 0) for code in cells[dimension]}
+        for code, (low, _) in _bounds(cells[dimension], counts).items():
+            assert low == 0, (dimension, code, cells[dimension])
+
+
+async def test_gave_up_is_the_same_conversations_in_outcome_and_wait_outcome() -> None:
+    """Closed before anyone answered (and not left while closed) is `gave_up` in both tables, whatever else
+    the record says, so the two cells are one quantity."""
+    from chat.records import ConversationRecord
+    from chat.report import tally
+
+    now = 1_780_000_000_000
+    records = [ConversationRecord.from_hash(uuid.uuid4().hex, {
+        "status": "closed", "created": str(now), "queued_at": str(now), "closed_at": str(now + 60_000),
+        "outcome": outcome}) for outcome in ("", "other", "")]
+    counted = tally(records, ZONE, "day", set())
+    assert counted.counts["outcome"].get("gave_up") == counted.counts["wait_outcome"].get("gave_up") == 3
+
+
+@pytest.fixture
+def capped_env(settings_env: dict[str, str]) -> dict[str, str]:
+    settings_env["HELPLINE_REPORT_MAX_CONVERSATIONS"] = "3"
+    return settings_env
+
+
+async def test_a_report_counts_at_most_the_configured_conversations(
+    capped_env: dict[str, str], server: str, make_user: Callable[..., Any], redis: aioredis.Redis
+) -> None:
+    """However long the period, one report reads at most HELPLINE_REPORT_MAX_CONVERSATIONS records; a
+    period holding more is refused with a clear error (counted in Redis first, nothing read)."""
+    make_user("sam", role="supervisor")
+    for day in (2, 3, 4):
+        await _record(redis, datetime(2026, 1, day, 12, tzinfo=ZONE), outcome="other")
+    year = "?from=2026-01-01&to=2026-12-31"
+    async with aiohttp.ClientSession() as http:
+        auth = {"Authorization": f"Bearer {await login(server, 'sam', PASSWORD)}"}
+        async with http.get(server + "/api/supervisor/report" + year, headers=auth) as response:
+            assert response.status == 200
+        await _record(redis, datetime(2026, 6, 1, 12, tzinfo=ZONE))
+        for path in ("/api/supervisor/report", "/api/supervisor/report.csv"):
+            async with http.get(server + path + year, headers=auth) as response:
+                body = await response.json()
+                assert response.status == 400 and body["error"] == "bad_request"
+                assert "4 conversations" in body["detail"] and "HELPLINE_REPORT_MAX_CONVERSATIONS" in body["detail"]
+        # A shorter period that holds fewer still works.
+        async with http.get(server + "/api/supervisor/report?from=2026-01-01&to=2026-01-31", headers=auth) as response:
+            assert response.status == 200

@@ -339,8 +339,10 @@ def test_outside_hours_message_and_return_code(open_page, server, user, shot) ->
     expect(v.locator("#offline-box")).to_contain_text("112")
     # 112 is said once, in the box; the system message (the same notice) points there (docs/ui.md).
     expect(v.locator(".msg.system").first).to_contain_text("hierboven")
-    code = v.locator("#return-code-value").inner_text().strip()
-    assert len(code) >= 20
+    # The short return code (docs/ui.md, "Return code"): three groups of five.
+    expect(v.locator("#rc-box")).to_be_visible()
+    code = v.locator("#rc-value [aria-hidden]").inner_text().strip()
+    assert re.fullmatch(r"[0-9A-Z]{5} [0-9A-Z]{5} [0-9A-Z]{5}", code), code
     shot(v, "widget-offline-return-code")
     v.close()
 
