@@ -9,6 +9,11 @@ import { DEVICE_TEXTS, deviceToken, renderBlocked } from './visitor_device.js';
 import { isPro, PRO_TEXTS, proLine } from './visitor_pro.js';
 import { INTRO_TEXTS, renderIntro } from './visitor_intro.js';
 import { linkify } from './visitor_links.js';
+import { browserLanguages, EXTRA_TEXTS, FALLBACK, fillPicker, RTL } from './visitor_languages.js';
+import { PRIVACY_TIP_TEXTS, privacyTip } from './visitor_privacy_tip.js';
+
+// The tab's title, always: neutral, never the helpline's name or "hulp" (docs/ui.md, "Quick exit and traces").
+const PAGE_TITLE = 'Chat';
 
 const DICT = {
   nl: {
@@ -130,14 +135,20 @@ const DICT = {
   },
 };
 
-// --- storage (sessionStorage only: gone when the tab closes; wiped on quick exit) ---
+// --- storage (sessionStorage only: gone when the tab closes; wiped on quick exit). What is kept and why:
+// docs/ui.md, "Quick exit and traces". `about` is no longer kept (the server has it once connected); the
+// key stays listed so that forget() removes an old value.
 const K = { token: 'hl.v.resume', seq: 'hl.v.last_seq', lang: 'hl.v.lang', about: 'hl.v.about' };
 const ss = safeStorage('sessionStorage');
 const sget = ss.get;
 const sset = ss.set;
 const sdel = ss.del;
 
-const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS, DEVICE_TEXTS, CONTINUITY_TEXTS, PRO_TEXTS, INTRO_TEXTS), K.lang, ss);
+// Every text of the widget, per language (the test of every key in every language reads this). The consult
+// line at /pro stays nl/en/fr: its team, hours and case-consult lists are in those languages.
+export const TEXTS = mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS, DEVICE_TEXTS, CONTINUITY_TEXTS, PRO_TEXTS, INTRO_TEXTS,
+  PRIVACY_TIP_TEXTS, isPro() ? {} : EXTRA_TEXTS);
+const i18n = makeI18n(TEXTS, K.lang, ss, { prefer: browserLanguages(), fallback: FALLBACK, rtl: RTL });
 const t = i18n.t;
 
 const S = {
@@ -149,7 +160,7 @@ const S = {
   // visitor had already seen, so only later messages are announced as new.
   lastSeq: 0,
   seenSeq: Number(sget(K.seq)) || 0,
-  about: sget(K.about) || null,
+  about: null,
   status: null,
   offline: false,
   queue: null,
@@ -224,6 +235,18 @@ document.addEventListener('keydown', (e) => {
 // ----------------------------------------------------------------------------------------------
 function show(view) {
   for (const v of $$('.view')) v.hidden = v.id !== view;
+  syncTip();
+}
+
+/** The private-browsing tip: on the first screen, and in the chat until the first message. */
+function syncTip() {
+  if (!S.tip) return;
+  const view = $$('.view').find((v) => !v.hidden)?.id;
+  const empty = $('#messages').children.length === 0 && (!S.status || S.status === 'new');
+  // One box, moved to where the visitor is: under the quick-exit hint, or atop the empty chat.
+  if (view === 'view-chat' && S.tip.box.parentElement !== $('#view-chat')) $('#status').before(S.tip.box);
+  if (view === 'view-start' && S.tip.box.parentElement !== $('#view-start')) $('#view-start .hint').after(S.tip.box);
+  S.tip.sync(view === 'view-start' || (view === 'view-chat' && empty && !S.resumeToken));
 }
 
 function setConn(text) {
@@ -250,6 +273,7 @@ function renderDanger() {
 }
 
 function renderStatus() {
+  syncTip();
   renderDanger();
   pc.render();
   const box = clear($('#status'));
@@ -419,7 +443,7 @@ function onMessage(m) {
   bumpSeq(seq);
   if (m.sender === 'counsellor' && isNew) {
     $('#typing').hidden = true;
-    if (document.hidden && !S.cantTalk?.isHidden()) document.title = `(1) ${t('title')}`;
+    if (document.hidden && !S.cantTalk?.isHidden()) document.title = `(1) ${PAGE_TITLE}`;
   }
   scrollDown();
 }
@@ -490,6 +514,7 @@ function submitComposer(e) {
   const p = { cid: clientId(), text, li: messageNode('visitor', text, Date.now() / 1000), seq: null };
   S.pending.push(p);
   $('#messages').append(p.li);
+  syncTip();
   scrollDown();
   send(p);
   ta.focus();
@@ -653,7 +678,6 @@ function resetChat() {
 
 function start(about) {
   S.about = about || null;
-  if (S.about) sset(K.about, S.about); else sdel(K.about);
   resetChat();
   show('view-chat');
   if (S.config?.open === false) setOffline(true);
@@ -695,6 +719,15 @@ function newChat() {
 // Boot
 // ----------------------------------------------------------------------------------------------
 function boot() {
+  document.title = PAGE_TITLE;
+  fillPicker($('#lang'), i18n.langs, i18n);
+  // Dismissed: the keyboard goes on where the visitor was headed, not back to the top of the page.
+  S.tip = privacyTip({ t, onDismiss: () => {
+    if (!$('#view-chat').hidden) { $('#composer-text').focus(); return; }
+    $('#start-title').setAttribute('tabindex', '-1');
+    $('#start-title').focus();
+  } });
+  $('#view-start .hint').after(S.tip.box);
   i18n.apply();
   // "Kan nu niet praten": the chat behind a neutral screen, and back (visitor_cant_talk.js).
   S.cantTalk = cantTalk({ t, storage: ss, socket: () => S.socket, onBack: scrollDown });
@@ -740,7 +773,7 @@ function boot() {
     show('view-chat');
     connect();
   });
-  document.addEventListener('visibilitychange', () => { if (!document.hidden && !S.cantTalk?.isHidden()) document.title = t('title'); });
+  document.addEventListener('visibilitychange', () => { if (!document.hidden && !S.cantTalk?.isHidden()) document.title = PAGE_TITLE; });
 
   loadConfig();
 
