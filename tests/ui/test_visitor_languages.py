@@ -130,11 +130,19 @@ def test_ukrainian_by_the_picker_and_kept_on_reload(open_page: Callable[..., Pag
     shot(v, "visitor-lang-uk-chat")
 
 
-def test_the_browser_language_counts_only_when_the_widget_speaks_it(open_page: Callable[..., Page], server: str) -> None:
+def test_the_browser_language_counts_only_when_the_widget_speaks_it(open_page: Callable[..., Page], server: str,
+                                                                     shot: Callable[[Page, str], None]) -> None:
     v = open_page(f"{server}/", phone=True, locale="de-DE")
     expect(v.locator("legend")).to_have_text("Over wie schrijf je?")  # German: Dutch
     p = open_page(f"{server}/", phone=True, locale="pl-PL")
     expect(p.locator("legend")).to_have_text("O kim piszesz?")
+    shot(p, "visitor-lang-pl-start")
+    ti = open_page(f"{server}/", phone=True, locale="ti-ER")
+    expect(ti.locator("legend")).to_have_text("ብዛዕባ መን ኢኻ ትጽሕፍ ዘለኻ?")
+    ti.select_option("#lang", "ro")  # and on to Romanian, by the picker
+    expect(ti.locator("legend")).to_have_text("Despre cine scrii?")
+    ti.select_option("#lang", "ti")
+    shot(ti, "visitor-lang-ti-start")
     pro = open_page(f"{server}/pro", phone=True, locale="ar-SA")  # the consult line stays nl/en/fr
     assert pro.evaluate("document.documentElement.dir") == "ltr"
     assert pro.eval_on_selector_all("#lang option", "os => os.map((o) => o.value)") == ["nl", "en", "fr"]
