@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from vocabulary import VISITOR_LANGUAGES
+
 
 def _int(env: dict[str, str], name: str, default: int) -> int:
     raw = env.get(name, "").strip()
@@ -55,10 +57,11 @@ def _sentinel_url(env: dict[str, str]) -> str:
 
 
 def _per_language(env: dict[str, str], name: str) -> dict[str, str]:
-    """NAME for every language, NAME_NL / NAME_EN / NAME_FR for one; {} when none is set."""
+    """NAME for every language, NAME_NL / NAME_EN / NAME_FR (or _AR, _TI, _UK, _RO, _PL: every visitor
+    language) for one; {} when none is set."""
     base = env.get(name, "").strip()
     out = {}
-    for lang in ("nl", "en", "fr"):
+    for lang in VISITOR_LANGUAGES:
         text = env.get(f"{name}_{lang.upper()}", "").strip() or base
         if text:
             out[lang] = text[:400]

@@ -27,7 +27,7 @@ from chat.routing import QUEUE_FIELDS, may_take
 from chat.store import ConversationStore, Message
 from chat.tokens import PendingConversations, token_hash
 from chat.wire import MessageAckWire, SessionWire
-from vocabulary import QUEUES, SIGNALS, UI_LANGUAGES, About, Outcome, Status, Urgency, queue_for_about
+from vocabulary import QUEUES, SIGNALS, VISITOR_LANGUAGES, About, Outcome, Status, Urgency, queue_for_about
 
 FEEDBACK_VERDICTS = ("confirm", "reject", "add")
 # Messages in one `history` answer (and in a CONVERSATION's `messages`); `more` says there are further
@@ -88,7 +88,7 @@ class ConversationService:
 
     async def visitor_connect(self, sid: str, auth: dict[str, Any]) -> tuple[SessionWire, int]:
         """Returns the `session` payload and the seq after which to replay messages (-1: none)."""
-        lang = auth.get("lang") if auth.get("lang") in UI_LANGUAGES else "nl"
+        lang = auth.get("lang") if auth.get("lang") in VISITOR_LANGUAGES else "nl"
         resume_token = auth.get("resume_token")
         if auth.get("return_code") is not None and resume_token is None and self.return_codes is not None:
             # Coming back with the short code: the conversation gets a fresh resume token, then resumes.
@@ -201,7 +201,7 @@ class ConversationService:
         link = self._visitor(sid)
         if not link.stored:  # kept with the link until the first message stores the conversation
             link.about = about if about in About._value2member_map_ else link.about
-            link.lang = lang if lang in UI_LANGUAGES else link.lang
+            link.lang = lang if lang in VISITOR_LANGUAGES else link.lang
             return
         record = await self.store.get(link.conversation_id)
         if record is None:
@@ -211,7 +211,7 @@ class ConversationService:
             fields["about"] = about
             if not record.triage_json and not record.queue_override:
                 fields["queue"] = queue_for_about(about)
-        if lang in UI_LANGUAGES and lang != record.lang:
+        if lang in VISITOR_LANGUAGES and lang != record.lang:
             fields["lang"] = link.lang = lang
         if fields:  # only a real change re-sorts every process's queue
             await self.store.set_profile(link.conversation_id, fields)

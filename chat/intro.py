@@ -13,10 +13,15 @@ from typing import TypedDict
 
 from chat.config import Settings
 from chat.hours import OpeningHours
+from vocabulary import VISITOR_LANGUAGES
 
-LANGUAGES = ("nl", "en", "fr")
+LANGUAGES = VISITOR_LANGUAGES
 
-DEFAULT_ORGANISATION = {"nl": "Anonieme hulpchat", "en": "Anonymous help chat", "fr": "Chat d’aide anonyme"}
+DEFAULT_ORGANISATION = {
+    "nl": "Anonieme hulpchat", "en": "Anonymous help chat", "fr": "Chat d’aide anonyme",
+    "ar": "دردشة مساعدة بدون اسم", "ti": "ስም ዘየድልዮ ቻት ሓገዝ", "uk": "Анонімний чат допомоги",
+    "ro": "Chat de ajutor anonim", "pl": "Anonimowy czat pomocy",
+}
 
 _PRIVACY = {
     "nl": "Je blijft anoniem: we vragen niet je naam en bewaren geen IP-adres. Je berichten worden versleuteld "
@@ -25,12 +30,29 @@ _PRIVACY = {
           "encrypted and deleted after {days} days.",
     "fr": "Tu restes anonyme : nous ne demandons pas ton nom et ne gardons aucune adresse IP. Tes messages sont "
           "chiffrés et effacés après {days} jours.",
+    "ar": "لا نسألك عن اسمك ولا نحفظ عنوان IP. تُحفظ رسائلك مشفّرة وتُحذف بعد {days} يومًا.",
+    "ti": "ስምካ ኣይንሓትትን፡ ናይ IP ኣድራሻ’ውን ኣይንዕቅብን። መልእኽትታትካ ብምስጢር ተዓጽዮም ይዕቀቡ፡ "
+          "ድሕሪ {days} መዓልቲ ድማ ይድምሰሱ።",
+    "uk": "Це анонімно: ми не питаємо твого імені й не зберігаємо IP-адресу. Повідомлення зберігаються "
+          "зашифрованими й видаляються через {days} днів.",
+    "ro": "Nu îți cerem numele și nu păstrăm adresa IP. Mesajele tale sunt păstrate criptat și se șterg "
+          "după {days} de zile.",
+    "pl": "Nie pytamy o twoje imię i nie zapisujemy adresu IP. Twoje wiadomości są zaszyfrowane i znikają "
+          "po {days} dniach.",
 }
-_ALWAYS = {"nl": "dag en nacht", "en": "day and night", "fr": "jour et nuit"}
+_ALWAYS = {
+    "nl": "dag en nacht", "en": "day and night", "fr": "jour et nuit",
+    "ar": "ليلًا ونهارًا", "ti": "ለይትን መዓልትን", "uk": "цілодобово", "ro": "zi și noapte", "pl": "całą dobę",
+}
 _DAYS = {
     "nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "fr": ("lun", "mar", "mer", "jeu", "ven", "sam", "dim"),
+    "ar": ("الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
+    "ti": ("ሰኑይ", "ሰሉስ", "ረቡዕ", "ሓሙስ", "ዓርቢ", "ቀዳም", "ሰንበት"),
+    "uk": ("пн", "вт", "ср", "чт", "пт", "сб", "нд"),
+    "ro": ("lun", "mar", "mie", "joi", "vin", "sâm", "dum"),
+    "pl": ("pon", "wt", "śr", "czw", "pt", "sob", "niedz"),
 }
 
 

@@ -19,6 +19,11 @@ from typing import Final, TypedDict, TypeVar
 # Languages of the pages and of system notices to visitors. Triage recognises more (docs/triage.md).
 UI_LANGUAGES: Final = ("nl", "en", "fr")
 DEFAULT_LANGUAGE: Final = "nl"
+# The visitor widget and its system notices speak these too (docs/ui.md, "Visitor languages"): languages
+# of young newcomers in NL/BE. The staff pages, the vocabulary's labels and the reports stay nl/en/fr.
+EXTRA_VISITOR_LANGUAGES: Final = ("ar", "ti", "uk", "ro", "pl")
+VISITOR_LANGUAGES: Final = (*UI_LANGUAGES, *EXTRA_VISITOR_LANGUAGES)
+RTL_LANGUAGES: Final = ("ar",)
 
 Labels = dict[str, str]  # language -> text
 
@@ -293,30 +298,45 @@ class Helpline:
 # Emergency number in both countries; always named first.
 EMERGENCY_NUMBER: Final = "112"
 
+# What each line is for, in every visitor language (docs/ui.md, "Visitor languages").
+_TALK: Final[Labels] = {
+    "nl": "praten met iemand", "en": "talk to someone", "fr": "parler à quelqu’un",
+    "ar": "التحدث مع شخص", "ti": "ምስ ሰብ ምዝራብ", "uk": "поговорити з кимось", "ro": "să vorbești cu cineva",
+    "pl": "porozmawiać z kimś",
+}
+_MISSING: Final[Labels] = {
+    "nl": "vermist of uitgebuit kind", "en": "missing or exploited child", "fr": "enfant disparu ou exploité",
+    "ar": "طفل مفقود أو مُستغَل", "ti": "ዝጠፍአ ወይ ዝተበዝበዘ ቈልዓ", "uk": "дитина зникла або її експлуатують",
+    "ro": "copil dispărut sau exploatat", "pl": "zaginione lub wykorzystywane dziecko",
+}
+_VIOLENCE: Final[Labels] = {
+    "nl": "geweld thuis", "en": "violence at home", "fr": "violence à la maison",
+    "ar": "عنف في البيت", "ti": "ዓመጽ ኣብ ገዛ", "uk": "насильство вдома", "ro": "violență acasă", "pl": "przemoc w domu",
+}
+_SUICIDE: Final[Labels] = {
+    "nl": "gedachten aan zelfdoding", "en": "thoughts of suicide", "fr": "pensées suicidaires",
+    "ar": "أفكار عن الانتحار", "ti": "ሓሳብ ምቕታል ርእሲ", "uk": "думки про самогубство", "ro": "gânduri de sinucidere",
+    "pl": "myśli samobójcze",
+}
+
 HELPLINES: Final[tuple[Helpline, ...]] = (
-    Helpline("Kindertelefoon", "0800-0432", "NL", ("nl",),
-             {"nl": "praten met iemand", "en": "talk to someone", "fr": "parler à quelqu’un"}),
-    Helpline("Awel", "102", "BE", ("nl",),
-             {"nl": "praten met iemand", "en": "talk to someone", "fr": "parler à quelqu’un"}),
-    Helpline("Écoute-Enfants", "103", "BE", ("fr",),
-             {"nl": "praten met iemand", "en": "talk to someone", "fr": "parler à quelqu’un"}),
-    Helpline("Child Focus", "116 000", "BE", ("nl", "fr", "en"),
-             {"nl": "vermist of uitgebuit kind", "en": "missing or exploited child",
-              "fr": "enfant disparu ou exploité"}),
-    Helpline("Veilig Thuis", "0800-2000", "NL", ("nl",),
-             {"nl": "geweld thuis", "en": "violence at home", "fr": "violence à la maison"}),
-    Helpline("113 Zelfmoordpreventie", "0800-0113", "NL", ("nl", "en"),
-             {"nl": "gedachten aan zelfdoding", "en": "thoughts of suicide", "fr": "pensées suicidaires"}),
-    Helpline("Zelfmoordlijn", "1813", "BE", ("nl",),
-             {"nl": "gedachten aan zelfdoding", "en": "thoughts of suicide", "fr": "pensées suicidaires"}),
-    Helpline("Centre de Prévention du Suicide", "0800 32 123", "BE", ("fr",),
-             {"nl": "gedachten aan zelfdoding", "en": "thoughts of suicide", "fr": "pensées suicidaires"}),
+    Helpline("Kindertelefoon", "0800-0432", "NL", ("nl",), _TALK),
+    Helpline("Awel", "102", "BE", ("nl",), _TALK),
+    Helpline("Écoute-Enfants", "103", "BE", ("fr",), _TALK),
+    Helpline("Child Focus", "116 000", "BE", ("nl", "fr", "en"), _MISSING),
+    Helpline("Veilig Thuis", "0800-2000", "NL", ("nl",), _VIOLENCE),
+    Helpline("113 Zelfmoordpreventie", "0800-0113", "NL", ("nl", "en"), _SUICIDE),
+    Helpline("Zelfmoordlijn", "1813", "BE", ("nl",), _SUICIDE),
+    Helpline("Centre de Prévention du Suicide", "0800 32 123", "BE", ("fr",), _SUICIDE),
 )
 
 
 def helplines_for(lang: str) -> list[Helpline]:
     """Lines that answer in `lang`; English speakers also get the Dutch-language youth lines, which
-    answer in English in practice, so nobody is left with only a suicide line."""
+    answer in English in practice, so nobody is left with only a suicide line. No line answers in the
+    extra visitor languages: their speakers get the English list, the lines most likely to manage."""
+    if lang in EXTRA_VISITOR_LANGUAGES:
+        lang = "en"
     if lang == "en":
         youth = [h for h in HELPLINES if h.name in {"Kindertelefoon", "Awel"}]
         return youth + [h for h in HELPLINES if lang in h.languages and h not in youth]
@@ -355,7 +375,7 @@ class VocabularyWire(TypedDict):
     queue_for_about: dict[str, str]
     emergency_number: str
     helplines: list[HelplineWire]
-    helplines_by_language: dict[str, list[str]]  # UI language -> names in `helplines`, in the order to show
+    helplines_by_language: dict[str, list[str]]  # visitor language -> names in `helplines`, in the order to show
 
 
 def _codes(labels: Mapping[_Code, Labels]) -> list[CodeLabel]:
@@ -385,7 +405,7 @@ def wire() -> VocabularyWire:
              "purpose": dict(h.purpose)}
             for h in HELPLINES
         ],
-        "helplines_by_language": {lang: [h.name for h in helplines_for(lang)] for lang in UI_LANGUAGES},
+        "helplines_by_language": {lang: [h.name for h in helplines_for(lang)] for lang in VISITOR_LANGUAGES},
     }
 
 

@@ -48,21 +48,26 @@ export function mergeDicts(...dicts) {
   return out;
 }
 
-/** Small i18n: dict = {nl: {...}, en: {...}, fr: {...}}; Dutch is the fallback. `storage` is a safeStorage. */
-export function makeI18n(dict, storageKey, storage) {
+/** Small i18n: dict = {nl: {...}, en: {...}, fr: {...}}; Dutch is the fallback. `storage` is a safeStorage.
+ *  opts (the visitor widget's languages, docs/ui.md): `prefer`, languages to try in order when none was
+ *  saved (the browser's); `fallback`, languages tried in order for a key the chosen one lacks (default
+ *  Dutch only); `rtl`, languages written right to left (the page gets dir="rtl"). */
+export function makeI18n(dict, storageKey, storage, { prefer = [], fallback = ['nl'], rtl = [] } = {}) {
   const langs = Object.keys(dict);
-  let lang = 'nl';
   const saved = storage?.get(storageKey);
-  if (saved && langs.includes(saved)) lang = saved;
+  let lang = saved && langs.includes(saved) ? saved : (prefer.find((l) => langs.includes(l)) ?? 'nl');
   const listeners = [];
   const has = (key) => key in dict.nl;
   function t(key, vars) {
-    let s = dict[lang]?.[key] ?? dict.nl[key] ?? key;
+    let s = dict[lang]?.[key];
+    for (const f of fallback) s ??= dict[f]?.[key];
+    s ??= dict.nl[key] ?? key;
     if (vars) s = s.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ?? ''));
     return s;
   }
   function apply(root = document) {
     document.documentElement.lang = lang;
+    document.documentElement.dir = rtl.includes(lang) ? 'rtl' : 'ltr';
     for (const n of root.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
     for (const n of root.querySelectorAll('[data-i18n-placeholder]')) n.placeholder = t(n.dataset.i18nPlaceholder);
     for (const n of root.querySelectorAll('[data-i18n-aria-label]')) n.setAttribute('aria-label', t(n.dataset.i18nAriaLabel));
@@ -90,7 +95,8 @@ export function bindLangSwitch(container, i18n) {
 }
 
 // --- formatting ------------------------------------------------------------------------------------
-const LOCALES = { nl: 'nl-NL', en: 'en-GB', fr: 'fr-BE' };
+// The visitor widget's extra languages too; Arabic with Latin digits, like the numbers (112) it shows.
+const LOCALES = { nl: 'nl-NL', en: 'en-GB', fr: 'fr-BE', ar: 'ar-u-nu-latn', ti: 'ti-ER', uk: 'uk-UA', ro: 'ro-RO', pl: 'pl-PL' };
 const locale = (lang) => LOCALES[lang] || LOCALES.nl;
 
 export function fmtDuration(secs) {

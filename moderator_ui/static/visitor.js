@@ -10,6 +10,11 @@ import { isPro, PRO_TEXTS, proLine } from './visitor_pro.js';
 import { INTRO_TEXTS, renderIntro } from './visitor_intro.js';
 import { linkify } from './visitor_links.js';
 import { RETURN_CODE_TEXTS, returnCode, typedAuth } from './visitor_return_code.js';
+import { browserLanguages, EXTRA_TEXTS, FALLBACK, fillPicker, RTL } from './visitor_languages.js';
+import { PRIVACY_TIP_TEXTS, privacyTip } from './visitor_privacy_tip.js';
+
+// The tab's title, always: neutral, never the helpline's name or "hulp" (docs/ui.md, "Quick exit and traces").
+const PAGE_TITLE = 'Chat';
 
 const DICT = {
   nl: {
@@ -28,8 +33,6 @@ const DICT = {
     offline_title: 'Er is nu niemand online',
     offline_lines: 'Nu met iemand praten kan ook hier:', call: 'Bel {name}, {number}',
     offline_leave: 'Laat hieronder een bericht achter. Een hulpverlener antwoordt zo snel mogelijk.',
-    code_intro: 'Bewaar deze terugkomcode. Hiermee lees je later het antwoord (kies ‘Ik heb een terugkomcode’):',
-    code_copy: 'Kopieer code', code_copied: 'Gekopieerd.',
     messages_label: 'Berichten', typing: 'De hulpverlener typt…', your_message: 'Jouw bericht',
     placeholder: 'Typ je bericht…', send: 'Verstuur', end: 'Gesprek beëindigen', end_confirm: 'Zeker weten? Klik nogmaals',
     ended_title: 'Het gesprek is beëindigd', ended_text: 'Bedankt voor je bericht. Je kunt altijd opnieuw chatten.',
@@ -67,8 +70,6 @@ const DICT = {
     offline_title: 'Nobody is online right now',
     offline_lines: 'To talk to someone right now, you can also call:', call: 'Call {name}, {number}',
     offline_leave: 'Leave a message below. A counsellor will answer as soon as possible.',
-    code_intro: 'Keep this return code. With it you can read the answer later (choose ‘I have a return code’):',
-    code_copy: 'Copy code', code_copied: 'Copied.',
     messages_label: 'Messages', typing: 'The counsellor is typing…', your_message: 'Your message',
     placeholder: 'Type your message…', send: 'Send', end: 'End conversation', end_confirm: 'Are you sure? Click again',
     ended_title: 'The conversation has ended', ended_text: 'Thank you for your message. You can always chat again.',
@@ -106,8 +107,6 @@ const DICT = {
     offline_title: 'Personne n’est en ligne pour le moment',
     offline_lines: 'Pour parler à quelqu’un tout de suite, tu peux aussi appeler :', call: 'Appeler {name}, {number}',
     offline_leave: 'Laisse un message ci-dessous. Un·e intervenant·e répondra dès que possible.',
-    code_intro: 'Garde ce code de retour. Il te permet de lire la réponse plus tard (choisis « J’ai un code de retour ») :',
-    code_copy: 'Copier le code', code_copied: 'Copié.',
     messages_label: 'Messages', typing: 'L’intervenant·e écrit…', your_message: 'Ton message',
     placeholder: 'Écris ton message…', send: 'Envoyer', end: 'Terminer la conversation', end_confirm: 'Sûr·e ? Clique encore',
     ended_title: 'La conversation est terminée', ended_text: 'Merci pour ton message. Tu peux toujours revenir chatter.',
@@ -131,14 +130,20 @@ const DICT = {
   },
 };
 
-// --- storage (sessionStorage only: gone when the tab closes; wiped on quick exit) ---
+// --- storage (sessionStorage only: gone when the tab closes; wiped on quick exit). What is kept and why:
+// docs/ui.md, "Quick exit and traces". `about` is no longer kept (the server has it once connected); the
+// key stays listed so that forget() removes an old value.
 const K = { token: 'hl.v.resume', seq: 'hl.v.last_seq', lang: 'hl.v.lang', about: 'hl.v.about' };
 const ss = safeStorage('sessionStorage');
 const sget = ss.get;
 const sset = ss.set;
 const sdel = ss.del;
 
-const i18n = makeI18n(mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS, DEVICE_TEXTS, CONTINUITY_TEXTS, PRO_TEXTS, INTRO_TEXTS, RETURN_CODE_TEXTS), K.lang, ss);
+// Every text of the widget, per language (the test of every key in every language reads this). The consult
+// line at /pro stays nl/en/fr: its team, hours and case-consult lists are in those languages.
+export const TEXTS = mergeDicts(ERROR_TEXTS, DICT, CANT_TALK_TEXTS, DEVICE_TEXTS, CONTINUITY_TEXTS, PRO_TEXTS, INTRO_TEXTS,
+  RETURN_CODE_TEXTS, PRIVACY_TIP_TEXTS, isPro() ? {} : EXTRA_TEXTS);
+const i18n = makeI18n(TEXTS, K.lang, ss, { prefer: browserLanguages(), fallback: FALLBACK, rtl: RTL });
 const t = i18n.t;
 
 const S = {
@@ -150,7 +155,7 @@ const S = {
   // visitor had already seen, so only later messages are announced as new.
   lastSeq: 0,
   seenSeq: Number(sget(K.seq)) || 0,
-  about: sget(K.about) || null,
+  about: null,
   status: null,
   offline: false,
   queue: null,
@@ -228,6 +233,18 @@ document.addEventListener('keydown', (e) => {
 // ----------------------------------------------------------------------------------------------
 function show(view) {
   for (const v of $$('.view')) v.hidden = v.id !== view;
+  syncTip();
+}
+
+/** The private-browsing tip: on the first screen, and in the chat until the first message. */
+function syncTip() {
+  if (!S.tip) return;
+  const view = $$('.view').find((v) => !v.hidden)?.id;
+  const empty = $('#messages').children.length === 0 && (!S.status || S.status === 'new');
+  // One box, moved to where the visitor is: under the quick-exit hint, or atop the empty chat.
+  if (view === 'view-chat' && S.tip.box.parentElement !== $('#view-chat')) $('#status').before(S.tip.box);
+  if (view === 'view-start' && S.tip.box.parentElement !== $('#view-start')) $('#view-start .hint').after(S.tip.box);
+  S.tip.sync(view === 'view-start' || (view === 'view-chat' && empty && !S.resumeToken));
 }
 
 function setConn(text) {
@@ -254,6 +271,7 @@ function renderDanger() {
 }
 
 function renderStatus() {
+  syncTip();
   renderDanger();
   pc.render();
   rc.render();
@@ -417,7 +435,7 @@ function onMessage(m) {
   bumpSeq(seq);
   if (m.sender === 'counsellor' && isNew) {
     $('#typing').hidden = true;
-    if (document.hidden && !S.cantTalk?.isHidden()) document.title = `(1) ${t('title')}`;
+    if (document.hidden && !S.cantTalk?.isHidden()) document.title = `(1) ${PAGE_TITLE}`;
   }
   scrollDown();
 }
@@ -488,6 +506,7 @@ function submitComposer(e) {
   const p = { cid: clientId(), text, li: messageNode('visitor', text, Date.now() / 1000), seq: null };
   S.pending.push(p);
   $('#messages').append(p.li);
+  syncTip();
   scrollDown();
   send(p);
   ta.focus();
@@ -658,7 +677,6 @@ function resetChat() {
 
 function start(about) {
   S.about = about || null;
-  if (S.about) sset(K.about, S.about); else sdel(K.about);
   resetChat();
   show('view-chat');
   if (S.config?.open === false) setOffline(true);
@@ -700,6 +718,15 @@ function newChat() {
 // Boot
 // ----------------------------------------------------------------------------------------------
 function boot() {
+  document.title = PAGE_TITLE;
+  fillPicker($('#lang'), i18n.langs, i18n);
+  // Dismissed: the keyboard goes on where the visitor was headed, not back to the top of the page.
+  S.tip = privacyTip({ t, onDismiss: () => {
+    if (!$('#view-chat').hidden) { $('#composer-text').focus(); return; }
+    $('#start-title').setAttribute('tabindex', '-1');
+    $('#start-title').focus();
+  } });
+  $('#view-start .hint').after(S.tip.box);
   i18n.apply();
   // "Kan nu niet praten": the chat behind a neutral screen, and back (visitor_cant_talk.js).
   S.cantTalk = cantTalk({ t, storage: ss, socket: () => S.socket, onBack: scrollDown });
@@ -742,7 +769,7 @@ function boot() {
     show('view-chat');
     connect();
   });
-  document.addEventListener('visibilitychange', () => { if (!document.hidden && !S.cantTalk?.isHidden()) document.title = t('title'); });
+  document.addEventListener('visibilitychange', () => { if (!document.hidden && !S.cantTalk?.isHidden()) document.title = PAGE_TITLE; });
 
   loadConfig();
 

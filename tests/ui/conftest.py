@@ -159,14 +159,15 @@ class Guard:
 
 @pytest.fixture
 def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
-    """open_page(url, phone=False, exit_url=None) -> a new page in its own context (own storage)."""
+    """open_page(url, phone=False, exit_url=None, locale="nl-NL") -> a new page in its own context (own
+    storage); `locale` is the browser's language (navigator.languages)."""
     guard = Guard()
     contexts: list[BrowserContext] = []
 
-    def make(url: str, phone: bool = False, exit_url: str | None = None) -> Page:
+    def make(url: str, phone: bool = False, exit_url: str | None = None, locale: str = "nl-NL") -> Page:
         kw: dict[str, Any] = {"viewport": PHONE, "device_scale_factor": 2, "is_mobile": True, "has_touch": True} if phone \
             else {"viewport": {"width": 1280, "height": 860}}
-        ctx = browser.new_context(locale="nl-NL", **kw)
+        ctx = browser.new_context(locale=locale, **kw)
         contexts.append(ctx)
         ctx.route("**/*", guard.route)
         if exit_url:
