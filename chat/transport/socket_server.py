@@ -44,6 +44,14 @@ def _queued_bytes(socket: Any) -> int:
                if p is not None and isinstance(getattr(p, "data", None), (str, bytes)))
 
 
+# What this process still reads from a connection's request after the handshake (the cookie for a
+# counsellor's namespace, engine.io's upgrade check, the request to cut a stuck connection). The rest —
+# user agent, addresses, languages, websocket keys — is dropped at connect: it is not needed, and it cost
+# about a kilobyte per idle visitor for the connection's whole life (docs/benchmarks.md, "Idle memory").
+_KEPT_ENVIRON = frozenset({"aiohttp.request", "HTTP_COOKIE", "HTTP_CONNECTION", "HTTP_UPGRADE", "HTTP_ORIGIN",
+                           "REQUEST_METHOD", "QUERY_STRING"})
+
+
 class JsonOnlyPacket(packet.Packet):  # type: ignore[misc]  # python-socketio has no type hints
     """Every event of this server is JSON (binary ones are refused on arrival, below), so outgoing
     payloads are not searched for bytes: python-socketio walks every payload recursively for that, 5 %
@@ -57,6 +65,13 @@ class HelplineSocketServer(socketio.AsyncServer):  # type: ignore[misc]  # pytho
         kwargs.setdefault("serializer", JsonOnlyPacket)
         super().__init__(*args, **kwargs)
         self._warned: set[str] = set()  # connections already logged for a refused packet
+
+    async def _handle_eio_connect(self, eio_sid: str, environ: dict[str, Any]) -> Any:
+        # In place: engine.io's request handler holds this same dict until the connection ends.
+        kept = {key: environ[key] for key in _KEPT_ENVIRON if key in environ}
+        environ.clear()
+        environ.update(kept)
+        return await super()._handle_eio_connect(eio_sid, environ)
 
     async def _handle_eio_message(self, eio_sid: str, data: Any) -> None:
         if not isinstance(data, str):
