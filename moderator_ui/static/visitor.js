@@ -244,7 +244,8 @@ function syncTip() {
   // One box, moved to where the visitor is: under the quick-exit hint, or atop the empty chat.
   if (view === 'view-chat' && S.tip.box.parentElement !== $('#view-chat')) $('#status').before(S.tip.box);
   if (view === 'view-start' && S.tip.box.parentElement !== $('#view-start')) $('#view-start .hint').after(S.tip.box);
-  S.tip.sync(view === 'view-start' || (view === 'view-chat' && empty && !S.resumeToken));
+  // lastSeq 0: nothing said yet in this conversation (a resumed one with messages has its last seq).
+  S.tip.sync(view === 'view-start' || (view === 'view-chat' && empty && !S.lastSeq));
 }
 
 function setConn(text) {

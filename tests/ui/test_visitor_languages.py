@@ -178,6 +178,8 @@ def test_the_privacy_tip_shows_before_the_first_message(open_page: Callable[...,
     expect(tip).to_contain_text("privévenster")
     shot(v, "visitor-lang-nl-privacy-tip")
     start_chat(v)
+    # Once the session (and its resume token) has arrived, the chat is still empty: the tip stays.
+    v.wait_for_function("sessionStorage.getItem('hl.v.resume') !== null")
     expect(tip).to_be_visible()  # still there in the empty chat
     send_visitor(v, "Hoi")
     expect(tip).to_be_hidden()  # the chat has started
