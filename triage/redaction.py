@@ -301,7 +301,8 @@ RE_DATE = re.compile(
     r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|"
     r"\d{1,2}(?:e|ste|de|er|st|nd|rd|th|\.(?=\s))?(?:\s*|[-/.])(?:of\s+|de\s+)?(?:" + MONTHS + r")\.?"
     r"(?:(?:,?\s*|[-/.])(?:de\s+)?(?:'|’)?(?:19|20)?\d{2})?|"
-    r"(?:" + MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*(?:19|20)\d{2})?|"
+    # the lookahead (a word, maybe two, then a number) only lets word starts that can be "May 3" try the months
+    r"(?=[^\W\d_]+(?:\s+[^\W\d_]+)?\.?\s+\d)(?:" + MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*(?:19|20)\d{2})?|"
     # Turkish March only with a day and a year: "Mart" is also a Dutch first name
     r"\d{1,2}\s+mart\s+(?:19|20)\d{2})(?![\w])",
     _I,
@@ -386,7 +387,8 @@ RE_DATE_AFTER_CUE = re.compile(
 # "Lotte (°2010)", "° 2009": the Belgian birth sign before a year
 RE_DEGREE_YEAR = re.compile(r"(?<![\w°])°\s?((?:19|20)\d{2})(?![\w/.\-])")
 # "née en février 2008", "born in march 2009": a month and a year only
-RE_MONTH_YEAR = re.compile(r"\b(?:" + MONTHS + r")\.?\s+(?:19|20)\d{2}\b", _I)
+RE_MONTH_YEAR = re.compile(
+    r"\b(?=[^\W\d_]+(?:\s+[^\W\d_]+)?\.?\s+(?:19|20)\d{2})(?:" + MONTHS + r")\.?\s+(?:19|20)\d{2}\b", _I)
 RE_BIRTH_YEAR = re.compile(
     r"\b(?:geboren\s+(?:in|op)|born\s+in|n[ée]e?\s+en|ben\s+(?:van|uit)|(?:i'?m|i\s+am)\s+from|"
     r"geboortejaar(?:\s+is)?|bouwjaar|(?:ben|is|zijn)\s+een(?=\s+(?:19|20)\d{2}(?:['’-]?er)?\b(?!\s*\w))|(?:ben|werd|is)\s+in(?=\s+(?:19|20)\d{2}\s+geboren))\s*[:]?\s*"
@@ -1107,34 +1109,13 @@ def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
-def _detect_patterns(text: str) -> list[Span]:
+def _detect_numbers(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """ID numbers, dates of birth and phones (appended to ``spans``); returns the dates seen. Every rule here
+    needs a digit, so messages without one skip the whole block."""
     from stdnum import iban as std_iban
     from stdnum.be import bis as std_bis
     from stdnum.be import nn as std_nn
     from stdnum.nl import bsn as std_bsn
-
-    spans: list[Span] = []
-    # Emails and URLs first (they contain digits and dots that other patterns would take).
-    for m in RE_EMAIL.finditer(text):
-        spans.append(Span(m.start(), m.end(), "EMAIL", 0))
-    for m in RE_EMAIL_SPACED.finditer(text):
-        spans.append(Span(m.start(), m.end(), "EMAIL", 0))
-    for m in RE_EMAIL_OBF.finditer(text):
-        spans.append(Span(m.start(), m.end(), "EMAIL", 0))
-    for m in RE_URL.finditer(text):
-        s, e = m.start(), m.end()
-        while e > s and text[e - 1] in ".,;:!?)]}'\"":
-            e -= 1
-        frag = text[s:e]
-        if "/" not in frag and not frag.lower().startswith("www") and "." in frag:
-            host = frag.lower()
-            label = host.rsplit(".", 1)[0]
-            # "ok.nl"-like typos where a sentence lacks a space: keep only plausible hosts
-            if len(label) < 2 or (host.count(".") == 1 and lookups().is_common(label) and len(label) < 4):
-                continue
-        if "/" not in frag and not frag.lower().startswith("www") and RE_PLATFORM_BEFORE.search(_tail(text, s, 25)):
-            continue  # "tiktok kasia.xx.nl": a user name that ends like a domain
-        spans.append(Span(s, e, "URL", 0))
 
     dates = [(m.start(), m.end()) for m in RE_DATE.finditer(text) if _plausible_date(m.group(0))]
     for m in RE_PHONE_INTL.finditer(text):
@@ -1326,6 +1307,36 @@ def _detect_patterns(text: str) -> list[Span]:
         s, e = m.start(1), m.end(1)
         if 8 <= len(_digits(m.group(1))) <= 15 and not _overlaps((s, e), taken) and not _overlaps((s, e), dates):
             spans.append(Span(s, e, "PHONE", 2))
+    return dates
+
+
+def _detect_patterns(text: str) -> list[Span]:
+    spans: list[Span] = []
+    # Emails and URLs first (they contain digits and dots that other patterns would take).
+    for m in RE_EMAIL.finditer(text):
+        spans.append(Span(m.start(), m.end(), "EMAIL", 0))
+    for m in RE_EMAIL_SPACED.finditer(text):
+        spans.append(Span(m.start(), m.end(), "EMAIL", 0))
+    for m in RE_EMAIL_OBF.finditer(text):
+        spans.append(Span(m.start(), m.end(), "EMAIL", 0))
+    for m in RE_URL.finditer(text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in ".,;:!?)]}'\"":
+            e -= 1
+        frag = text[s:e]
+        if "/" not in frag and not frag.lower().startswith("www") and "." in frag:
+            host = frag.lower()
+            label = host.rsplit(".", 1)[0]
+            # "ok.nl"-like typos where a sentence lacks a space: keep only plausible hosts
+            if len(label) < 2 or (host.count(".") == 1 and lookups().is_common(label) and len(label) < 4):
+                continue
+        if "/" not in frag and not frag.lower().startswith("www") and RE_PLATFORM_BEFORE.search(_tail(text, s, 25)):
+            continue  # "tiktok kasia.xx.nl": a user name that ends like a domain
+        spans.append(Span(s, e, "URL", 0))
+
+    dates: list[tuple[int, int]] = []
+    if any(c.isdigit() for c in text):
+        dates = _detect_numbers(text, spans)
 
     # Handles.
     for m in RE_AT_HANDLE.finditer(text):
@@ -1979,6 +1990,14 @@ def _detect_tokens(text: str) -> list[Span]:
         if t.is_space or t.is_punct:
             i += 1
             continue
+        if t.text.islower() and "'" not in t.text and "’" not in t.text:
+            f0 = fold(t.text)
+            if f0 in lk.stop and f0 not in lk.first and f0 not in ("van", "de", "el", "al", "ben", "ait") and not (
+                    "-" in f0 and all(p in lk.first for p in f0.split("-"))):
+                # a common word in lower case, no listed name, no particle: not a name whatever the cue (the
+                # three cue searches below are most of the time spent per token)
+                i += 1
+                continue
         before = text[max(0, t.idx - 45) : t.idx]
         cue: str | None = None
         if RE_NAMING_CUE.search(before):
@@ -2166,11 +2185,38 @@ def detect(text: str) -> list[Span]:
 USE_MODEL = os.environ.get("TRIAGE_REDACT_MODEL", "1") != "0"
 
 
+_RE_ELISION = re.compile(r"^(?:[ldjmnst]|qu)['’]", _I)
+_RE_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»…*-–—/"
+
+
+def _model_may_add(text: str, spans: list[Span]) -> bool:
+    """Whether the model could add a span at all. triage.redact_model.merge drops every model span that overlaps
+    a rule span or whose words are all common words or facility words, so when each word outside the rule spans
+    (the word, its letters without edge punctuation, each run of letters; without an elision) is common, running
+    the network cannot change the result. A cheap test that skips the model on such messages."""
+    from triage.redact_model import _facility
+
+    lk = lookups()
+    covered = [(sp.start, sp.end) for sp in spans]
+    for m in re.finditer(r"\S+", text):
+        if any(a <= m.start() and m.end() <= b for a, b in covered):
+            continue
+        tok = m.group(0)
+        for cand in {tok, tok.strip(_EDGE_PUNCT), *_RE_LETTER_RUN.findall(tok)}:
+            word = _RE_ELISION.sub("", cand)
+            if sum(c.isalpha() for c in word) >= 2 and not lk.is_common(word) and not _facility(word):
+                return True
+    return False
+
+
 def _add_model_spans(text: str, spans: list[Span]) -> list[Span]:
     """Rule spans plus the model's PERSON/LOCATION spans that overlap none of them (model loaded lazily)."""
     try:
         from triage.redact_model import get_model, merge
 
+        if not _model_may_add(text, spans):
+            return spans
         model = get_model()
         if model is None:
             return spans

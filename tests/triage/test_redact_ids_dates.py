@@ -230,3 +230,30 @@ def test_bare_numbers_need_their_check_digits() -> None:
 def test_cue_in_the_previous_message(texts: list[str], expected: list[str]) -> None:
     """A counsellor asks, the visitor answers: the answer is hidden although its cue is in the message before."""
     assert [r["text"] for r in redact_transcript(texts)] == expected
+
+
+def test_model_skip_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model is skipped on messages where it cannot add a span (speed); the spans are the same as with the
+    model run on every message, on the labelled lines of independent writers."""
+    import json
+    from pathlib import Path
+
+    from triage import redaction
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [json.loads(line)["text"] for name in ("corpus_dev.jsonl", "corpus_dev_r.jsonl")
+             for line in (root / "data" / "redact" / name).read_text(encoding="utf-8").splitlines()]
+    with_skip = [redaction.detect(t) for t in texts]
+    skipped = sum(not redaction._model_may_add(t, s) for t, s in zip(texts, with_skip, strict=True))
+    monkeypatch.setattr(redaction, "_model_may_add", lambda text, spans: True)
+    assert [redaction.detect(t) for t in texts] == with_skip
+    assert skipped > 0
+
+
+def test_model_may_add() -> None:
+    from triage import redaction
+
+    assert not redaction._model_may_add("ik ben bang en ik wil naar huis", [])
+    assert redaction._model_may_add("ik ben bang voor Wubbe", [])
+    text = "ik woon in Utrecht"
+    assert not redaction._model_may_add(text, redaction.detect(text))  # the place is a rule span already
