@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TYPES", "TOKENS", "Span", "detect", "redact", "redact_transcript"]
+__all__ = ["TYPES", "TOKENS", "Span", "detect", "redact", "redact_transcript", "warm_up"]
 
 TYPES = (
     "PERSON",
@@ -2208,6 +2208,18 @@ def _model_may_add(text: str, spans: list[Span]) -> bool:
             if sum(c.isalpha() for c in word) >= 2 and not lk.is_common(word) and not _facility(word):
                 return True
     return False
+
+
+def warm_up() -> None:
+    """Load the word lists, spaCy and the model now rather than on the first message that needs them."""
+    lookups()
+    if USE_MODEL:
+        try:
+            from triage.redact_model import get_model
+
+            get_model()
+        except Exception:  # pragma: no cover - the rules work alone
+            pass
 
 
 def _add_model_spans(text: str, spans: list[Span]) -> list[Span]:
