@@ -295,10 +295,12 @@ MONTHS = (
     # Arabic (Egyptian/Gulf and Levantine names)
     r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|"
     r"كانون\s+الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين\s+الأول|تشرين\s+الثاني|"
-    r"كانون\s+الأول"
+    r"كانون\s+الأول|"
+    # Dari and Pashto (English loans)
+    r"جنوری|فبروری|مارچ|اپریل|می|جون|جولای|اگست|سپتمبر|اکتوبر|نومبر|دسمبر"
 )
 RE_DATE = re.compile(
-    r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|"
+    r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.]['’]?(?:\d{4}|\d{2})|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|"
     r"\d{1,2}(?:e|ste|de|er|st|nd|rd|th|\.(?=\s))?(?:\s*|[-/.])(?:of\s+|de\s+)?(?:" + MONTHS + r")\.?"
     r"(?:(?:,?\s*|[-/.])(?:de\s+)?(?:'|’)?(?:19|20)?\d{2})?|"
     # the lookahead (a word, maybe two, then a number) only lets word starts that can be "May 3" try the months
@@ -314,7 +316,7 @@ RE_DOB_CUE = re.compile(
     r"urodzon[aey]|urodzi[łl][ae]?m?|data urodzenia|ur\.|n[ăa]scut[ăa]?|data na[șs]terii|nascid[oa]|nacid[oa]|"
     r"fecha de nacimiento|data de nascimento|ipinanganak|geburtsdatum|geboren am|do[ğg]um(?:\s+tarih(?:i|im|in|imiz))?|"
     r"d[oō]ğdu|народжен[аи]?|роден[аи]?|родился|родилась|дата рождения|مواليد|تاريخ الميلاد|تاریخ تولد|زیږیدنه|"
-    r"زېږېدنه|ولدت|تولد|nac[íi]|naci[óo]|nac[íi]\s+el|dhashay|dhalasho|sinh(?:\s+ng[àa]y)?|ng[àa]y\s+sinh|"
+    r"زېږېدنه|ولدت|تولد\w*|nac[íi]|naci[óo]|nac[íi]\s+el|dhashay|dhalasho|sinh(?:\s+ng[àa]y)?|ng[àa]y\s+sinh|"
     r"lindur|lindi|datlindja|dat[eë]lindj[ae]|urodziny|народженн?я|народив(?:ся|ла(?:ся|сь)?)|рождения|"
     r"ro[đ]en[aoi]?|rođendan|рођен[аои]?|narozen[aáý]?|narodil(?:a)?\s+se|datum\s+narozen[íi]|nat[oa]\s+il|nat[oa]\s+a|"
     r"data\s+di\s+nascita|sz[üu]lett(?:em|ett)?|sz[üu]let[ée]si\s+d[áa]tum|kaarawan|cumplea[ñn]os|anivers[áa]rio|"
@@ -391,8 +393,11 @@ RE_MONTH_YEAR = re.compile(
     r"\b(?=[^\W\d_]+(?:\s+[^\W\d_]+)?\.?\s+(?:19|20)\d{2})(?:" + MONTHS + r")\.?\s+(?:19|20)\d{2}\b", _I)
 RE_BIRTH_YEAR = re.compile(
     r"\b(?:geboren\s+(?:in|op)|born\s+in|n[ée]e?\s+en|ben\s+(?:van|uit)|(?:i'?m|i\s+am)\s+from|"
-    r"geboortejaar(?:\s+is)?|bouwjaar|(?:ben|is|zijn)\s+een(?=\s+(?:19|20)\d{2}(?:['’-]?er)?\b(?!\s*\w))|(?:ben|werd|is)\s+in(?=\s+(?:19|20)\d{2}\s+geboren))\s*[:]?\s*"
-    r"((?:19|20)\d{2}|'\d{2})\b(?!\s*(?:tot|t/m|-|–|until|to|till|jusqu|à|a)\b\s*(?:19|20|'|\d))",
+    r"geboortejaar(?:\s+is)?|bouwjaar|(?:ben|is|zijn)\s+een(?=\s+(?:19|20)\d{2}(?:['’-]?er)?\b(?!\s*\w))|"
+    r"(?:ben|werd|is)\s+in(?=\s+(?:19|20)\d{2}\s+geboren)|"
+    # "ولدت سنة 2009", "مواليد 2008", "متولد ۱۳۸۷" (a Solar Hijri year)
+    r"(?:ولدت|ولد|ولدتُ|مواليد|متولد|تولد\w*|زیږیدلی|زېږېدلی)(?:\s+(?:في|سنة|عام|سال|د))?)\s*[:]?\s*"
+    r"((?:19|20)\d{2}|13[6-9]\d|140\d|'\d{2})\b(?!\s*(?:tot|t/m|-|–|until|to|till|jusqu|à|a)\b\s*(?:19|20|'|\d))",
     _I,
 )
 
@@ -476,7 +481,9 @@ RE_DOC_CONTEXT = re.compile(
     r"جواز(?:\s+(?:ال)?سفر\w*)?|(?:بطاقة|كرت)\s+(?:ال)?(?:هوي[ةت]\w*|إقامة|اقامة)|(?:ال)?إقامة|(?:ال)?اقامة|هويتي|"
     r"پاسپورت\w*|گذرنامه|تذکره|کارت\s+(?:ملی|اقامت)|ፓስፖርት|baasaboor\w*|c[ăa]n\s+c[ướư][ớoc]c|cccd|cmnd|"
     r"cart[ãa]o\s+de\s+(?:cidad[ãa]o|resid[êe]ncia)|bilhete\s+de\s+identidade|permesso\s+di\s+soggiorno|"
-    r"aufenthalts(?:titel|erlaubnis|karte)|kennzeichen|targa|matr[íi]cula|plaka\w*|targ[eë])(?!\w)",
+    r"aufenthalts(?:titel|erlaubnis|karte)|rijbewijs(?:nummer)?|driv(?:ing|er'?s)\s+licen[cs]e|permis\s+de\s+conduire|"
+    r"f[üu]hrerschein(?:nummer)?|prawo\s+jazdy|prawa\s+jazdy|ehliyet\w*|permis\s+de\s+conducere|dowod\w*|dow[oó]d\w*|"
+    r"kennzeichen|targa|matr[íi]cula|plaka\w*|targ[eë])(?!\w)",
     _I,
 )
 # National numbers of other countries, and the Belgian one in its printed form: named by the writer, so taken on
@@ -521,7 +528,7 @@ RE_DOC_NUMBER = re.compile(
     r"\d{3}[- ]?\d{7}[- ]?\d{2}|\d{2}[ ]\d{2}[ ]\d{6}|\d{2,4}[ ]\d{6,8}|\d{6,9}|"
 
     # grouped digits, with an optional letter in front: "2093 41 876", "8.274.113", "B 0473 8812 64"
-    r"(?:[A-Z]{1,2}[ -]?)?\d{1,4}(?:[ .\-/]\d{2,5}){1,4})(?![\w-]|[.,]\d)",
+    r"(?:[A-Z]{1,2}[ -]?)?\d{1,4}(?:[ .\-/]\d{2,6}){1,4})(?![\w-]|[.,]\d)",
     _I,
 )
 # a partial plate after a plate word: "plate starts with K-77", "kenteken begint met 12-"
