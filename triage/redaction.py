@@ -2198,10 +2198,12 @@ _EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»…*-–—/"
 
 
 def _model_may_add(text: str, spans: list[Span]) -> bool:
-    """Whether the model could add a span at all. triage.redact_model.merge drops every model span that overlaps
-    a rule span or whose words are all common words or facility words, so when each word outside the rule spans
-    (the word, its letters without edge punctuation, each run of letters; without an elision) is common, running
-    the network cannot change the result. A cheap test that skips the model on such messages."""
+    """Whether the model could add a span. triage.redact_model.merge drops every model span that overlaps a rule
+    span or whose words are all common words or facility words, so when each word outside the rule spans (the
+    word, the word without edge punctuation, each run of letters in it; without an elision) is common, the
+    network is not run. Not a proof: a span made only of such words and a one-letter or punctuation piece
+    ("x.", "?") would still pass merge; on 29,219 messages of data/redact and the triage corpus the output was
+    identical with and without this test (tests/triage/test_redact_ids_dates.py checks two files)."""
     from triage.redact_model import _facility
 
     lk = lookups()
