@@ -114,7 +114,9 @@ class ConversationService:
                 status, last_seq = Status.NEW, -1
                 link = VisitorLink(cid, str(lang), stored=False, resume_hash=token_hash(resume_token))
         else:
-            about = auth.get("about") if auth.get("about") in About._value2member_map_ else ""
+            about = auth.get("about")
+            # A list or object is no answer either (and not hashable: it failed the lookup with a traceback).
+            about = about if isinstance(about, str) and about in About._value2member_map_ else ""
             cid, resume_token = self.pending.new()
             status, last_seq = Status.NEW, -1
             link = VisitorLink(cid, str(lang), stored=False, about=str(about), resume_hash=token_hash(resume_token))
