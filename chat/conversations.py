@@ -92,7 +92,10 @@ class ConversationService:
         resume_token = auth.get("resume_token")
         if auth.get("return_code") is not None and resume_token is None and self.return_codes is not None:
             # Coming back with the short code: the conversation gets a fresh resume token, then resumes.
-            resume_token = await self.return_codes.resume(auth["return_code"])
+            resume_token, moved = await self.return_codes.resume(auth["return_code"])
+            # The old token stopped working; a widget still open with it (another device, perhaps in
+            # someone else's hands) must stop reading and writing too.
+            await self.delivery.visitor_moved(moved)
         if resume_token is not None:
             if not isinstance(resume_token, str) or len(resume_token) > 128:
                 raise HelplineError(ErrorCode.BAD_RESUME_TOKEN)

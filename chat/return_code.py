@@ -135,8 +135,8 @@ class ReturnCodes:
                                     retry_after_s=round(TRIES_WINDOW_S - now % TRIES_WINDOW_S + 0.5, 1))
         raise HelplineError(ErrorCode.BAD_RETURN_CODE)
 
-    async def resume(self, code: Any) -> str:
-        """A fresh resume token for the conversation this code opens. `bad_return_code` for any other
+    async def resume(self, code: Any) -> tuple[str, str]:
+        """A fresh resume token for the conversation this code opens, and that conversation's id. `bad_return_code` for any other
         string, `rate_limited` for one past the helpline-wide limit of wrong codes."""
         normal = normalise(code)
         cid = as_text(await self.redis.get(keys.return_code(code_hash(normal)))) if normal else ""
@@ -151,5 +151,5 @@ class ReturnCodes:
             moved = await self._move(keys=[keys.conversation(cid), keys.resume(old_hash), keys.resume(new_hash)],
                                      args=[old_hash, new_hash, cid])
             if int(moved):
-                return token
+                return token, cid
         raise HelplineError(ErrorCode.UNAVAILABLE)

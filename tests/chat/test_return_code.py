@@ -187,3 +187,55 @@ async def test_retention_deletes_the_way_in(redis_url: str, tmp_path: Any) -> No
     with pytest.raises(HelplineError, match="bad_return_code"):
         await codes.resume(code)
     await client.aclose()
+
+
+async def _gone(peer: Peer) -> None:
+    """Until the server has closed this peer's socket."""
+    for _ in range(200):
+        if "/visitor" not in peer.client.namespaces:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the old device's socket is still open")
+
+
+async def _old_device_is_cut_off(old: Peer, new: Peer, staff: Peer, cid: str) -> None:
+    await _gone(old)
+    assert (await claim_when_queued(staff, cid))["ok"]
+    await say(staff, "Waar ben je nu?", cid)
+    await new.wait_for("message", lambda m: m["text"] == "Waar ben je nu?")
+    assert not any(m["text"] == "Waar ben je nu?" for m in old.received("message"))
+
+
+async def test_the_code_moves_the_conversation_away_from_a_socket_still_open_elsewhere(
+    server: str, staff: Peer
+) -> None:
+    """Attacker's report: after a visitor came back with their code on another device, the first device's
+    widget, still open (on a phone somebody else holds), kept receiving the counsellor's messages live and
+    could write and end the conversation as the visitor, although its resume token no longer worked."""
+    phone, session = await visitor(server, {"lang": "nl"})
+    cid = session["conversation_id"]
+    await say(phone, "ik kan hier niet praten")
+    library, moved = await visitor(server, {"return_code": session["return_code"]})
+    assert moved["conversation_id"] == cid
+    await _old_device_is_cut_off(phone, library, staff, cid)
+    # The new device stays: another visitor connect with the same (new) resume token is not a move.
+    tab, _ = await visitor(server, {"resume_token": moved["resume_token"]})
+    await say(staff, "Ben je er nog?", cid)
+    for peer in (library, tab):
+        await peer.wait_for("message", lambda m: m["text"] == "Ben je er nog?")
+    await library.close()
+    await tab.close()
+
+
+async def test_the_move_reaches_a_socket_on_another_process(
+    server_process: Callable[..., Any], make_user: Callable[..., Any]
+) -> None:
+    a, b = server_process(), server_process()
+    make_user("anna")
+    staff = await counsellor(b.url, await login(b.url, "anna", PASSWORD))
+    phone, session = await visitor(a.url, {"lang": "nl"})
+    await say(phone, "hallo")
+    library, _ = await visitor(b.url, {"return_code": session["return_code"]})
+    await _old_device_is_cut_off(phone, library, staff, session["conversation_id"])
+    await library.close()
+    await staff.close()
