@@ -164,8 +164,8 @@ class Settings:
     # fills the queue at this pace at most, instead of 300 in a second burying a real child (issue 9,
     # attacker report). Far above any real helpline's rate; 0: no limit.
     max_new_per_minute: int = 60
-    # Return codes (chat/return_code.py) checked helpline-wide per minute, and per connection: a bound on
-    # guessing however many sockets a guesser opens. 0: no limit.
+    # Wrong return codes (chat/return_code.py) helpline-wide per minute, and codes per connection: they
+    # slow guessers; a right code is never refused by the first. 0: no limit.
     return_code_tries_per_minute: int = 100
     return_code_tries_per_connection: int = 5
     # Conversations a report (chat/report.py) may count; a period holding more is refused, so the cost of

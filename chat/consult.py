@@ -57,7 +57,7 @@ def parse_line(auth: dict[str, Any]) -> tuple[str, dict[str, str]]:
         value = consult.get(name, "")
         if value in ("", None):
             continue
-        if value not in enum._value2member_map_:
+        if not isinstance(value, str) or value not in enum._value2member_map_:
             raise HelplineError(ErrorCode.BAD_REQUEST, f"'consult.{name}' must be one of {', '.join(enum)}")
         fields[name] = str(value)
     return PRO, fields

@@ -92,7 +92,10 @@ class ConversationService:
         resume_token = auth.get("resume_token")
         if auth.get("return_code") is not None and resume_token is None and self.return_codes is not None:
             # Coming back with the short code: the conversation gets a fresh resume token, then resumes.
-            resume_token = await self.return_codes.resume(auth["return_code"])
+            resume_token, moved = await self.return_codes.resume(auth["return_code"])
+            # The old token stopped working; a widget still open with it (another device, perhaps in
+            # someone else's hands) must stop reading and writing too.
+            await self.delivery.visitor_moved(moved)
         if resume_token is not None:
             if not isinstance(resume_token, str) or len(resume_token) > 128:
                 raise HelplineError(ErrorCode.BAD_RESUME_TOKEN)
@@ -114,7 +117,9 @@ class ConversationService:
                 status, last_seq = Status.NEW, -1
                 link = VisitorLink(cid, str(lang), stored=False, resume_hash=token_hash(resume_token))
         else:
-            about = auth.get("about") if auth.get("about") in About._value2member_map_ else ""
+            about = auth.get("about")
+            # A list or object is no answer either (and not hashable: it failed the lookup with a traceback).
+            about = about if isinstance(about, str) and about in About._value2member_map_ else ""
             cid, resume_token = self.pending.new()
             status, last_seq = Status.NEW, -1
             link = VisitorLink(cid, str(lang), stored=False, about=str(about), resume_hash=token_hash(resume_token))

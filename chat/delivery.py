@@ -74,6 +74,17 @@ class Delivery:
     async def supervisor_stops_watching(self, sid: str, cid: str) -> None:
         await self.sio.leave_room(sid, _monitor_room(cid), namespace=SUPERVISOR)
 
+    async def visitor_moved(self, cid: str) -> None:
+        """A return code moved the conversation to another browser: every visitor socket still open on it
+        (another device, on any process) is closed; their resume token no longer works either."""
+        room = _visitor_room(cid)
+        manager = self.sio.manager
+        if hasattr(manager, "disconnect_room"):
+            await manager.disconnect_room(room, VISITOR)
+            return
+        for sid, _ in list(manager.get_participants(VISITOR, room)):
+            await self.sio.disconnect(sid, namespace=VISITOR)
+
     async def disconnect_counsellor(self, sid: str) -> None:
         await self.sio.disconnect(sid, namespace=COUNSELLOR)
 

@@ -103,6 +103,22 @@ class PeerAwareRedisManager(BatchingRedisManager):
         return await super().emit(event, data, namespace=namespace, room=room, skip_sid=skip_sid,
                                   callback=callback, to=to, **kwargs)
 
+    async def disconnect_room(self, room: str, namespace: str) -> None:
+        """Close every socket in `room`, on every process (python-socketio has no such call): here at once,
+        on the others through a `close_room` message marked `disconnect` (a process without this code only
+        closes the room, so its sockets stop receiving)."""
+        message = {"method": "close_room", "room": room, "namespace": namespace, "disconnect": True,
+                   "host_id": self.host_id}
+        await self._handle_close_room(message)
+        await self._publish(message)
+
+    async def _handle_close_room(self, message: dict[str, Any]) -> None:
+        if message.get("disconnect"):
+            namespace = message.get("namespace") or "/"
+            for sid, _ in list(self.get_participants(namespace, message.get("room"))):
+                await self.server.disconnect(sid, namespace=namespace, ignore_queue=True)
+        await super()._handle_close_room(message)
+
     async def _publish(self, data: Any) -> None:
         if self.peers > 0 or data.get("method") == "callback":
             await super()._publish(data)

@@ -15,17 +15,20 @@ can show it again; it survives a master-key rotation as the messages do). Retent
 the resume token.
 
 Coming back with the code gives the conversation a fresh resume token: the old one stops working (the
-code "moves" the conversation to this browser). Guessing is bounded per connection and helpline-wide
-(`HELPLINE_RETURN_CODE_TRIES_PER_MINUTE`); at 75 bits and a few thousand live conversations, a
-guesser allowed 100 tries a minute needs far longer than the age of the universe.
+code "moves" the conversation to this browser). Guessing is slowed per connection and helpline-wide
+(`HELPLINE_RETURN_CODE_TRIES_PER_MINUTE` wrong codes), but a right code always opens: at 75 bits and a
+few thousand live conversations, a guesser with a thousand tries a second for a year hits one with a
+chance of about one in a hundred million, while a limit that refused right codes too let anyone keep
+every visitor out.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import time
-from typing import Any
+from typing import Any, NoReturn
 
 from redis.asyncio import Redis
 
@@ -36,6 +39,8 @@ from chat.errors import ErrorCode, HelplineError
 from chat.records import as_text
 from chat.store import ConversationStore
 from chat.tokens import new_token, token_hash
+
+log = logging.getLogger(__name__)
 
 CODE_CHARS = 15  # 15 x 5 = 75 bits
 GROUP = 5
@@ -107,29 +112,36 @@ class ReturnCodes:
             return ""
         return await self.register(cid, record.resume_hash)
 
-    async def _admit(self) -> None:
-        """Helpline-wide: at most `tries_per_minute` codes checked in a minute window (over all processes
-        and connections), so no number of sockets buys a guesser more tries."""
-        if self.tries_per_minute <= 0:
-            return
-        now = time.time()
-        key = keys.return_code_tries(int(now // TRIES_WINDOW_S))
-        pipe = self.redis.pipeline(transaction=False)
-        pipe.incr(key)
-        pipe.expire(key, 2 * TRIES_WINDOW_S)
-        count, _ = await pipe.execute()
-        if int(count) > self.tries_per_minute:
-            raise HelplineError(ErrorCode.RATE_LIMITED, "too many return codes tried; try again in a minute",
-                                retry_after_s=round(TRIES_WINDOW_S - now % TRIES_WINDOW_S + 0.5, 1))
+    async def _refuse_wrong(self) -> NoReturn:
+        """A wrong code: `bad_return_code`, or `rate_limited` once more than `tries_per_minute` wrong codes
+        were tried in this minute window, helpline-wide (over all processes and connections).
 
-    async def resume(self, code: Any) -> str:
-        """A fresh resume token for the conversation this code opens. `bad_return_code` for any other
-        string, `rate_limited` past the helpline-wide limit."""
-        await self._admit()
+        Only wrong codes count, and a right code is never refused here: a guesser who keeps the limit
+        exhausted (two connects a second did it) would otherwise keep every visitor from typing their own
+        code (an attacker's report). What bounds guessing is the code's 75 bits, five tries per connection
+        and what the server can answer (docs/operations.md, "Return codes")."""
+        if self.tries_per_minute > 0:
+            now = time.time()
+            key = keys.return_code_tries(int(now // TRIES_WINDOW_S))
+            pipe = self.redis.pipeline(transaction=False)
+            pipe.incr(key)
+            pipe.expire(key, 2 * TRIES_WINDOW_S)
+            count, _ = await pipe.execute()
+            if int(count) == self.tries_per_minute + 1:
+                log.warning("more than %d wrong return codes tried this minute: someone may be guessing",
+                            self.tries_per_minute)
+            if int(count) > self.tries_per_minute:
+                raise HelplineError(ErrorCode.RATE_LIMITED, "too many return codes tried; try again in a minute",
+                                    retry_after_s=round(TRIES_WINDOW_S - now % TRIES_WINDOW_S + 0.5, 1))
+        raise HelplineError(ErrorCode.BAD_RETURN_CODE)
+
+    async def resume(self, code: Any) -> tuple[str, str]:
+        """A fresh resume token for the conversation this code opens, and that conversation's id. `bad_return_code` for any other
+        string, `rate_limited` for one past the helpline-wide limit of wrong codes."""
         normal = normalise(code)
         cid = as_text(await self.redis.get(keys.return_code(code_hash(normal)))) if normal else ""
         if not cid:
-            raise HelplineError(ErrorCode.BAD_RETURN_CODE)
+            await self._refuse_wrong()
         token = new_token()
         new_hash = token_hash(token)
         for _ in range(3):  # another resume of the same conversation may move the token in between
@@ -139,5 +151,5 @@ class ReturnCodes:
             moved = await self._move(keys=[keys.conversation(cid), keys.resume(old_hash), keys.resume(new_hash)],
                                      args=[old_hash, new_hash, cid])
             if int(moved):
-                return token
+                return token, cid
         raise HelplineError(ErrorCode.UNAVAILABLE)

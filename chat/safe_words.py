@@ -4,8 +4,8 @@ silently (chat/acute.py; docs/operations.md, "Acute danger" and "Admin page").
 
 Stored in Redis as one JSON object, language -> phrases (`keys.SAFE_WORDS`); set on /admin (GET/PUT
 /api/admin/safe-words) or with `python -m chat safe-words set nl "..."`. The phrases are the helpline's own
-settings, not visitor data; they are never written to a log or the audit log. Matching ignores case and
-accents and looks for whole words: "Rode Ballon!" matches the phrase "rode ballon", "rodeballon" and
+settings, not visitor data; they are never written to a log or the audit log. Matching ignores case,
+accents and keyboard variants (apostrophes, Arabic and Persian letter forms) and looks for whole words: "Rode Ballon!" matches the phrase "rode ballon", "rodeballon" and
 "ballonnen" do not. Every language's phrases are checked in every conversation: a visitor may write in
 another language than the widget's.
 
@@ -48,10 +48,20 @@ def _invisible(text: str) -> str | None:
                 None)
 
 
+# What one keyboard types differently from another, folded before matching (both the admin's phrase and
+# the visitor's text): modifier-letter apostrophes (Ukrainian keyboards type U+02BC, which a regex takes
+# for a letter) separate words as ' and ’ do; Arabic tatweel only stretches a word; Persian keyboards' kaf
+# and yeh are Arabic's; ى/ي and ة/ه are swapped in everyday writing. A zero-width space separates words.
+_FOLD = str.maketrans({"\u02bc": " ", "\u02bb": " ", "\u02bd": " ", "\u200b": " ", "\u0640": None,
+                       "\u06a9": "\u0643", "\u06cc": "\u064a", "\u0649": "\u064a", "\u0629": "\u0647"})
+
+
 def normalise(text: str) -> str:
-    """Lower case, no accents, words separated by one space, padded with a space on both sides."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower case, no accents, keyboard variants folded (`_FOLD`), words separated by one space, padded
+    with a space on both sides. Invisible format characters (a soft hyphen, a joiner, a direction mark
+    pasted along) are dropped: inside a word they would split it."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
     return f" {_NOT_WORD.sub(' ', plain).strip()} "
 
 

@@ -547,7 +547,13 @@ function connect() {
   const socket = window.io('/visitor', { auth: (cb) => cb(authPayload()), reconnectionDelayMax: 8000 });
   S.socket = socket;
   socket.on('connect', () => { S.refusals = 0; setConn(''); });
-  socket.on('disconnect', () => { if (!S.exiting) setConn(t('st_reconnecting')); });
+  socket.on('disconnect', (reason) => {
+    if (S.exiting) return;
+    setConn(t('st_reconnecting'));
+    // Closed by the server: the conversation was taken up with its return code elsewhere. Connecting
+    // again gets `bad_resume_token`, which clears this page (it may be a phone somebody else holds).
+    if (reason === 'io server disconnect') socket.connect();
+  });
   socket.on('connect_error', (err) => {
     const code = err?.data?.error;
     if (code === 'blocked' || code === 'bad_continuity_code') {

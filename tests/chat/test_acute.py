@@ -71,6 +71,19 @@ def test_safe_words_match_whole_words_without_case_or_accents() -> None:
     assert normalise("Héllo_wörld") == " hello world "
 
 
+def test_safe_words_match_what_newcomers_keyboards_type() -> None:
+    """Attacker's report: the same phrase typed on another keyboard never matched. Ukrainian keyboards
+    type the apostrophe as U+02BC (a letter to a regex, where ' and ’ separate words), Arabic text may be
+    stretched with tatweel, Persian keyboards type their own kaf and yeh, Arabic writers swap ة/ه and
+    ى/ي, and text pasted from elsewhere carries a soft hyphen or a joiner inside a word."""
+    m = SafeWordMatcher(clean({"uk": ["м'ята чашка"], "ar": ["كرة حمراء على الطاولة"], "pl": ["czerwony balon"]}))
+    for typed in ["у мене мʼята чашка", "у мене м’ята чашка", "м'ята чашка", "МʼЯТА ЧАШКА",
+                  "كــرة حمراء على الطاولة", "کرة حمراء علی الطاولة", "كره حمراء على الطاوله",
+                  "كرة حمراء علي الطاولة", "cz\u00aderwony balon", "czer\u200dwony balon", "czerwony\u200bbalon"]:
+        assert m.matches(typed), typed
+    assert not m.matches("м ятачашка") and not m.matches("czerwonybalon")
+
+
 def test_safe_words_are_checked_when_saved() -> None:
     # every UI language present, phrases trimmed, duplicates and empty ones dropped
     assert clean({"nl": [" rode ballon ", "rode  ballon", ""], "en": []}) == {"nl": ["rode ballon"], "en": [], "fr": []}

@@ -555,3 +555,16 @@ async def test_client_sent_lifecycle_event_names_are_unknown_events(server: str)
     assert str(again.get("id", "")).startswith(session["conversation_id"] + ":"), again
     await raw.close()
     await _healthy(server)
+
+
+async def test_visitor_auth_with_lists_and_objects_for_codes_is_not_a_server_failure(server: str) -> None:
+    """Attacker's report: `about: []` (or an object, or a list as consult answer) in the connect `auth` hit
+    an unhashable lookup: the visitor was told `unavailable` (retry) and the log got a traceback."""
+    for auth in ({"about": []}, {"about": {"x": 1}}, {"about": ["self"], "lang": ["nl"]}):
+        kid, session = await visitor(server, auth)
+        assert session["status"] == "new", auth
+        await kid.close()
+    for consult in ({"organisation": []}, {"question": {"a": 1}}):
+        errors = await _refused(server, "/visitor", {"line": "pro", "consult": consult})
+        assert errors[0]["data"]["error"] == "bad_request", consult
+    await _still_chats(server)

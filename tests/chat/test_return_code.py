@@ -105,28 +105,39 @@ async def test_wrong_codes_are_refused(server: str) -> None:
     assert normalise("k7m2q 9xrtb-4hwnp") == "K7M2Q9XRTB4HWNP" and normalise("K7M2Q9XRTB4HWN") is None
 
 
-async def test_helpline_wide_limit_refuses_every_code_while_reached(
+async def test_a_guesser_at_the_helpline_wide_limit_does_not_lock_visitors_out(
     server: str, redis_url: str, settings_env: dict[str, str]
 ) -> None:
+    """Attacker's report: two connects a second with made-up codes kept the helpline-wide limit (100 a
+    minute) exhausted, and every visitor who typed their own, right code was refused `rate_limited`."""
     kid, session = await visitor(server, {"lang": "nl"})
     await say(kid, "hoi")
     await kid.close()
     code = session["return_code"]
     r = redis.Redis.from_url(redis_url)
     window = int(time.time() // 60)
-    # A try counts, right or wrong.
+
+    def tried() -> int:
+        return sum(int(r.get(keys.return_code_tries(w)) or 0) for w in (window, window + 1))
+
+    # Only wrong codes count.
     back, moved = await visitor(server, {"return_code": code})
     await back.close()
-    assert sum(int(r.get(keys.return_code_tries(w)) or 0) for w in (window, window + 1)) >= 1
-    # The limit (100 a minute here) reached in this window and the next: even the right code waits.
+    assert tried() == 0
+    assert (await refused(server, {"return_code": "0" * 15}))["error"] == "bad_return_code"
+    assert tried() == 1
+    # The limit reached in this window and the next: a wrong code waits, the right one still opens.
     for w in (window, window + 1):
         r.set(keys.return_code_tries(w), 100, ex=120)
-    error = await refused(server, {"return_code": code})
+    error = await refused(server, {"return_code": "1" * 15})
     assert error["error"] == "rate_limited" and 0 < error["retry_after_s"] <= 61
-    # A resume token is not a guess: it still works.
-    again, resumed = await visitor(server, {"resume_token": moved["resume_token"]})
+    again, resumed = await visitor(server, {"return_code": sloppy(code)})
     assert resumed["conversation_id"] == session["conversation_id"]
     await again.close()
+    # A resume token is not a guess: it works too.
+    third, latest = await visitor(server, {"resume_token": resumed["resume_token"]})
+    assert latest["conversation_id"] == session["conversation_id"]
+    await third.close()
 
 
 async def test_one_connection_gets_a_few_tries_only(server: str) -> None:
@@ -176,3 +187,55 @@ async def test_retention_deletes_the_way_in(redis_url: str, tmp_path: Any) -> No
     with pytest.raises(HelplineError, match="bad_return_code"):
         await codes.resume(code)
     await client.aclose()
+
+
+async def _gone(peer: Peer) -> None:
+    """Until the server has closed this peer's socket."""
+    for _ in range(200):
+        if "/visitor" not in peer.client.namespaces:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the old device's socket is still open")
+
+
+async def _old_device_is_cut_off(old: Peer, new: Peer, staff: Peer, cid: str) -> None:
+    await _gone(old)
+    assert (await claim_when_queued(staff, cid))["ok"]
+    await say(staff, "Waar ben je nu?", cid)
+    await new.wait_for("message", lambda m: m["text"] == "Waar ben je nu?")
+    assert not any(m["text"] == "Waar ben je nu?" for m in old.received("message"))
+
+
+async def test_the_code_moves_the_conversation_away_from_a_socket_still_open_elsewhere(
+    server: str, staff: Peer
+) -> None:
+    """Attacker's report: after a visitor came back with their code on another device, the first device's
+    widget, still open (on a phone somebody else holds), kept receiving the counsellor's messages live and
+    could write and end the conversation as the visitor, although its resume token no longer worked."""
+    phone, session = await visitor(server, {"lang": "nl"})
+    cid = session["conversation_id"]
+    await say(phone, "ik kan hier niet praten")
+    library, moved = await visitor(server, {"return_code": session["return_code"]})
+    assert moved["conversation_id"] == cid
+    await _old_device_is_cut_off(phone, library, staff, cid)
+    # The new device stays: another visitor connect with the same (new) resume token is not a move.
+    tab, _ = await visitor(server, {"resume_token": moved["resume_token"]})
+    await say(staff, "Ben je er nog?", cid)
+    for peer in (library, tab):
+        await peer.wait_for("message", lambda m: m["text"] == "Ben je er nog?")
+    await library.close()
+    await tab.close()
+
+
+async def test_the_move_reaches_a_socket_on_another_process(
+    server_process: Callable[..., Any], make_user: Callable[..., Any]
+) -> None:
+    a, b = server_process(), server_process()
+    make_user("anna")
+    staff = await counsellor(b.url, await login(b.url, "anna", PASSWORD))
+    phone, session = await visitor(a.url, {"lang": "nl"})
+    await say(phone, "hallo")
+    library, _ = await visitor(b.url, {"return_code": session["return_code"]})
+    await _old_device_is_cut_off(phone, library, staff, session["conversation_id"])
+    await library.close()
+    await staff.close()

@@ -60,15 +60,24 @@ def test_the_return_code_is_shown_copied_and_brings_the_visitor_back(open_page, 
     expect(v3.locator("#return-error")).to_have_text("Deze code kennen we niet. Controleer of je hem goed hebt overgenomen.")
     expect(v3.locator("#view-start")).to_be_visible()
 
-    # The helpline-wide limit reached (this minute and the next): a neutral "try again in a minute".
+    # The helpline-wide limit of wrong codes reached (this minute and the next): a wrong code gets a
+    # neutral "try again in a minute"; the right one still opens (a guesser cannot keep visitors out).
     r = redis.Redis.from_url(redis_url)
     window = int(time.time() // 60)
     for w in (window, window + 1):
         r.set(keys.return_code_tries(w), 10_000, ex=120)
-    v3.fill("#return-code", code)
+    v3.fill("#return-code", "AAAAA BBBBB CCCCD")
     v3.click("#return-form button[type=submit]")
     expect(v3.locator("#return-error")).to_have_text(
         "Het lukt nu even niet om codes te controleren. Probeer het over een minuut opnieuw.")
     shot(v3, "widget-return-code-wait-phone")
+    # The code moves the conversation to this page: the page still open with it (v2, another device
+    # perhaps in someone else's hands) is cut off and cleared, back to the start.
+    v3.fill("#return-code", code)
+    v3.click("#return-form button[type=submit]")
+    expect(v3.locator(".msg.visitor .text").first).to_have_text("Ik wil niet dat iemand dit ziet")
+    expect(v2.locator("#view-start")).to_be_visible()
+    expect(v2.locator(".msg.visitor")).to_have_count(0)
+    shot(v2, "widget-return-code-moved-away-phone")
     for w in (window, window + 1):
         r.delete(keys.return_code_tries(w))
