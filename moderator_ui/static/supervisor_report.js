@@ -72,17 +72,22 @@ function updateCsvLink() {
   $('#report-csv').href = `/api/supervisor/report.csv?${query()}`;
 }
 
+let asked = 0; // the newest request: an older answer that arrives late must not overwrite a newer one
+
 export async function loadReport() {
   if (!page) return;
   updateCsvLink();
   const err = $('#report-error');
   err.hidden = true;
+  const mine = ++asked;
   try {
     const res = await fetch(`/api/supervisor/report?${query()}`, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
     const data = await res.json().catch(() => null);
+    if (mine !== asked) return;
     if (!res.ok) throw Object.assign(new Error('failed'), { code: data?.error ?? 'unavailable' });
     last = data;
   } catch (ex) {
+    if (mine !== asked) return;
     err.textContent = page.errorText(ex.code);
     err.hidden = false;
     return;

@@ -275,7 +275,8 @@ function renderStatus() {
   syncTip();
   renderDanger();
   pc.render();
-  rc.render();
+  // The code's box opens above the chat the first time: keep the newest message (what to do now) in view.
+  if (rc.render()) setTimeout(scrollDown, 0);
   const box = clear($('#status'));
   const q = S.queue;
   if (S.status === 'closed') return;
@@ -639,7 +640,7 @@ async function onSession(s) {
   $('#view-chat').dataset.conversationId = S.conversationId || '';
   if (s.resume_token) { S.resumeToken = s.resume_token; sset(K.token, s.resume_token); }
   S.typedCode = null;
-  rc.set(s.return_code);
+  if (rc.set(s.return_code)) setTimeout(scrollDown, 0);
   S.status = s.status || S.status || 'new';
   show('view-chat');
   if (S.status === 'closed') setClosed();
