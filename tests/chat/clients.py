@@ -10,6 +10,7 @@ import uuid
 from typing import Any
 
 import aiohttp
+import pytest
 import socketio
 
 DEFAULT_TIMEOUT = 10.0
@@ -84,6 +85,15 @@ async def visitor(url: str, auth: dict[str, Any] | None = None, transports: list
     peer = await Peer("/visitor", transports).connect(url, auth)
     session = await peer.wait_for("session")
     return peer, session
+
+
+async def refused(url: str, auth: dict[str, Any]) -> dict[str, Any]:
+    """The error of a visitor connect the server refuses (the `connect_error` data)."""
+    peer = Peer("/visitor")
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        await peer.connect(url, auth)
+    error: dict[str, Any] = peer.received("connect_error")[0]["data"]
+    return error
 
 
 async def login(url: str, username: str, password: str) -> str:

@@ -12,14 +12,13 @@ import aiohttp
 import pytest
 import redis
 import redis.asyncio as aioredis
-from socketio.exceptions import ConnectionError
 
 from chat import keys
 from chat.blocking import Blocks
 from chat.crypto import Vault, load_master_key
 from chat.errors import HelplineError
 from chat.store import ConversationStore
-from tests.chat.clients import Peer, claim_when_queued, counsellor, login, say, visitor
+from tests.chat.clients import Peer, claim_when_queued, counsellor, login, refused, say, visitor
 from tests.conftest import PASSWORD, TEST_MASTER_KEY
 
 
@@ -41,13 +40,6 @@ async def chat_with(server: str, staff: Peer, token: str) -> tuple[Peer, str]:
     assert (await claim_when_queued(staff, cid))["ok"]
     return kid, cid
 
-
-async def refused(server: str, auth: dict[str, Any]) -> dict[str, Any]:
-    peer = Peer("/visitor")
-    with pytest.raises(ConnectionError):
-        await peer.connect(server, auth)
-    error: dict[str, Any] = peer.received("connect_error")[0]["data"]
-    return error
 
 
 async def supervisor_http(server: str, make_user: Callable[..., Any]) -> dict[str, str]:

@@ -13,7 +13,6 @@ from typing import Any
 import engineio
 import pytest
 import redis
-from socketio.exceptions import ConnectionError
 
 from chat import keys
 from chat.continuity import ALPHABET
@@ -21,7 +20,7 @@ from chat.errors import HelplineError
 from chat.return_code import grouped, normalise
 from chat.tokens import token_hash
 from chat.wire import SessionWire
-from tests.chat.clients import Peer, assert_wire, claim_when_queued, counsellor, login, say, visitor
+from tests.chat.clients import Peer, assert_wire, claim_when_queued, counsellor, login, refused, say, visitor
 from tests.conftest import PASSWORD
 
 
@@ -30,13 +29,6 @@ async def staff(server: str, make_user: Callable[..., Any]) -> Peer:
     make_user("anna")
     return await counsellor(server, await login(server, "anna", PASSWORD))
 
-
-async def refused(server: str, auth: dict[str, Any]) -> dict[str, Any]:
-    peer = Peer("/visitor")
-    with pytest.raises(ConnectionError):
-        await peer.connect(server, auth)
-    data: dict[str, Any] = peer.received("connect_error")[0]["data"]
-    return data
 
 
 def sloppy(code: str) -> str:
