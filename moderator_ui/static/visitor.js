@@ -174,7 +174,9 @@ const S = {
 // Personal codes for coming back (visitor_continuity.js) and the consult line at /pro (visitor_pro.js).
 const pc = continuity({ t, socket: () => S.socket, days: () => S.config?.retention_days ?? 30, start: () => start(null), status: () => S.status });
 // The short return code from `session`, shown large (visitor_return_code.js).
-const rc = returnCode({ t, status: () => S.status });
+// The code's box opens above the chat the first time: keep the newest message (what to do now) in view,
+// once the render that opened it is done.
+const rc = returnCode({ t, status: () => S.status, opened: () => setTimeout(scrollDown, 0) });
 const pro = proLine({ t, vocab: () => S.vocab, start: (about) => start(about) });
 
 // ----------------------------------------------------------------------------------------------
@@ -275,8 +277,7 @@ function renderStatus() {
   syncTip();
   renderDanger();
   pc.render();
-  // The code's box opens above the chat the first time: keep the newest message (what to do now) in view.
-  if (rc.render()) setTimeout(scrollDown, 0);
+  rc.render();
   const box = clear($('#status'));
   const q = S.queue;
   if (S.status === 'closed') return;
@@ -640,7 +641,7 @@ async function onSession(s) {
   $('#view-chat').dataset.conversationId = S.conversationId || '';
   if (s.resume_token) { S.resumeToken = s.resume_token; sset(K.token, s.resume_token); }
   S.typedCode = null;
-  if (rc.set(s.return_code)) setTimeout(scrollDown, 0);
+  rc.set(s.return_code);
   S.status = s.status || S.status || 'new';
   show('view-chat');
   if (S.status === 'closed') setClosed();

@@ -44,23 +44,23 @@ export function returnCode(ctx) {
   let code = '';
   let shownOnce = false;
 
-  /** Returns true when the box has just opened for the first time (it pushes the chat down). */
   function render() {
     const box = $('#rc-box');
-    if (!box) return false;
+    if (!box) return;
     const status = ctx.status();
     // Only once there is something to come back to: the first message stored the conversation.
     const show = Boolean(code) && (status === 'queued' || status === 'active' || status === 'closed');
     box.hidden = !show;
-    if (!show) return false;
-    const first = !shownOnce;
-    if (first) { box.open = true; shownOnce = true; } // open the first time; the visitor may fold it
+    if (!show) return;
+    if (!shownOnce) { // open the first time (the visitor may fold it); it pushes the chat down
+      box.open = true; shownOnce = true;
+      ctx.opened?.();
+    }
     const value = clear($('#rc-value'));
     const shown = el('span', { 'aria-hidden': 'true' });
     for (const group of groupCode(code).split(' ')) shown.append(el('span', { class: 'rc-group', text: group }), ' ');
     // Screen readers spell it out character by character, not as words.
     value.append(shown, el('span', { class: 'sr-only', text: code.split('').join(' ') }));
-    return first;
   }
 
   async function copy() {
@@ -76,7 +76,7 @@ export function returnCode(ctx) {
   return {
     init() { $('#rc-copy').addEventListener('click', copy); },
     render,
-    set(value) { code = typeof value === 'string' ? value : ''; return render(); },
+    set(value) { code = typeof value === 'string' ? value : ''; render(); },
     forget() { code = ''; shownOnce = false; $('#rc-copied').textContent = ''; render(); },
   };
 }
