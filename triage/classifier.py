@@ -131,6 +131,9 @@ class RuleView:
     chars: int = 0  # characters the visitor wrote
 
 
+FRAMED_CUE_DAMP = 0.5
+
+
 def _prod(values: Iterable[float]) -> float:
     p = 1.0
     for v in values:
@@ -146,6 +149,10 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
     scoped: set[str] = set()
     minor_cue = adult_cue = violence_now = False
     family_elsewhere: list[tuple[float, int, Cue]] = []
+    # A story, school project or debate named anywhere colours the whole conversation ("ik schrijf een verhaal
+    # over een loverboy" ... "klopt het dat ze eerst cadeautjes krijgen?"): cues elsewhere need a second one.
+    # Acute danger keeps its weight (recall first).
+    framed_conversation = any(a.hypo for a in analyses)
     for i, a in enumerate(analyses):
         damp = 0.15 if i + 1 < len(analyses) and analyses[i + 1].joke_only else 1.0
         msg_idx = i + offset
@@ -160,6 +167,8 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
                 strongest[span] = c
         for c in strongest.values():
             w = c.weight * damp
+            if framed_conversation and not a.hypo and c.code != "acute_danger":
+                w *= FRAMED_CUE_DAMP
             per_code[c.code].append((w, msg_idx, c))
             msg_score[c.code] = 1 - (1 - msg_score.get(c.code, 0.0)) * (1 - w)
         # a relative who arranges or profits from the exploitation (same message: strong)
@@ -256,8 +265,11 @@ def model_threshold(rv: RuleView, code: str, base: float) -> float | None:
     but all of them negated or benign ("hij is gewoon lief"); and, for acute danger only, a conversation
     told in the past with nothing that says now (past exploitation keeps its signal, but is not acute)."""
     if code in rv.scoped:
-        return None
-    framed = rv.hypothetical or (bool(rv.scoped) and not rv.scores) or (code == "acute_danger" and rv.past)
+        # Scope is read per clause and can be wrong about acute danger ("they put me in the car after school
+        # ... because i lost their money last week"): a model that is sure still calls it.
+        return max(base, FRAMED_MODEL_MIN) if code == "acute_danger" else None
+    framed = rv.hypothetical or (bool(rv.scoped) and not rv.scores) or (
+        code == "acute_danger" and rv.past and not rv.scores.get("acute_danger"))
     if framed:
         return max(base, FRAMED_MODEL_MIN)
     if code == "acute_danger" and not rv.scores and rv.chars <= SHORT_OPENING_CHARS:

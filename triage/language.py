@@ -30,6 +30,22 @@ NL_MARKERS = frozenset(["ik", "je", "jij", "jou", "niet", "nie", "ni", "mn", "m'
 EN_MARKERS = frozenset(["i", "you", "my", "the", "and", "to", "he", "she", "they", "them", "not", "what", "please", "don't", "dont", "im", "i'm", "it's", "that", "this", "with", "for", "have", "has", "was", "help", "hi", "hello", "hey", "scared", "know", "want", "boyfriend", "friend", "they're", "their", "your", "can't", "cant", "would", "should", "because"]) - {"hey"}
 FR_MARKERS = frozenset(["je", "tu", "il", "elle", "pas", "mon", "ma", "mes", "est", "suis", "et", "les", "des", "pour", "avec", "moi", "ça", "ca", "c'est", "bonjour", "salut", "bonsoir", "j'ai", "jai", "aidez", "aide", "peur", "copain", "oui", "non", "mais", "qui", "quoi", "comment", "veux", "dois", "ans", "très", "trop"])
 
+# Newcomers who write their language in Latin letters, which lingua reads as anything Latin. Only words
+# that are distinctive for the language (no "salam", "man", "ez" alone).
+AR_LATIN_MARKERS = frozenset(["wach", "wash", "dyal", "dial", "daba", "bzaf", "bzzaf", "bzerba", "khouya", "khoya", "hadchi", "ghadi", "gha", "rah", "kay", "walo", "mzyan", "mezyan", "chno", "chnou", "chkoun", "nta", "nti", "howa", "hiya", "drari", "wakha", "bghit", "bghina", "3afak", "safi", "lmoghrib", "lmaghrib", "w7di", "b7al", "kifach", "3lach", "fin", "ndir", "kandir", "katdir", "kaydir", "n9der", "ma3reftch", "wlad", "lflous", "flous", "zwin", "hna", "dak", "dik", "had", "khoti", "khti", "baba", "mama"]) - {"baba", "mama", "had", "fin", "gha"}
+FA_LATIN_MARKERS = frozenset(["hastam", "hasti", "mikonam", "mikonan", "mikone", "mishe", "mitunam", "mitonam", "benevisam", "nemidunam", "nemidonam", "mikhad", "mikham", "mikhastam", "lotfan", "kheili", "kheyli", "khaili", "daram", "nadaram", "madaram", "pedaram", "baradaram", "khaharam", "afghanestan", "farsi", "dari", "baladam", "kar mikonam", "chikar", "chera", "kojast", "khodam", "khoone", "khune", "ast", "nist", "hast", "mizane", "mitarsam", "tarsidam", "bache", "salame", "saale", "raftam", "umadam", "amadam"])
+KU_LATIN_MARKERS = frozenset(["dikim", "nizanim", "heye", "tune", "xwe", "niha", "gelek", "alîkarî", "alikari", "dixwazim", "jî", "hatim", "bavê", "diya", "kurdî", "kurdi", "wî", "wê", "hûn", "çi", "çawa", "bêje", "salî", "malê", "ji", "ez", "min", "dike", "dikin", "kirin", "bûm", "tirsim", "ditirsim", "zarok", "keç", "kuro", "birayê", "xwişka", "mêr", "pere", "kar", "dibe", "nabe", "erê", "spas", "silav", "bibore", "meriv"]) - {"min", "kar"}
+# Letters of Pashto and of Sorani Kurdish that Persian and Arabic do not write.
+_PASHTO = re.compile(r"[ټډړږښځڅۍ]")
+_PASHTO_WEAK = re.compile(r"[ګڼې]")
+_SORANI = re.compile(r"[ڕڵۆێە]")
+# Arabizi writes the letters Latin lacks with digits: 3 (ain), 7 (ha), 9 (qaf), 2 (hamza), 5 (kha).
+_ARABIZI = re.compile(r"\b[a-z]*[a-z][23579][a-z]+\b|\b[23579][a-z]{2,}\b", re.IGNORECASE)
+
+# A Latin text this short with no marker word is not enough to name a language lingua was not sure of
+# ("test", "bored", "testttt"): only nl, en or fr may then win (the conversation's other messages decide).
+SHORT_LATIN_LETTERS = 16
+
 
 def _detector() -> LanguageDetector:
     global _DETECTOR
@@ -85,6 +101,12 @@ def detect_scores(text: str) -> tuple[tuple[str, float], ...]:
         return ()
     if sc["ethiopic"] > letters / 2:
         return ((_ethiopic(text), 1.0),)
+    if sc["arabic"] > letters / 2:
+        pashto = len(_PASHTO.findall(text)) + 0.5 * len(_PASHTO_WEAK.findall(text))
+        if pashto >= 1:
+            return (("ps", 1.0),)
+        if len(_SORANI.findall(text)) >= 2:
+            return (("ku", 1.0),)
     words = [w.lower() for w in _WORD.findall(text)]
     scores: dict[str, float] = {}
     try:
@@ -95,11 +117,18 @@ def detect_scores(text: str) -> tuple[tuple[str, float], ...]:
         scores = {}
     if sc["latin"] > letters / 2 and words:
         n = len(words)
-        for code, markers in (("nl", NL_MARKERS), ("en", EN_MARKERS), ("fr", FR_MARKERS)):
+        any_marker = False
+        for code, markers in (("nl", NL_MARKERS), ("en", EN_MARKERS), ("fr", FR_MARKERS),
+                              ("ar", AR_LATIN_MARKERS), ("fa", FA_LATIN_MARKERS), ("ku", KU_LATIN_MARKERS)):
             hits = sum(1 for w in words if w in markers)
+            if code == "ar":
+                hits += len(_ARABIZI.findall(text))
             if hits:
+                any_marker = True
                 # Markers dominate for short texts, where lingua is least reliable.
                 scores[code] = scores.get(code, 0.0) + 1.5 * hits / n + 0.25 * min(hits, 4)
+        if not any_marker and sc["latin"] < SHORT_LATIN_LETTERS:
+            scores = {k: v for k, v in scores.items() if k in ("nl", "en", "fr")}
     if not scores:
         return ()
     return tuple(sorted(scores.items(), key=lambda kv: -kv[1])[:4])

@@ -66,3 +66,50 @@ def test_not_acute(messages: list[str]) -> None:
 ])
 def test_families(messages: list[str], code: str) -> None:
     assert code in codes(messages)
+
+
+# Session 7 (study of B8-B12's errors): families said sideways. Fresh examples, not copied from the data.
+@pytest.mark.parametrize(("messages", "code"), [
+    (["hij zegt dat ik lief moet zijn voor zijn maten", "anders is hij boos op me"], "sexual_exploitation"),
+    (["ze werkt achter het raam in den haag", "hij haalt elke ochtend het geld op"], "sexual_exploitation"),
+    (["he said i can stay at his place if im nice to his friends", "im 16"], "sexual_exploitation"),
+    (["mon mec veut que je sois gentille avec ses potes samedi", "j'ai 15 ans"], "sexual_exploitation"),
+    (["ze slaapt al een week niet thuis", "ze zit bij een gast in een kraakpand"], "missing_runaway"),
+    (["my cousin hasn't been home since friday", "her phone is off"], "missing_runaway"),
+    (["ma soeur dort plus à la maison depuis lundi", "elle répond pas"], "missing_runaway"),
+    (["il m'a dit d'activer ma loc tout le temps", "et je dois plus voir mes copines"], "control_restriction"),
+    (["he keeps my bank card and decides everything", "i'm 19"], "control_restriction"),
+    (["sometimes i wish i would never wake up", "not going to do anything, just tired"], "self_harm"),
+    (["je veux dormir et plus me réveiller", "jsuis fatiguée de tout"], "self_harm"),
+])
+def test_sideways_families(messages: list[str], code: str) -> None:
+    assert code in codes(messages)
+
+
+@pytest.mark.parametrize("messages", [
+    # an overdose taken now, in languages the helpline meets less often
+    ["kam marrë të gjitha tabletat e nënës", "jam 15"],
+    ["wzięłam wszystkie tabletki z szafki", "przepraszam"],
+    ["я выпила все таблетки", "простите"],
+    ["am luat toate pastilele", "iertati-ma"],
+    # a scope that reads "last week" in the message does not veto a model that is sure
+    ["we are in his car now", "they put me in the back after school because i owe them since last week",
+     "i dont know where we're going"],
+    # farewell letters and a rope said in passing
+    ["de brieven liggen klaar op mijn kamer", "bedankt voor alles"],
+])
+def test_acute_said_sideways(messages: list[str]) -> None:
+    assert classify(messages)["urgency"] == "acute"
+
+
+@pytest.mark.parametrize("messages", [
+    # a story, an assignment or a debate frames the whole conversation, not only the message that names it
+    ["ik schrijf een verhaal op wattpad over een loverboy", "klopt het dat hij eerst cadeautjes geeft?"],
+    ["i'm writing a short story for english class", "would an older guy buy her gifts first?"],
+    ["c'est pour un débat en classe", "un mec plus âgé qui offre des cadeaux c'est suspect?"],
+    # an idiom and a metaphor are not violence
+    ["mijn vriendin zegt dat hij gevaarlijk is", "dat slaat toch nergens op"],
+])
+def test_framed_or_idiom_gives_no_signal(messages: list[str]) -> None:
+    assert not codes(messages) - {"acute_danger"}
+    assert classify(messages)["urgency"] in ("low", "normal")

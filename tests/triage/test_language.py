@@ -36,3 +36,23 @@ def test_mixed_and_empty() -> None:
     assert detect_conversation(["hey", "my bf zegt dat ik moet werken voor hem"]) == "nl"
     assert detect_conversation(["😢", "ok"]) == "nl"  # nothing to tell: the helpline's default
     assert classify(["ሰላም፣ ትግርኛ ትዛረቡ ዶ?", "ፓስፖርተይ ወሲዶምዎ"])["language"] == "ti"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("زه ۱۵ کلن یم او ډېر ویره لرم", "ps"),  # Pashto letters Persian does not write
+        ("ئەز تەمەنم ١٦ ساڵە و دەترسم", "ku"),  # Sorani Kurdish
+        ("silav, ez 16 salî me û ez nizanim çi bikim", "ku"),  # Kurmanji in Latin letters
+        ("salam, wach kayn chi wa7ed kayhder b darija", "ar"),  # Arabizi: digits for letters
+        ("salam, man 17 saale hastam, farsi mishe benevisam?", "fa"),  # Persian in Latin letters
+    ],
+)
+def test_detect_newcomers_scripts(text: str, lang: str) -> None:
+    assert detect(text) == lang
+
+
+def test_short_latin_text_names_no_rare_language() -> None:
+    # two or three letters of chat are not enough to call Vietnamese or Portuguese
+    for text in ("testttt", "test 123", "bored"):
+        assert detect(text) in (None, "nl", "en", "fr")

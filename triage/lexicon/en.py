@@ -52,6 +52,9 @@ grooming 0.5: move in together ; sends me money ; picks me up ; princess ; loves
 
 sexual_exploitation 0.9: do client ; see client ; client in ; with client ; have client ; client for him ; client right now ; with a client ; see man for money ; man for money ; sex with * for money ; sex for money ; prostitution ; escort ; pimp ; sex with their friends ; sex with his friends ; sleep with man
 sexual_exploitation 0.8: forces me to sleep with ; sleep with his friends ; sleep with his mates ; sex with * for ; sells me ; sold me ; onlyfans ; webcam ; sleep with * for money ; ads of me ; ads * online ; man come to ; make me see ; sell me ; selling me ; work for him with man ; hotel * man
+# sideways (B8-B12 study): "be nice to his friends", window work, men all night, a price next to pictures
+sexual_exploitation 0.8: nice to his friends ; nice to his mates ; nice to their friends ; nice to them ; if i'm nice ; if im nice ; in the window ; work in window ; window in ; behind the window ; men all night ; visitors all night ; always men ; price next to ; sells my pics ; selling my pics ; selling my nudes ; sells my nudes ; paid account ; cam model ; work in a club ; work in club ; more customers ; for the family's rent
+sexual_exploitation 0.6: customers ; men come and go ; different men
 
 sextortion 0.9: blackmail ; blackmailing ; sextortion ; share my pics ; send them to everyone ; post my pics ; pics * unless ; pics * if i don't|not ; share * pics ; pics with my school ; pics * everyone
 sextortion 0.6: pics of me ; video of me
@@ -69,6 +72,8 @@ debt_bondage 0.9: debt ; pay back ; pay it back ; until it is paid ; work it off
 control_restriction 0.9: take my phone ; take my passport ; take * passport ; take * phone ; passport * keeps ; keeps my passport ; track my location ; track * location ; not allowed to go ; not allowed out ; not allowed to leave ; can not leave ; not leave until ; not know the address ; not even know the address ; lock me in ; check my phone ; read my messages ; keeps my card ; keeps my money
 control_restriction 0.6: not allowed
 control_restriction 0.45: location
+# said sideways (B8-B12 study)
+control_restriction 0.8: answers from her phone ; answers from my phone ; replies from her phone ; never see them go outside ; never go outside alone ; not allowed out ; keep my driver card ; has my card and ; has my bank card ; keeps my money ; keeps all the money ; can't see my friends ; cant see my friends ; stop seeing my friends ; location on all the time ; checks my phone ; check my phone ; decides everything ; took my charger ; they took my
 
 violence_threats 0.9: hit me ; hit ; rape ; threaten ; hurt my ; hurt me ; knife ; gun ; bruises ; will hurt ; beat me up
 violence_threats 0.45: kill
@@ -76,6 +81,7 @@ violence_threats 0.8: know where * live ; know where * lives ; knows where * liv
 
 missing_runaway 0.9: run away ; run from ; left the care home ; left home ; left the shelter ; nowhere to sleep ; missing ; sleep at his friends ; sleep on the street ; they are looking for me ; sleep at * places
 missing_runaway 0.6: homeless
+missing_runaway 0.85: ran away ; staying at * flat ; not going home ; hasn't been home ; hasnt been home ; disappears for ; sleep at different ; sleeping at different ; kicked me out ; kicked out ; thrown out ; sleep in the park ; sleeping in the park ; sleep rough ; sleeping rough ; couch surfing ; not come home ; didn't come home ; didnt come home
 
 unaccompanied_migrant 0.9: came alone ; asylum centre ; asylum center ; asylum ; without family ; without my family ; without parents ; smuggler ; unaccompanied ; my guardian
 unaccompanied_migrant 0.45: no papers
@@ -99,10 +105,15 @@ acute_danger 0.45: taking me to
 acute_danger 0.9: typing on his ; typing on her ; on his phone ; on someone else's ; don't reply ; dont reply ; don't text back ; dont text back ; don't call back ; dont call back ; if he sees this ; if they see this ; if he finds out ; he is asleep ; he's asleep ; he is sleeping ; he's sleeping
 acute_danger 0.9: pulled a knife ; pulling a knife ; pointing a gun ; come get me ; come and get me ; come pick me up ; dragged me ; dragging me ; pulled into a car ; pushed into a car ; driving around with me ; got into a car with ; just got in a car ; rope ; goodbye letter ; suicide note ; i'm done ; im done ; pills in my hand ; on the balcony ; edge of the ; train tracks ; wants to take her ; wants to take him ; trying to take her ; in the waiting room ; client is coming ; clients are coming ; a man is coming ; man coming ; men are coming ; have to see a client ; last message ; on the bridge ; on the roof ; on the tracks ; jump off ; jump tonight ; going to jump ; will jump ; pills ready ; took the pills ; taken the pills ; all the pills ; live location ; shared her location ; sent her location ; sent me her location ; shared his location
 acute_danger 0.45: sorry for everything ; has a knife ; have a knife ; with a knife ; has a gun ; have a gun ; gun ; in his car ; in their car ; in a van ; in the van ; whispered ; thank you for everything ; saved up pills ; just now ; not answering ; not picking up ; battery ; secretly ; goodbye ; knife ; hurry ; quick ; right now ; tonight
+acute_danger 0.9: driving now ; we are driving ; we're driving ; in the back of the car ; picking her up at ; picking me up at ; in the next * minutes ; next 10|15|20|25|30 minutes ; dem go carry me ; took all the pills ; took all my pills
+acute_danger 0.45: tomorrow morning * take me ; tomorrow * carry me
+acute_danger 0.9: rest finally ; tonight i go rest ; no worry for me
 self_harm 0.85: only way out ; don't want to be here ; dont want to be here ; don't want to wake up ; dont want to wake up ; better off without me ; everyone would be better ; end it ; giving my stuff away ; giving away my ; say goodbye ; saying goodbye ; last message ; sorry for everything ; jump off ; on the bridge ; on the roof ; no point anymore ; can't do this anymore ; cant do this anymore
 self_harm 0.45: disappear ; can't go on ; cant go on ; tired of everything
+# said sideways (B8-B12 study)
+self_harm 0.85: wouldn't wake up ; wouldnt wake up ; not wake up ; never wake up ; cutting again ; started cutting ; cutting my ; cut myself ; rather be gone ; rest finally ; not his fault ; not her fault ; tell my mum im sorry ; tell my mom im sorry ; tell my mama * sorry
 
-@hypo 1: class about ; what are the signs ; what is a ; movie ; film ; documentary ; podcast ; school project ; for a project ; joke ; joked ; jk ; kidding ; what if ; hypothetically ; article
+@hypo 1: short story ; a story about ; writing a story ; creative writing ; it's fiction ; its fiction ; fiction ; a novel ; my character ; main character ; for a debate ; a debate ; song ; lyrics ; class about ; what are the signs ; what is a ; movie ; film ; documentary ; podcast ; school project ; for a project ; joke ; joked ; jk ; kidding ; what if ; hypothetically ; article
 @recovered 1: i am out ; i'm out ; doing fine ; doing better ; now i am safe ; safe now ; it is over ; over now ; now i'm ok
 @now 1: now ; right now ; tonight ; at the moment
 

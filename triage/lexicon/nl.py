@@ -107,7 +107,9 @@ grooming 0.45: nikes|iphone|gucci|tas|nagels|kleren ; prinses
 grooming 0.6: enige die * begrijpt
 grooming 0.6: veel ouder ; vriend van 19|20|21|22|23|24|25|26|27|28|29|30|35|40
 grooming 0.45: oudere jongen|man|vriend
-grooming 0.6: is 19|20|21|22|23|24|25|26|27|28|29|30 en ; haalt me|mij op ; ophalen met * auto
+grooming 0.6: haalt me|mij op ; ophalen met * auto
+# an age alone ("mijn broer is 19 en ...") is right in a minority of the conversations it fires in (B8-B12)
+grooming 0.45: is 19|20|21|22|23|24|25|26|27|28|29|30 en
 grooming 0.55: niet aan * ouders * vertellen ; niks aan * ouders ; mag * niet vertellen over ons ; houdt van me
 grooming 0.5: ouders * niet snappen|begrijpen ; vriendinnen * jaloers ; wiet|drank * geeft|gaf ; geeft * drank|wiet
 grooming 0.55: samen gaan wonen ; iets terug * doen ; jouw vrouw ; zijn vrouw ben ; via snap|insta|tiktok * ouder
@@ -128,6 +130,9 @@ sexual_exploitation 0.8: naar bed ; seks hebben met ; moet * seks ; sekssite ; o
 sexual_exploitation 0.6: hotelkaart ; naar hotels ; nachts * met geld ; terug met geld ; naar die|de mannen ; moet * naar * mannen
 sexual_exploitation 0.8: laat haar * geld verdienen ; haar geld laten verdienen ; naar een hotel gebracht ; geen * euro per nacht|avond
 sexual_exploitation 0.4: hotel
+# sideways (B8-B12 study): "lief zijn voor zijn vriend", "gezellig doen met hun vrienden", window work, a paid account
+sexual_exploitation 0.8: lief zijn voor zijn vriend|vrienden|maten|neef ; lief * voor zijn vriend|vrienden|maten|neef ; lief zijn tegen zijn vriend|vrienden|maten ; aardig zijn tegen|voor zijn|hun vriend|vrienden|maten ; gezellig doen met * vrienden|mannen|maten ; achter het raam ; achter de ramen ; raamwerk ; betaald account ; per meisje ; meisjes * voorstellen * euro ; camstudio ; cammodel ; cam model ; in de club van ; in een club werken ; werken in * club
+sexual_exploitation 0.6: de hele tijd mannen ; elke avond * mannen ; per avond * mannen ; steeds andere mannen ; steeds andere vrouwen ; haalt * geld op
 
 sextortion 0.9: chanteren ; sextortion
 sextortion 0.9: naaktfoto * verspreiden ; naaktfoto * sturen|stuurt|stuur ; naaktfoto * online ; naaktfoto * iedereen ; naaktfoto * ouders
@@ -170,6 +175,8 @@ control_restriction 0.8: met niemand * afspreken ; niet * met * vriendinnen * af
 control_restriction 0.85: pakt|pakken|neemt|nemen * geld * af ; pakt al mijn geld ; mag niet buiten ; mag niet alleen buiten ; mag nergens heen ; nergens heen zonder ; volgt me ; volgt * overal ; find my iphone ; tracker ; gps ; life360 ; volgen via ; houdt me binnen ; laat me niet gaan|weg ; mag niet naar huis ; sluit me op
 control_restriction 0.4: locatie ; wachtwoord
 control_restriction 0.3: mag niet
+# said sideways (B8-B12 study)
+control_restriction 0.8: mag * niet meer met * afspreken ; mag van hem niet ; gsm afgeven ; telefoon afgeven ; gaat * gsm pakken ; gaat * telefoon pakken ; gaat altijd iemand mee ; heeft mijn pinpas ; heeft * pas en * code ; beslist alles ; besliste alles ; antwoordt * van haar telefoon ; antwoordt met haar telefoon
 
 violence_threats 0.9: slaan ; verkrachten ; vermoorden ; mes ; pistool ; blauwe plekken ; in elkaar ; keel dicht ; tegen de muur
 violence_threats 0.85: dreigen ; iets aan * doen ; iets aandoet ; in de fik ; opwachten ; op te wachten ; doodmaken ; kapotmaken ; maak * kapot ; pijn doen ; pijn doet ; neerschieten ; neersteken
@@ -181,6 +188,7 @@ missing_runaway 0.9: weggelopen ; weglopen ; vermist ; gevlucht ; ontsnapt ; weg
 missing_runaway 0.85: slaap * bij iemand ; slaap * op verschillende plekken ; verschillende plekken ; geen plek om te slapen ; slaap buiten ; bij onbekenden ; bij vreemden ; sinds * weg ; al * dagen weg
 missing_runaway 0.45: op straat
 missing_runaway 0.6: slaap bij * vrienden ; weet niet waar ik * slapen ; zoeken me ; zoeken mij ; neemt * telefoon niet op
+missing_runaway 0.85: kraakpand ; slaap * buiten ; slaap bij * man ; niet meer thuis ; loopt * weg ; eruit gegooid ; uit huis gezet ; op straat gezet ; geen slaapplek ; slaapt niet thuis ; nachten weg ; dagen weg
 
 unaccompanied_migrant 0.9: azc ; nbmv ; amv ; alleenstaande minderjarige ; zonder ouders ; zonder mijn ouders ; zonder familie ; zonder mijn familie ; geen familie hier ; alleen gekomen ; alleen naar nederland|belgie ; kwam alleen ; alleen gevlucht
 unaccompanied_migrant 0.45: smokkelaar
@@ -216,12 +224,18 @@ acute_danger 0.9: hij is er bijna ; hij is er zo ; ze zijn er bijna ; ze zijn er
 acute_danger 0.9: kom me halen ; kom mij halen ; kom me alsjeblieft halen ; kom me ophalen ; sleurt me ; sleurt mij ; sleepte me ; de auto in getrokken ; in een auto getrokken ; de auto in geduwd ; rijden met me rond ; rijdt met me rond ; doodrijdt ; doodrijden ; moet nu mee ; moet seffens mee ; moet zo mee ; nu mee moet ; is ingestapt ; net ingestapt
 acute_danger 0.9: heb het touw ; een touw ; afscheidsbrief ; brief voor mijn ; alles klaargezet ; alles klaargelegd ; ik ga vannacht ; vannacht ga ik ; vandaag ga ik het doen ; buitenkant van het ; op de rand van ; treinspoor ; sorry mama ; sorry mam ; zeg tegen * dat het niet * schuld ; wil haar meenemen ; wil hem meenemen ; wil me meenemen ; staat nu aan de ; staat nu bij de ; staat nu op de ; zit nu in de wachtkamer
 acute_danger 0.45: sorry voor alles ; vaarwel ; heeft een mes ; hebben een mes ; met een mes ; pistool ; vuurwapen ; zoeken me ; zoeken mij ; fluisterde ; gefluisterd ; ingehaakt ; opgehangen ; zo afgepakt ; ik ga dit wissen ; in de auto ; in een auto ; net ; meteen ; bedankt voor alles ; neemt niet op ; reageert niet meer ; batterij ; bijna leeg ; zo meteen ; nu meteen ; help snel ; snel ; mag niet weg ; deur ; mes ; wapen ; onderweg
+acute_danger 0.9: zijn beneden ; bellen aan ; doe niet open ; brieven liggen ; afscheidsbrieven ; briefjes liggen klaar
+acute_danger 0.45: alles geregeld ; bedankt om er * te zijn ; de pillen ook
 self_harm 0.85: enige uitweg ; er niet meer zijn ; wil niet meer wakker ; iedereen is beter af ; beter af zonder ; wil verdwijnen ; mezelf iets aandoen ; pijn doen aan mezelf ; geef mijn spullen weg ; mag mijn * hebben ; afscheid nemen ; laatste bericht ; sorry voor alles ; vaarwel ; van de brug ; op het spoor ; niet meer verder ; het hoeft niet meer ; ik ga ervan door ; ik kap ermee
 self_harm 0.45: wil niet meer
 self_harm 0.45: kan niet meer ; trek het niet meer ; zin in niks ; het is beter zo
+# said sideways (B8-B12 study)
+self_harm 0.85: snijwonden ; snijd mezelf ; weer gesneden ; koord * kast ; koord ligt klaar ; touw ligt klaar ; zeg tegen * dat het niet * schuld ; niet * haar schuld is ; wil gewoon slapen en niet meer
+acute_danger 0.9: koord * kast ; koord ligt klaar ; touw ligt klaar
 
 @benign 1: schuld bij duo ; studieschuld ; gewoon loon ; best chill ; is gewoon lief ; echt lief ; doet normaal ; lijkt me oke
-@hypo 1: spreekbeurt ; werkstuk ; profielwerkstuk ; les over ; les gehad ; docu ; documentaire ; podcast ; film ; serie ; artikel ; wat is een ; hoe herken je ; bestaat dat ; grapje ; geintje ; als grap ; voor een opdracht ; voor school een ; vraag het voor ; gewoon info ; alleen info ; stel dat ; wat als
+@benign 1: slaat nergens op ; slaat toch nergens op ; vechten voor mijn ; vechten voor een ; vechten voor m'n
+@hypo 1: verhaal op wattpad ; schrijf een verhaal ; kortverhaal ; fictie ; een boek over ; liedje ; songtekst ; clip van ; rapper die ; voor een debat ; stelling ; spreekbeurt ; werkstuk ; profielwerkstuk ; les over ; les gehad ; docu ; documentaire ; podcast ; film ; serie ; artikel ; wat is een ; hoe herken je ; bestaat dat ; grapje ; geintje ; als grap ; voor een opdracht ; voor school een ; vraag het voor ; gewoon info ; alleen info ; stel dat ; wat als
 @recovered 1: gaat het goed ; gaat nu goed ; ben eruit ; ben ik eruit ; ben veilig ; ben ik veilig ; is voorbij ; het is voorbij ; woon ik weer ; nu woon ik ; niet meer gezien ; al een jaar niet ; gaat beter ; nu gaat het
 @now 1: nu ; op dit moment ; momenteel ; vanavond ; vannacht ; straks ; zometeen ; nu meteen
 

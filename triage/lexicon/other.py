@@ -116,6 +116,7 @@ PL = _f([
     ("acute_danger", 0.6, r"\bspadl z|\bupadl\b|\bnie oddycha|\bnieprzytomn|\bnie pozwala dzwonic|\bkaretk|\bnie moze ruszac|\blezy (juz )?(od )?(godzin|\d)"),
     ("acute_danger", 0.7, r"\bna moscie\b|\bna dachu\b|\bskocze\b|\bzegnajcie|\bprzygotowal(am|em) tabletki|\bklient (przyjdzie|przyjedzie|czeka)"),
     ("self_harm", 0.9, r"chc[eę] umrze[cć]|samob[oó]j"),
+    ("self_harm", 0.8, r"\blepiej (zeby|żeby) mnie nie (bylo|było)|\bnie chc[eę] (ju[zż] )?(zy[cć]|żyć)"),
     ("self_harm", 0.8, r"\bzabic sie\b|\bzabije sie\b|\bnie chce (juz )?zyc|\btne sie\b|\bpocielam sie|\bskoncze ze soba|\bzniknac na zawsze"),
     ("grooming", 0.6, r"\bkupuje (mi|jej) (wszystko|drogie|rzeczy|ubrania|prezenty)|\bdrogie rzeczy|\bnie zadawala sie z|\btylko on mnie rozumie|\bdojrzala jak na swoj wiek|\bnie mow(ila)? (mamie|rodzicom|nikomu)|\bma nie mowic rodzicom|\bon ja kocha|\bprzyslal (jej )?bilet|\bkupi bilet|\bbedzie modelka|\bstarszym? facet"),
     ("sexual_exploitation", 0.9, r"seksu z klientami|prostytu|seks za pieni"),
@@ -494,10 +495,35 @@ DE: list[Entry] = [
     ("self_harm", 0.9, r"will sterben|umbringen|selbstmord"),
 ]
 
+# --- An overdose taken now, across languages (B8-B12 study: "i kam marre te gjitha tabletat") ----------
+# Said like this it is an emergency whatever else the conversation says.
+OVERDOSE_LATIN = [
+    (code, w, rx) for code, w in (("acute_danger", 0.85), ("self_harm", 0.9)) for rx in (
+        r"\b(kam marr[eë]|mora|piva|gëlltita|gelltita) (t[eë] gjitha )?(tabletat|hapat|ila[cç]et|barnat)",
+        r"\b(wzi[eę][lł]am|wzi[aą][lł]em|po[lł]kn[eę][lł]am|[lł]ykn[eę][lł]am|zjad[lł]am) (wszystkie |ca[lł]e )?(tabletki|leki|pigu[lł]ki|opakowanie)",
+        r"\bam (luat|inghitit|înghițit) (toate )?(pastilele|pastile|medicamentele|tabletele)",
+        r"\b(me tom[eé]|me he tomado|tom[eé]) (todas )?las pastillas|\btom[eé] (toda la caja|todas las pastillas)",
+        r"\b(tomei|engoli) (todos os |todas as )?(comprimidos|rem[eé]dios|p[ií]lulas)",
+        r"\b(t[uü]m|b[uü]t[uü]n) (ila[cç]lar[iı]|haplar[iı]) ([iı][cç]tim|ald[iı]m)|\bhaplar[iı] [iı][cç]tim",
+        r"\bbevettem (az [oö]sszes|minden) (gy[oó]gyszert|tablett[aá]t)",
+        r"\b(i[sš]g[eė]riau|prarijau) (visas |visus )?(tablet[eė]s|vaistus)",
+        r"\bu (qaatay|cunay) (dhammaan )?(kaniinihii|kiniinihii|dawadii)",
+        r"\b(u[oố]ng|uong) (h[eế]t|het) (thu[oố]c|thuoc)",
+    )
+]
+OVERDOSE_CYRILLIC = [
+    (code, w, r"(выпила|выпил|випила|випив|изпих|изпи|наглоталась|наковталася) (все |всі |всички )?(таблетки|таблеток|пігулки|хапчета|лекарства)")
+    for code, w in (("acute_danger", 0.85), ("self_harm", 0.9))
+]
+OVERDOSE_ARABIC = [
+    (code, w, r"(أخذت|اخذت|بلعت|شربت) (كل |جميع )?(الحبوب|الأقراص|الاقراص|الدواء)|(همه|تمام) (قرص|قرص‌|قرصها|تابلیت)[^\n]{0,12}(خوردم)")
+    for code, w in (("acute_danger", 0.85), ("self_harm", 0.9))
+]
+
 # Pools per script (see the docstring): language identification confuses languages within a script.
-_LATIN = RO + PL + ES + PT + TR + SQ + VI + TL + SO + DARIJA_LATIN + FA_LATIN + TI_LATIN + DE
-_CYRILLIC = BG + RU + UK
-_ARABIC = AR + FA + PS
+_LATIN = OVERDOSE_LATIN + RO + PL + ES + PT + TR + SQ + VI + TL + SO + DARIJA_LATIN + FA_LATIN + TI_LATIN + DE
+_CYRILLIC = OVERDOSE_CYRILLIC + BG + RU + UK
+_ARABIC = OVERDOSE_ARABIC + AR + FA + PS
 _ETHIOPIC = TI + AM
 _LATIN_CODES = ("ro", "pl", "es", "pt", "tr", "sq", "vi", "so", "de", "it", "hu", "cs", "sk", "lt", "tl")
 
@@ -506,6 +532,8 @@ OTHER.update({c: _CYRILLIC for c in ("bg", "ru", "uk")})
 OTHER["sr"] = _CYRILLIC + _LATIN  # Serbian is written in both scripts
 OTHER.update({c: _ARABIC for c in ("ar", "fa", "ps", "ur")})
 OTHER.update({c: _ETHIOPIC for c in ("ti", "am")})
+# Kurdish: Sorani in Arabic script, Kurmanji in Latin letters
+OTHER["ku"] = _ARABIC + _LATIN
 
 # Cues in any language: emoji and numbers carry meaning across languages.
 UNIVERSAL: list[tuple[str, float, str]] = [
