@@ -58,6 +58,9 @@ sexual_exploitation 0.6: customers ; men come and go ; different men
 
 sextortion 0.9: blackmail ; blackmailing ; sextortion ; share my pics ; send them to everyone ; post my pics ; pics * unless ; pics * if i don't|not ; share * pics ; pics with my school ; pics * everyone
 sextortion 0.6: pics of me ; video of me
+# the common forms of sextortion (boys too: a "girl" on a video call, money or the video goes to the followers)
+sextortion 0.85: send it to my friends ; send it to everyone ; send them to my ; sends them to my ; send the video to ; send the pics to ; post the video ; recorded * video call|facetime|cam ; screen recorded ; screenshotted * video call ; nudes * unless ; nudes * if i ; pay * or * send|post|share|leak ; money or * send|post|share|leak ; gift cards * or * send|post ; all my followers ; my followers list ; wants more pics or ; more pics or ; more videos or ; leak my ; leak them ; leak the
+sextortion 0.45: nudes
 
 criminal_exploitation 0.9: county lines ; money mule ; deliver * package ; package * drugs ; sell drugs ; selling drugs ; deliver drugs ; deal drugs ; borrow my card ; borrow my bank ; use my account ; my account that is not mine ; not mine ; steal from shops ; make me steal
 criminal_exploitation 0.5: steal
@@ -88,6 +91,7 @@ unaccompanied_migrant 0.45: no papers
 unaccompanied_migrant 0.7: parents are in eritrea|afghanistan|syria|somalia|morocco|guinea|vietnam|sudan ; alone here
 
 family_perpetrator 0.9: father|mother|dad|mom|parents|uncle|family ** marry ; forced marriage ; parents make me ; my mom sells ; my mother sells ; my dad sells ; my father sells ; uncle makes me ; my family sells
+family_perpetrator 0.85: want me to marry ; wants me to marry ; make me marry ; making me marry ; have to marry ; forced to marry
 
 self_harm 0.9: kill myself ; killing myself ; want to die ; not want to live ; do not want to live ; suicide ; suicidal ; cut myself ; hurt myself ; end it all ; self harm ; selfharm
 self_harm 0.85: take them all ; take all * pills ; jump off ; better off without me
@@ -121,6 +125,7 @@ self_harm 0.85: wouldn't wake up ; wouldnt wake up ; not wake up ; never wake up
 @professional 1: i'm a teacher ; i am a teacher ; as a teacher ; social worker ; youth worker ; my students ; one of my students ; a student ; a client of mine ; in our care ; police officer ; as a ; case ; i work with
 @perpetrator 1: working for me ; for me with clients ; i threatened ; will i get in trouble ; get in trouble ; i let some ; run package for me ; i want to stop ; i hit her ; i have a girl
 @family 1: mom|mother|dad|father|parents|uncle|aunt|stepdad|brother * makes|make|forces|force|sells|sell|sends|send ; my uncle ; my parents make ; my mom sells ; uncle makes
+@family 1: aunty|aunt|auntie|uncle|cousin|brother|stepdad|stepmom|grandma|grandpa|tita|tito * keeps|keep|kept|took|takes|says|said|wants|makes|made|sells|sent|brought|bring|runs|has ; my aunty ; my auntie ; my cousin ; my tita ; for my aunt|aunty|uncle|cousin * shop|salon|restaurant
 @minor 1: school ; class ; teacher ; my parents ; not to tell my parents ; care home ; guardian ; student ; students ; unaccompanied ; year 9|10|11
 @adult 1: boss ; my wife ; my husband ; my kids ; farm ; wages
 """

@@ -44,6 +44,9 @@ sexual_exploitation 0.45: passes
 sexual_exploitation 0.8: gentille avec ses potes|amis|copains ; gentille avec eux ; vitrine ; vend mes photos ; vendre mes photos ; vend mes nudes ; des mecs qui paient ; chez ses potes ce soir ; il a pris des billets ; m'ont fait des trucs
 sexual_exploitation 0.6: voitures différentes ; toujours des hommes ; des hommes plus âgés ; des soirées
 sextortion 0.9: chantage ; photo * envoyer ; photo * publie ; publier * photo ; publie * photo ; photo nues ; menace de les envoyer ; sinon il publie
+# the common forms of sextortion (boys too: a "girl" on a video call, money or the video goes to the followers)
+sextortion 0.85: envoyer à mes parents ; envoie tout à mes parents ; envoyer à mes amis ; tous mes abonnés ; mes abonnés ; envoyer la vidéo ; publier la vidéo ; balancer * photos|vidéo|nudes ; balance * photos|vidéo|nudes ; enregistré * appel vidéo|facetime|cam ; capture * appel vidéo ; si je paie pas ; si je paye pas ; sinon * envoie|publie|balance ; veut de l'argent sinon ; nudes * sinon
+sextortion 0.45: nudes
 criminal_exploitation 0.85: voler pour ; dois voler ; devais voler ; doit voler
 criminal_exploitation 0.9: livrer * drogue ; drogue pour eux ; paquets de drogue ; voler dans les magasins ; obligent à voler ; vendre de la drogue ; vend de la drogue ; carte bancaire ; dealer ; mule
 labour_exploitation 0.85: heures par jour ; sans être payé ; sans etre paye ; sans salaire ; ne nous paie ; paie presque rien ; dort sur le chantier ; dormons sur
@@ -61,6 +64,7 @@ missing_runaway 0.85: dort plus à la maison ; dort plus a la maison ; rentre pl
 unaccompanied_migrant 0.9: arrivé seul ; arrive seul ; arrivée seule ; mineurs non accompagnés ; mineur non accompagné ; non accompagnés ; non accompagne ; sans mes parents ; passeur ; demandeur d'asile ; centre pour mineurs ; fedasil
 unaccompanied_migrant 0.7: parents sont en guinée|guinee|érythrée|erythree|afghanistan|syrie|maroc|congo|cameroun
 family_perpetrator 0.9: père|pere|mère|mere|parents|oncle|famille ** marier ; mariage forcé ; mariage force ; mon oncle me fait ; ma tante m'envoie ; ma tante m envoie ; mes parents m'obligent ; ma mère me vend ; mon père me vend
+family_perpetrator 0.85: veut me marier ; veulent me marier ; veut la marier ; veulent la marier ; me marier avec ; la marier avec
 self_harm 0.9: ne veux plus vivre ; me suicider ; suicide ; me scarifie ; veux me tuer ; vais me tuer ; envie de mourir ; veux mourir ; me faire du mal
 acute_danger 0.9: devant ma porte ; enfermée dans ; avec un client maintenant ; client maintenant ; emmener ce soir ; aidez-moi vite ; il arrive
 acute_danger 0.45: va me tuer
@@ -90,6 +94,7 @@ acute_danger 0.9: laissé une lettre ; ce soir c'est bon
 @professional 1: je suis prof ; je suis professeur ; une élève de ; un élève de ; je suis éducatrice ; je suis educatrice ; je suis éducateur ; je suis enseignant ; je suis enseignante ; assistante sociale ; assistant social ; un élève ; une élève ; une jeune du foyer ; mon élève
 @perpetrator 1: j'ai menacé ; j ai menace ; est-ce grave ; est ce grave ; travaille pour moi ; pour moi
 @family 1: mon oncle ; ma tante ; mes parents m ; mon beau-père
+@family 1: tante|tantine|oncle|cousin|cousine|frère|frere|beau-père|grand-mère * garde|gardé|prend|pris|dit|veut|oblige|vend|envoie|a ma|a mes ; chez ma tantine ; ma tantine ; mon cousin ; ma cousine ; mon grand frère ; le magasin de mon père|oncle ; le resto de mon père|oncle
 @minor 1: école ; ecole ; collège ; college ; lycée ; lycee ; classe ; foyer ; mineurs ; mineur ; élève ; eleve ; mes parents
 @adult 1: patron ; chantier ; ma femme ; mon mari ; mes enfants
 """
