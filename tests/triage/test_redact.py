@@ -627,3 +627,36 @@ def test_places_that_locate_a_victim(text: str, value: str) -> None:
 )
 def test_clean_trap_lines_stay_untouched(text: str) -> None:
     assert redact(text)["spans"] == []
+
+
+# Session 7 (issue 8): names in Ge'ez and Arabic script after their cues; fresh examples.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ሓፍተይ ሳምራዊት 14 ዓመት እያ", "ሳምራዊት"),  # my sister X, 14 years
+        ("ዓርከይ ሃብቶም፡ ኣብ Utrecht እዩ", "ሃብቶም"),
+        ("ኣነ ፊዮሪ እየ፡ ዕድመይ 15", "ፊዮሪ"),  # I am X, my age 15
+        ("ስሙ ዮሃንስ እዩ", "ዮሃንስ"),  # his name is X
+        ("ሓወይ ኣሎ ኣብ Brussel፣ ስሙ ሮቤል", "ሮቤል"),
+        ("ስመይ ብሩክ እየ", "ብሩክ"),
+        ("صديقتي المسكينة ليلى عمرها 15", "ليلى"),  # an adjective with the article between relation and name
+        ("أنا ايمان ورقمي معه", "ايمان"),  # "I am Iman and ...": a listed name before "and"
+    ],
+)
+def test_names_in_other_scripts_session7(text: str, value: str) -> None:
+    assert _has(text, value, "PERSON"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ኣነ ጓል እየ፡ ዕድመይ 15",  # I am a girl, 15: no name
+        "أختي الصغيرة عمرها 12",  # my little sister is 12
+        "الإيمان مهم جدا في حياتي",  # faith is important
+        "weet iemand of mijn naam erin komt",
+        "ik ben geboren in de winter",
+        "il dit que je suis son trésor",
+    ],
+)
+def test_no_name_session7(text: str) -> None:
+    assert [t for _, t in found(text) if t == "PERSON"] == [], found(text)
