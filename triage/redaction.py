@@ -750,7 +750,7 @@ RE_VERB_AFTER = re.compile(
     _I,
 )
 RELATIONS = (
-    r"vriend|vriendin|vriendje|vriendinnetje|loverboy|pooier|broer|zus|zusje|broertje|neef|nicht|ex|lief|baas|"
+    r"bf|gf|bff|vriend|vriendin|vriendje|vriendinnetje|loverboy|pooier|broer|zus|zusje|broertje|neef|nicht|ex|lief|baas|"
     r"oom|tante|collega|buurman|buurvrouw|friend|boyfriend|girlfriend|brother|sister|cousin|pimp|boss|copain|"
     r"copine|fr[èe]re|s[œo]eur|cousine|mec|patron"
 )
@@ -835,13 +835,22 @@ RE_PERSON_AFTER = re.compile(
     r"weet|wist|vindt|vond|doet|deed|rijdt|reed|neemt|nam|geeft|gaf|praat|chat|says|said|told|asked|wants|works|"
     r"lives|called|texted|dit|a\s+dit|veut|travaille|habite|m'a|took|takes|sent|sends|came|went|drove|"
 
-    r"picked|kept|brought|sold|"
+    r"picked|kept|brought|sold|has|"
+    # a state only a person is in: "Faith is weggelopen", "joy is er ook", "hope is asleep"
+    r"(?:is|was|wordt|werd)\s+(?:weggelopen|vermist|verdwenen|opgehaald|meegenomen|opgepakt|zwanger|er\s+ook|"
+    r"daar\s+ook|hier\s+ook|ook\s+(?:hier|daar)|asleep|missing|pregnant|there\s+too|here\s+too|also\s+here|"
+    r"disparue?|enceinte|l[àa]\s+aussi)|"
+    # "Faith van de buren", "Joy from next door", "Fleur (c'est son vrai prénom)", "Joy (nigeriaans meisje, 15)"
+    r"van\s+(?:de\s+)?(?:buren|hiernaast|naast\s+ons|boven|beneden)|from\s+next\s+door|d'[àa]\s+c[ôo]t[ée]|"
+    r"\([^()]{0,40}?(?:\b\d{1,2}\b|pr[ée]nom|naam|name|nom|echte|real|vrai)[^()]{0,40}\)|"
     # Turkish honorifics after a name: "Umut abi", "Ayşe abla", "Murat hoca"
     r"abi|abim|abla|ablam|amca|teyze|hoca|bey|han[ıi]m|"
     # French: the name taken up by a pronoun ("marine elle a 15 ans", "selam elle vient d'Érythrée")
     r"(?:elle|il)\s+(?:a|est|dit|habite|travaille|dort|vient|veut|m'a|me|sort|bosse|fait)|"
+    # "rose is my favourite flower", "hoop is mijn lievelingswoord": a thing someone likes, not a person
     r"(?:is|was|est|c'est|c)\s+(?:mijn|mn|m'n|my|mon|ma|zijn|zn|z'n|haar|d'r|his|her|niet\s+haar|niet\s+zijn|"
-    r"gewoon\s+(?:mijn|mn|m'n)|ook\s+(?:mijn|mn|m'n)|\d{1,2}\b)|"
+    r"gewoon\s+(?:mijn|mn|m'n)|ook\s+(?:mijn|mn|m'n)|\d{1,2}\b)"
+    r"(?!\s*(?:favou?rite|fave|fav|lievelings\w*|favoriet\w*|pr[ée]f[ée]r[ée]e?)\b)|"
     r"\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*(?:jaar|ans|years|,)|"
     r"(?:en\s+|and\s+|et\s+)?(?:haar|zn|z'n|zijn|d'r|her|his|sa|son)\s+(?:moeder|vader|mama|papa|ma|pa|broer|zus|"
     r"vriend|vriendin|nummer|neef|nicht|oom|tante|nonkel|familie|cousin|cousine|fr[èe]re|s[œo]eur|m[èe]re|p[èe]re|"
@@ -849,6 +858,11 @@ RE_PERSON_AFTER = re.compile(
 
     _I,
 )
+# Listed names that are first of all a noun of the conversation: in lower case a name only in a state no noun is in
+WORD_FIRST_NAMES = {"hoop", "hope"}
+RE_PERSON_STATE = re.compile(
+    r"^\s*(?:is|was|wordt|werd)\s+(?:weggelopen|vermist|verdwenen|opgehaald|meegenomen|opgepakt|zwanger|er\s+ook|"
+    r"daar\s+ook|hier\s+ook|asleep|missing|pregnant|there\s+too|here\s+too|disparue?|enceinte)\b", _I)
 RE_PLURAL_VERB = re.compile(
     r"^\s*(?:zijn|hebben|moeten|willen|wonen|werken|slapen|gaan|komen|zitten|zeggen|are|have|work|live|sont|ont)\b", _I
 )
@@ -983,7 +997,7 @@ ETH_NOT_NAMES = {"ጓል", "ወዲ", "ሰብ", "ሕሙም", "ሕምምቲ", "ስ
 # Tigrinya and Amharic relation words with a name and an age or clause end: "ሓወይ ተስፋይ 15 ዓመት እዩ"
 RE_ETH_REL_NAME = re.compile(
     r"(?<![\u1200-\u137F])(?:ሓወይ|ሓፍተይ|ሓብተይ|ዓርከይ|ዓርከይቲ|ወደይ|ጓለይ|ሰብኣየይ|ኣደይ|ኣቦይ|ወዲ\s+ሓወቦይ|ወንድሜ|እህቴ|"
-    r"ጓደኛዬ|ልጄ|ባለቤቴ)\s+([\u1200-\u137F]{2,})(?=\s*(?:\d|[፡።፣፤,.!?(]|እዩ|እያ|ነው|$))")
+    r"ጓደኛዬ|ልጄ|ባለቤቴ)\s+([\u1200-\u137F]{2,})(?=\s*(?:\d|[፡።፣፤,.!?(]|እዩ|እያ|ነው))")
 # Turkish neighbourhood: "Nieuwland mahallesinde", "Feijenoord mahallesi"
 RE_TR_HOOD = re.compile(r"(?<![\w-])([A-ZÀ-Ý][\w-]{2,}(?:\s[A-ZÀ-Ý][\w-]+)?)\s+(?i:mahalle(?:si(?:nde|nden|ne)?|de)?|semtinde|semti)\b")
 RE_TR_NAME_SUFFIX = re.compile(
@@ -996,7 +1010,7 @@ RE_AR_NAME_CUE = re.compile(
     r"(?:اسم|إسم)\s+(?:ابني|إبني|ابنتي|بنتي|ولدي|زوجتي|خطيبي|أخوي|اخوي|أختي|اختي|أخي|اخي|صاحبي|صاحبتي|"
     r"صديقي|صديقتي|زوجي)|نام\s+(?:برادرم|خواهرم|پسرم|دخترم|دوستم|شوهرم))\s+"
     # an adjective with the article may come between ("أخي الصغير يوسف": my little brother Yusuf); a name has none
-    r"(?:ال[\u0621-\u064A]{2,}\s+)?"
+    r"(ال[\u0621-\u064A]{2,}\s+)?"
     r"((?!(?:هو|هي|في|من|عند|كان|كانت|عمري|عمره|عمرها|ما|لا|مش|در|را|است|هم|که|و|قال|قالت|راح|راحت|بيشتغل|"
     r"يشتغل|تشتغل|بتشتغل|ساكن|ساكنة|عايش|عايشة)(?!\w))(?!ال)[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,})"
 )
@@ -1552,7 +1566,9 @@ def _detect_patterns(text: str) -> list[Span]:
         if key in lookups().first and key not in lookups().places:
             spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
     for m in RE_AR_NAME_CUE.finditer(text):
-        spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+        if m.group(1) and fold(m.group(2)) not in lookups().first:
+            continue  # "أخي الكبير بيفتش": after an adjective only a listed name ("أخي الصغير يوسف")
+        spans.append(Span(m.start(2), m.end(2), "PERSON", 2))
     for m in RE_AR_TITLE_NAME.finditer(text):
         spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
     for m in RE_HAN_REL_NAME.finditer(text):
@@ -1569,6 +1585,9 @@ def _detect_patterns(text: str) -> list[Span]:
         g = 1 if m.group(1) else 2
         spans.append(Span(m.start(g), m.end(g), "PERSON", 2))
 
+    for m in RE_TOWN_PART.finditer(text):
+        if fold(m.group(1)) in lookups().places:
+            spans.append(Span(m.start(), m.end(), "LOCATION", 1))
     for m in RE_CYR_PLACE.finditer(text):
         if not CYR_NOT_PLACE.match(m.group(1)):
             spans.append(Span(m.start(1), m.end(1), "LOCATION", 1))
@@ -1856,11 +1875,15 @@ def _detect_tokens(text: str) -> list[Span]:
         words = frag.split()
         s, e = m.start(), m.end()
         # strip leading article / ordinary words ("op het Erasmus College" -> "Erasmus College")
+        after_school = False
         while words and (
             fold(words[0]) in lk.stop
             and fold(words[0]) not in ("sint", "st", "st.")
             and not (len(words) > 1 and words[0][0].isupper() and fold(words[0]) in ("da", "de", "van", "la", "le", "don"))
+            # "le collège Jean Moulin": a capitalised name right after the school word is the school's name
+            and not (after_school and words[0][0].isupper())
         ):
+            after_school = bool(re.fullmatch(SCHOOL_WORDS, words[0], _I))
             s += len(words[0])
             while s < e and text[s].isspace():
                 s += 1
@@ -1877,8 +1900,8 @@ def _detect_tokens(text: str) -> list[Span]:
         if not content and len(words) == 1 and not re.search(r"[a-z](?:college|lyceum|school|instituut|atheneum)",
                                                                frag, _I):
             continue
-        if content and all(fold(w) in lk.stop for w in content):
-            continue
+        if content and all(fold(w) in lk.stop and fold(w) not in lk.first and fold(w) not in lk.sur for w in content):
+            continue  # "collège Jean Moulin", "school Don Bosco": schools named after people keep their name
         spans.append(Span(s, e, "LOCATION", 2))
 
     # ---- named businesses and facilities. The cue word stays readable ("hotel", "carwash", "azc" carry the
@@ -1927,16 +1950,24 @@ def _detect_tokens(text: str) -> list[Span]:
             return False  # "ik hoop", "geen hoop", "i will", "vol hoop"
         if RE_INTRO.search(before) and not RE_ADJECTIVE_LIKE.search(fold(t.text)):
             return True  # "ik ben joy"
+        if t.text.islower() and fold(t.text) in WORD_FIRST_NAMES and not RE_PERSON_STATE.match(after) and re.match(
+                r"^\s*(?:doet|deed|has|had|heeft|is|was|geeft|gaf|komt|kwam|gaat|ging|blijft|bleef|gives|keeps|dies|"
+                r"sterft|leeft|lives|makes|maakt|wil|will|kan|can)\b", after, _I):
+            return False  # "hoop doet leven", "hope has left me": the noun; "hope is asleep", "hope zegt" a name
         if RE_PERSON_AFTER.match(after):
             return True  # "will zegt", "Hoop is mn nichtje", "Joy (24)", "faith haar moeder"
+        if re.match(r"^\s*(?:en\s+ik|and\s+i|and\s+me|et\s+moi)\b", after, _I) and (
+                sent_start(i) or pw == "" and toks[i - 1].text == ","):
+            return True  # "joy en ik werkten samen", "..., storm and i": a name starting a clause
         if pw in ("bel", "call", "app", "appen", "bellen", "sms", "text") or (
             pw in ("bij", "chez") and re.match(r"^\s+(?:in|op|aan|thuis)\b", after)
         ):
             return True  # "bel sunny op +32...", "ik woon bij hope in de Kruiskade"
         # "angel en faith", "Rose en Angel": two names joined by "en"
         m = re.match(r"^\s*(?:en|and|et|&|,)\s*([^\W\d_]+)", after)
-        if m and fold(m.group(1)) in lk.first and fold(m.group(1)) not in NOT_BEFORE_WORD_NAME:
-            return True
+        if m and fold(m.group(1)) in lk.first and (fold(m.group(1)) not in NOT_BEFORE_WORD_NAME or RE_PERSON_AFTER.match(
+                after[m.end() :]) or RE_PLURAL_VERB.match(after[m.end() :])):
+            return True  # "angel en faith", "storm and will picked me up"
         m = re.search(r"([^\W\d_]+)\s*(?:en|and|et|&|,)\s*$", before)
         return bool(m and fold(m.group(1)) in lk.first and fold(m.group(1)) not in lk.stop | NOT_BEFORE_WORD_NAME
                     or m and fold(m.group(1)) in lk.first and (RE_PERSON_AFTER.match(after) or RE_PLURAL_VERB.match(after)))
@@ -1950,6 +1981,8 @@ def _detect_tokens(text: str) -> list[Span]:
         if re.match(r"^(?:[mltdjsnc]|qu)['’]", w) and not re.match(r"^[DO]['’][A-Z]", w):
             return 0
         f = fold(w)
+        if RE_HYPHEN_PLACE_PART.search(f) and (f.split("-")[0] in lk.places or f.split("-")[-1] not in PLACE_PARTS):
+            return 0  # "Nijmegen-Oost", "de Hoenderloo-groep": a part of a town or a facility, not a person
         capital = _is_title(w) or (all_caps_text and w.isupper())
         common = f in lk.stop
         if f in PARTICLES:
@@ -2001,7 +2034,11 @@ def _detect_tokens(text: str) -> list[Span]:
             and not re.search(r"(?:t|d|en|je|tje)$", f)
             and not RE_INTRO.search(_tail(text, t.idx))
             and re.search(r"(?i:\b(?:" + RELATIONS + r"))\s*[:,]?\s*$", _tail(text, t.idx))
-            and re.match(r"^\s*(?:[,.!?)]|$|en\b|and\b|et\b)", text[t.idx + len(t.text) :])
+            # "her bf kelvo in a flat", "mijn vriend yordanos, hij...": the clause ends or a place follows
+            and (re.match(r"^\s*(?:[,.!?)]|$|(?:en|and|et)\b)", text[t.idx + len(t.text) :])
+                 or not re.search(r"(?:s|ed|ing)$", f)  # "my gf dances at a club": a verb, not a name
+                 and re.match(r"^\s*(?:in|at|op|bij|uit|from|dans|chez|à)\s+(?:(?:a|an|the|de|het|een|'t|la|le|les|un|"
+                              r"une)\b|[A-Z])", text[t.idx + len(t.text) :]))
             or cue == "weak-rel" and not common and f.isalpha() and len(f) >= 3
             and re.search(r"(?i:\b(?:" + RELATIONS + r"))\s*[:,]?\s*$", _tail(text, t.idx))
             and RE_SPEECH_AFTER.match(text[t.idx + len(t.text) :])
@@ -2198,6 +2235,15 @@ def _detect_tokens(text: str) -> list[Span]:
             continue
         out.append(sp)
     return out
+
+
+PLACE_PARTS = {"noord", "zuid", "oost", "west", "centrum", "centraal", "buiten", "binnenstad", "stad", "dorp"}
+RE_HYPHEN_PLACE_PART = re.compile(
+    r"\w-(?:noord|zuid|oost|west|centrum|centraal|buiten|binnenstad|stad|dorp|groep|huis|school|college|kliniek|"
+    r"centre|center|opvang|hotel|kamp|camp|wijk|park|plein)$")
+# "Nijmegen-Oost", "Leuven-Centrum": a listed town and a part of it
+RE_TOWN_PART = re.compile(
+    r"(?<![\w-])([A-ZÀ-Ý][\w'’]+(?:-[A-ZÀ-Ý][\w'’]+)?)-(?:Noord|Zuid|Oost|West|Centrum|Centraal|Buiten|Binnenstad)(?![\w-])")
 
 
 # Verbs and conjunctions that follow a relation noun and are also listed names ("mijn lief wil", "the madam said")

@@ -660,3 +660,42 @@ def test_names_in_other_scripts_session7(text: str, value: str) -> None:
 )
 def test_no_name_session7(text: str) -> None:
     assert [t for _, t in found(text) if t == "PERSON"] == [], found(text)
+
+
+# Session 7: names that are also words, used as names (a person's state, "from next door", a remark in brackets,
+# "X and Y picked me up"); unlisted lowercase names after "bf"/"gf" before a place; schools named after people;
+# parts of towns. Fresh examples.
+@pytest.mark.parametrize(
+    ("text", "value", "typ"),
+    [
+        ("Joy is vermist sinds zaterdag, weet iemand iets", "Joy", "PERSON"),
+        ("Blessing van hiernaast wordt elke nacht opgehaald", "Blessing", "PERSON"),
+        ("Sky (haar echte naam) zit bij mij in de klas", "Sky", "PERSON"),
+        ("Angel (14) slaapt al twee nachten niet thuis", "Angel", "PERSON"),
+        ("the guy said faith is there too, in the same house", "faith", "PERSON"),
+        ("angel and storm drove me to the house again", "angel", "PERSON"),
+        ("angel and storm drove me to the house again", "storm", "PERSON"),
+        ("we slapen bij die man, sunny en ik werken daar", "sunny", "PERSON"),
+        ("i live with my gf tamsin in the flat above the shop", "tamsin", "PERSON"),
+        ("ze zit op het lycée Victor Hugo in Gent", "Victor Hugo", "LOCATION"),
+        ("ik ben weggelopen en slaap nu in Leuven-Centrum bij een vriend", "Leuven-Centrum", "LOCATION"),
+    ],
+)
+def test_word_names_and_unlisted_names_session7(text: str, value: str, typ: str) -> None:
+    assert _has(text, value, typ), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoop doet leven zegt mijn oma altijd",
+        "hope has left me, i dont know what to do",
+        "rose is my favourite flower, what's yours",
+        "my bf lowkey in love with someone else",
+        "my gf dances at a club on saturdays",
+        "je suis son trésor, dit-il, et puis il me frappe",
+        "ze is weggelopen uit de Hoenderloo-groep",
+    ],
+)
+def test_word_names_stay_words_session7(text: str) -> None:
+    assert [v for v, t in found(text) if t == "PERSON"] == [], found(text)
