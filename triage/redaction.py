@@ -880,6 +880,7 @@ LOC_PREPS = {
     "in", "uit", "naar", "bij", "rond", "richting", "nabij", "vlakbij", "buiten", "te", "from", "to", "near",
     "at", "à", "a", "vers", "près", "dans", "around", "omgeving", "regio", "gemeente", "stad", "city", "ville",
     "centrum", "station", "vanuit", "into", "tot", "via", "over", "hier", "daar", "de", "du", "of",
+    "w", "we", "în", "em",  # Polish, Romanian, Portuguese "in": "pracuję w Horst", "lucrez în Venlo"
 }
 LOC_CUES = (
     r"station|hotel|motel|azc|asielzoekerscentrum|aanmeldcentrum|opvangcentrum|opvang|gare|camping|wijk|buurt|"
@@ -901,7 +902,8 @@ RE_SCHOOL = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’&.-]*\s+)(?:" + SCHOOL_WORDS + r")\b(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}"
     r"|(?<![\w])(?:" + SCHOOL_WORDS + r")\s+(?:(?:de|het|van|der|den|'t|la|le|du|des|sint|saint)\s+)?"
     r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3}"
-    r"|(?<![\w])[A-ZÀ-Ý][\w'’-]{2,}(?i:college|lyceum|gymnasium|atheneum|instituut|school|campus)\b"
+    r"|(?<![\w])[A-ZÀ-Ý][\w'’-]{2,}(?i:college|lyceum|gymnasium|atheneum|instituut|school|campus|hotel|hostel|"
+    r"kliniek|ziekenhuis)\b"
     r"|(?<![\w])(?i:sint|st|onze-lieve-vrouw|olv)-[\w'’-]+(?:college|lyceum|gymnasium|atheneum|instituut|school)\b",
 )
 RE_SCHOOL_LOWER = re.compile(
@@ -1061,7 +1063,10 @@ RE_SCRIPT_PLACE = re.compile(
     r"(?:روتردام|أمستردام|امستردام|آمستردام|لاهاي|دن\s?هاخ|أوتريخت|اوترخت|أوترخت|آيندهوفن|ايندهوفن|تيلبورخ|"
     r"تيلبورغ|خرونينجن|بروكسل|أنتويرب|انتويرب|آنتورپ|غنت|خنت|لييج|لياج|شارلروا|ميشلن|ألمير|الميره|"
     r"阿姆斯特丹|鹿特丹|海牙|乌得勒支|烏得勒支|埃因霍温|蒂尔堡|格罗宁根|布鲁塞尔|布魯塞爾|安特卫普|安特衛普|根特|列日|"
-    r"奈梅亨|阿纳姆|莱顿|代尔夫特|马斯特里赫特|布雷达|兹沃勒)"
+    r"奈梅亨|阿纳姆|莱顿|代尔夫特|马斯特里赫特|布雷达|兹沃勒|"
+    # towns people come from, in Arabic and Persian script (countries are kept; a town narrows a person down)
+    r"الناظور|طنجة|الدار\s+البيضاء|الرباط|فاس|مراكش|وجدة|الحسيمة|تطوان|أكادير|اكادير|دمشق|حلب|اللاذقية|درعا|"
+    r"بغداد|الموصل|البصرة|أربيل|اربيل|طرابلس|بنغازي|الخرطوم|كابل|هرات|مزار\s+شریف|قندهار|جلال\s*آباد)"
 )
 
 # ----------------------------------------------------------------------------------------------------------

@@ -699,3 +699,15 @@ def test_word_names_and_unlisted_names_session7(text: str, value: str, typ: str)
 )
 def test_word_names_stay_words_session7(text: str) -> None:
     assert [v for v, t in found(text) if t == "PERSON"] == [], found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("pracuję w Venray na farmie, szef ma mój paszport", "Venray"),  # Polish "w" (in) before an ambiguous town
+        ("we sleep in the Stadshotel, room 12", "Stadshotel"),  # a named hotel in one word
+        ("أهلي في وجدة وأنا هنا وحدي", "وجدة"),  # a home town in Arabic script
+    ],
+)
+def test_places_session7(text: str, value: str) -> None:
+    assert _has(text, value, "LOCATION"), found(text)
