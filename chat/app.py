@@ -206,6 +206,8 @@ def create_app(settings: Settings, redis_url: str) -> web.Application:
             abandonment.job.start()
         if workers is not None:
             workers.start()
+        if settings.triage_enabled:
+            review.warm_up()  # the redaction's load, off the first transcript (in a thread; start-up does not wait)
 
     async def on_cleanup(app: web.Application) -> None:
         await queue_view.stop()

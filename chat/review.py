@@ -54,6 +54,17 @@ def _redact_transcript(texts: list[str], public: list[str] | None = None) -> lis
     return result
 
 
+def _warm_redaction() -> None:
+    try:
+        from triage.redaction import warm_up
+    except ImportError:
+        return
+    try:
+        warm_up()
+    except Exception:  # a failed warm-up only means the first transcript loads them itself
+        log.exception("warming up the redaction failed")
+
+
 def _public_strings(directory: list[Any]) -> list[str]:
     """Web addresses and phone numbers of the referral directory and the help lines, as counsellors paste
     them ("Name · phone · url"); also without the scheme, as people write them."""
@@ -83,6 +94,13 @@ class Review:
         self.content = ContentStore(store.redis)
         self.on_close: list[CloseHook] = []
         self._tasks: set[asyncio.Task[bool]] = set()
+        self.warming: asyncio.Task[None] | None = None
+
+    def warm_up(self) -> None:
+        """Load the redaction's word lists, spaCy and its model in a thread now, so the first transcript after a
+        start does not wait 2-5 s for them. Not awaited: the server starts serving meanwhile."""
+        if self.warming is None:
+            self.warming = asyncio.ensure_future(asyncio.to_thread(_warm_redaction))
 
     async def stop(self) -> None:
         tasks = list(self._tasks)

@@ -199,6 +199,8 @@ def merge(rule_spans: list[dict[str, Any]], model_spans: list[tuple[int, int, st
         words = [re.sub(r"^(?:[ldjmnst]|qu)['’]", "", w, flags=re.I) for w in text[s:e].split()]
         if text and (any(c.isdigit() for c in text[s:e]) or all(lk.is_common(w) or _facility(w) for w in words)):
             continue  # "fifa23" is the rules' business (handles); "het Politiestation" names no one
+        if t == "PERSON" and len(words) == 1 and re.match(r"ال[\u0621-\u064A]{2,}$", words[0]):
+            continue  # "أختي الكبيرة": a word with the Arabic article is an adjective or a noun, not a first name
         if skip_initial and text and not text[:s].strip() and len(words) == 1 and words[0][:1].isupper() \
                 and fold(words[0]) not in lk.first:
             continue

@@ -262,6 +262,21 @@ RE_PHONE_NAT = re.compile(r"(?<![\w+])\(?0\d{1,4}\)?(?:[ \t.\-/–—]{0,3}\(?\d
 # "o6-1234-5678": the letter o typed for the zero of a Dutch mobile number
 RE_PHONE_LETTER_O = re.compile(r"(?<![\w+])[oO]6(?:[ \t.\-/]{0,2}\d){8}(?![\w])")
 RE_PHONE_NO_ZERO = re.compile(r"(?<![\w+\-.])6[ \-]\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}(?![\w\-])")
+# One digit at a time, to get past filters or read aloud: "0 6 1 2 3 4 5 6 7 8", "+ 3 2 4 7 0 ..."
+RE_PHONE_SPACED = re.compile(r"(?<![\w+\-./])(?:(?:\+|00)\s?)?\d(?:\s?[.\-]?\s?\d){0,2}(?:\s[.\-]?\s?\d){6,14}(?![\w\-/]|[.,]\d)")
+# Digits written as words (nl, en, fr, de): "nul zes twee acht ...", "zero six one ...", "zéro six douze ..."
+DIGIT_WORDS = {
+    "nul": "0", "een": "1", "één": "1", "eén": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6",
+    "zeven": "7", "acht": "8", "negen": "9", "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2",
+    "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "zéro": "0",
+    "un": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "sept": "7", "huit": "8", "neuf": "9",
+    "null": "0", "eins": "1", "zwei": "2", "drei": "3", "fünf": "5", "sechs": "6", "sieben": "7", "neun": "9",
+}
+RE_DIGIT_WORD_RUN = re.compile(
+    r"(?<![\w-])(?:(?:" + "|".join(sorted(DIGIT_WORDS, key=len, reverse=True)) + r"|dubbel|double|\d{1,4})"
+    r"(?:[\s,.\-]{1,3}|$)){8,20}",
+    _I,
+)
 RE_PHONE_CUE = re.compile(
     r"\b(?:nummer|nr|tel|telefoon|telefoonnummer|gsm|mobiel|06|bel|bellen|app|whatsapp|phone|number|numéro|numero|"
     r"num|portable|tél)\b[^\d\n]{0,15}(\+?\d[\d \t.\-/]{6,18}\d)",
@@ -321,6 +336,8 @@ RE_DOB_CUE = re.compile(
     r"ro[đ]en[aoi]?|rođendan|рођен[аои]?|narozen[aáý]?|narodil(?:a)?\s+se|datum\s+narozen[íi]|nat[oa]\s+il|nat[oa]\s+a|"
     r"data\s+di\s+nascita|sz[üu]lett(?:em|ett)?|sz[üu]let[ée]si\s+d[áa]tum|kaarawan|cumplea[ñn]os|anivers[áa]rio|"
     r"ተወሊደ|ዝተወለድኩ|ተወለድኩ|የተወለድኩ|پیدائش|تاريخ\s+الولادة|تاريخ\s+ميلادي|ميلادي|متولد|"
+    # "تاريخ ميلادها", "عيد ميلاده": the birth word with a possessive ending
+    r"(?:تاريخ\s+|عيد\s+)?(?:ال)?ميلاد(?:ها|ه|ي|ك|هم)?|(?:تاريخ\s+)?(?:ال)?ولاد[تة](?:ها|ه|ي|ك)?|"
     r"(?:word|wordt|turn|turns|become|becomes|deviens|devient)\s+(?:pas\s+|only\s+)?"
     r"\d{1,2}\s+(?:op|on|le|in)|(?:fête|feest)\s+(?:op|le)|(?<![\w.])b\.\s*$)(?!\w)|(?<![\w°])°",
     _I,
@@ -335,8 +352,19 @@ RE_YEAR_IN_DATE = re.compile(r"(?:19|20)\d{2}")
 # young person gives next to their name is their date of birth
 RE_NAME_BEFORE_DATE = re.compile(
     r"(?:(?i:\b(?:ik\s+ben|ikben|kben|i'?m|i\s+am|je\s+suis|heet|heette|named|called|name\s+is|m'appelle|"
-    r"s'appelle)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)|(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ'’-]+)\s*(?:[(,]|,\s*°?)\s*$"
+    r"s'appelle)\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)|(?<![\w'’-])[A-ZÀ-ÝĀ-ŽА-ЯЁІЇЄҐΑ-Ω][a-zà-ÿā-žа-яёіїєґα-ω'’-]+)"
+    r"\s*(?:[(,]|,\s*°?)\s*$"
 )
+# A birth word right after a full date: "04.11.2008 doğumlu", "12.09.2008 р.н." (рік народження), "03.02.2008 г.р.",
+# "12-03-2009 urodzona", "3 mai 2008 născută"
+RE_BIRTH_AFTER = re.compile(
+    r"\W{0,3}\s*(?:doğumlu\w*|dogumlu\w*|р\.\s?н\.?|г\.\s?р\.?|року\s+народження|года\s+рождения|"
+    r"urodzon[aey]|n[ăa]scut[ăa]?|geb\.|geboren|born|n[ée]e?)(?!\w)", _I)
+# "on 14/02/2009 no wait thats her birthday", "12 maart, dat is haar verjaardag": a remark that the date is a birthday
+RE_BIRTH_REMARK_AFTER = re.compile(
+    r"[^.!?\n]{0,25}?\b(?:that'?s|thats|this\s+is|it'?s|dat\s+is|da's|c'est|is)\s+(?:her|his|my|their|haar|zijn|z'n|"
+    r"mijn|m'n|mn|d'r|sa|son|ma)\s+(?:birthday|b-?day|date\s+of\s+birth|verjaardag|geboortedatum|geboortedag|"
+    r"anniversaire|date\s+de\s+naissance)\b", _I)
 # "2009 doğumlu", "2008 born", "2010 geboren": a year before a birth word
 RE_YEAR_THEN_BIRTH = re.compile(
     r"(?<![\d/.\-])((?:19|20)\d{2})\s*,?\s*(?:(?:ben|werd|is|was|zijn|were)\s+(?:ik|hij|zij|ze|je|i|he|she|we)\s+)?"
@@ -404,20 +432,22 @@ RE_BIRTH_YEAR = re.compile(
 # IBAN groups may be split by spaces, dashes or a line break ("NL91-ABNA-0417-1643-00")
 RE_IBAN = re.compile(r"\b[A-Z]{2}[ \-]?\d{2}(?:(?:[ \-]|\s)?[A-Z0-9]{4}){2,7}(?:(?:[ \-]|\s)?[A-Z0-9]{1,3})?\b", _I)
 RE_IBAN_SHAPED = re.compile(
-    r"(?<![\w-])[A-Z]{2}[ \-]?\d{2}[ \-]?[A-Z0-9]{4}(?:(?:[ \-]|\s)?[A-Z0-9]{1,4}){2,7}(?![\w-])")
+    r"(?<![\w-])[A-Z]{2}[ \-]?\d{2}[ \-]?[A-Z0-9]{4}(?:(?:[ \-]|\s)?[A-Z0-9]{1,4}){2,7}(?![\w-])", _I)
 # Romanian plates ("CJ 07 MHD", "B 123 ABC"): county code, 2-3 digits, three letters; capitals only
 RE_RO_PLATE = re.compile(
     r"(?<![\w-])(?:B|AB|AR|AG|BC|BH|BN|BT|BV|BR|BZ|CS|CL|CJ|CT|CV|DB|DJ|GL|GR|GJ|HR|HD|IL|IS|IF|MM|MH|MS|NT|OT|PH|SM|"
     r"SJ|SB|SV|TR|TM|TL|VS|VL|VN)[ -]?\d{2,3}[ -]?[A-Z]{3}(?![\w-])"
 )
 # A letter or two and 7-8 digits ("R0384712", "E58213367"): the shape of most passports; CJK text may touch it
-RE_PASSPORT_LOOSE = re.compile(r"(?<![A-Za-z0-9_-])[A-Z]{1,2}\d{7,8}[A-Z]?(?![A-Za-z0-9_-])")
+RE_PASSPORT_LOOSE = re.compile(r"(?<![A-Za-z0-9_-])[A-Z]{1,2}\d{7,9}[A-Z]?(?![A-Za-z0-9_-])")
 # A lowercase "id" right before a number-like token ("mijn id AL 0129384")
 RE_ID_WORD_NUMBER = re.compile(r"(?<![\w-])(?i:id|ID-nr|id-nr|id\s+nr\.?)\s*[:=]?\s*([A-Z]{0,2}\s?\d{6,10})(?![\w-])")
 # The Dutch immigration number: "V-nummer 2734981065", "rقم الـ V تبعي 2734981065"
 RE_V_NUMBER = re.compile(r"(?<![A-Za-z])V(?:-?nummer|-?nr\.?|-?number)?(?![A-Za-z]).{0,20}?(?<!\d)(\d{10})(?!\d)")
+# The V-number as people copy it from a card or letter: "V-2847719", "V-2024-118734", "V 1234567890"
+RE_V_NUMBER_SHAPE = re.compile(r"(?<![\w-])V[- ](?:\d{4}[- ])?\d{6,10}(?![\w-]|[.,]\d)")
 # National numbers of other EU countries, taken bare only when their check digits (and dates) validate
-RE_BARE_LONG_NUMBER = re.compile(r"(?<![\w+.,/-])\d{10,18}(?![\w.,/-]|\.\d)")
+RE_BARE_LONG_NUMBER = re.compile(r"(?<![\w+/-])(?<!\d[.,])\d{10,18}(?![\w/-]|[.,]\d)")
 RE_ES_DNI = re.compile(r"(?<![\w-])(?:\d{8}[- ]?[A-Z]|[XYZ]\d{7}[- ]?[A-Z])(?![\w-])")
 RE_IT_CF = re.compile(r"(?<![\w-])[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z](?![\w-])", _I)
 
@@ -478,7 +508,9 @@ RE_DOC_CONTEXT = re.compile(
     # residence permits, identity cards and passports in the languages of newcomers
     r"let[eë]rnjoftim\w*|pasaport[eë]\w*|pasaportat|pas[aă]poart\w*|kimli[ğg]\w*|pasaportum\w*|"
     r"посвідк\w*|id-?картк\w*|закордонн\w+\s+паспорт\w*|паспорт\w*|вид\s+на\s+жительство|"
-    r"جواز(?:\s+(?:ال)?سفر\w*)?|(?:بطاقة|كرت)\s+(?:ال)?(?:هوي[ةت]\w*|إقامة|اقامة)|(?:ال)?إقامة|(?:ال)?اقامة|هويتي|"
+    # "جوازي", "وبطاقتي", "بطاقة هويتها": possessive endings and a proclitic "and"/"with" on the word
+    r"[وفب]?(?:ال)?جواز\w*(?:\s+(?:ال)?سفر\w*)?|[وفب]?(?:بطاقة|كرت)\s+(?:ال)?(?:هوي[ةت]\w*|إقامة|اقامة)|"
+    r"[وفب]?بطاق[تة](?:ي|ه|ها|ك|نا)|(?:ال)?إقامة|(?:ال)?اقامة|[وفب]?هوي[تة](?:ي|ه|ها|ك)|"
     r"پاسپورت\w*|گذرنامه|تذکره|کارت\s+(?:ملی|اقامت)|ፓስፖርት|baasaboor\w*|c[ăa]n\s+c[ướư][ớoc]c|cccd|cmnd|"
     r"cart[ãa]o\s+de\s+(?:cidad[ãa]o|resid[êe]ncia)|bilhete\s+de\s+identidade|permesso\s+di\s+soggiorno|"
     r"aufenthalts(?:titel|erlaubnis|karte)|rijbewijs(?:nummer)?|driv(?:ing|er'?s)\s+licen[cs]e|permis\s+de\s+conduire|"
@@ -543,7 +575,9 @@ RE_PHONE_WORD = re.compile(r"(?i:\b(?:bel|bellen|call|tel|telefoon|gsm|mobiel|wh
 # Also "AB 123CD" (IT), "1234 BCD" (ES), "34 ABC 123" (TR), "AA 1234 BB" (UA).
 RE_FOREIGN_PLATE = re.compile(
     r"(?<![\w-])(?:[A-Z]{1,3}[- ][A-Z]{1,2} \d{1,4}[A-Z]?|[A-Z]{1,3} \d{2,5}[A-Z]{0,2}(?: [A-Z]{1,3})?|"
-    r"\d{4}[ -]?[B-DF-HJ-NP-TV-Z]{3}|\d{2}[ -][A-Z]{1,3}[ -]\d{2,4})(?![\w-])"
+    r"\d{4}[ -]?[B-DF-HJ-NP-TV-Z]{3}|\d{2}[ -][A-Z]{1,3}[ -]\d{2,4}|"
+    # Polish district code and a mixed group: "PO 7GK21", "WX 1AB23", "KR 3N456"
+    r"[A-Z]{2,3}[ -]\d[A-Z]{1,3}\d{1,3}[A-Z]?(?!\s[A-Z0-9]))(?![\w-])"
 )
 # Brands and model names that look like a plate next to a car word ("een BMW 320 D")
 NOT_PLATE_HEADS = {"BMW", "VW", "GTI", "TDI", "AMG", "KIA", "MG", "DS", "BYD", "GT", "RS", "CLA", "GLA", "GLC", "SUV",
@@ -716,7 +750,7 @@ RE_VERB_AFTER = re.compile(
     _I,
 )
 RELATIONS = (
-    r"vriend|vriendin|vriendje|vriendinnetje|loverboy|pooier|broer|zus|zusje|broertje|neef|nicht|ex|lief|baas|"
+    r"bf|gf|bff|vriend|vriendin|vriendje|vriendinnetje|loverboy|pooier|broer|zus|zusje|broertje|neef|nicht|ex|lief|baas|"
     r"oom|tante|collega|buurman|buurvrouw|friend|boyfriend|girlfriend|brother|sister|cousin|pimp|boss|copain|"
     r"copine|fr[èe]re|s[œo]eur|cousine|mec|patron"
 )
@@ -801,13 +835,22 @@ RE_PERSON_AFTER = re.compile(
     r"weet|wist|vindt|vond|doet|deed|rijdt|reed|neemt|nam|geeft|gaf|praat|chat|says|said|told|asked|wants|works|"
     r"lives|called|texted|dit|a\s+dit|veut|travaille|habite|m'a|took|takes|sent|sends|came|went|drove|"
 
-    r"picked|kept|brought|sold|"
+    r"picked|kept|brought|sold|has|"
+    # a state only a person is in: "Faith is weggelopen", "joy is er ook", "hope is asleep"
+    r"(?:is|was|wordt|werd)\s+(?:weggelopen|vermist|verdwenen|opgehaald|meegenomen|opgepakt|zwanger|er\s+ook|"
+    r"daar\s+ook|hier\s+ook|ook\s+(?:hier|daar)|asleep|missing|pregnant|there\s+too|here\s+too|also\s+here|"
+    r"disparue?|enceinte|l[àa]\s+aussi)|"
+    # "Faith van de buren", "Joy from next door", "Fleur (c'est son vrai prénom)", "Joy (nigeriaans meisje, 15)"
+    r"van\s+(?:de\s+)?(?:buren|hiernaast|naast\s+ons|boven|beneden)|from\s+next\s+door|d'[àa]\s+c[ôo]t[ée]|"
+    r"\([^()]{0,40}?(?:\b\d{1,2}\b|pr[ée]nom|naam|name|nom|echte|real|vrai)[^()]{0,40}\)|"
     # Turkish honorifics after a name: "Umut abi", "Ayşe abla", "Murat hoca"
     r"abi|abim|abla|ablam|amca|teyze|hoca|bey|han[ıi]m|"
     # French: the name taken up by a pronoun ("marine elle a 15 ans", "selam elle vient d'Érythrée")
     r"(?:elle|il)\s+(?:a|est|dit|habite|travaille|dort|vient|veut|m'a|me|sort|bosse|fait)|"
+    # "rose is my favourite flower", "hoop is mijn lievelingswoord": a thing someone likes, not a person
     r"(?:is|was|est|c'est|c)\s+(?:mijn|mn|m'n|my|mon|ma|zijn|zn|z'n|haar|d'r|his|her|niet\s+haar|niet\s+zijn|"
-    r"gewoon\s+(?:mijn|mn|m'n)|ook\s+(?:mijn|mn|m'n)|\d{1,2}\b)|"
+    r"gewoon\s+(?:mijn|mn|m'n)|ook\s+(?:mijn|mn|m'n)|\d{1,2}\b)"
+    r"(?!\s*(?:favou?rite|fave|fav|lievelings\w*|favoriet\w*|pr[ée]f[ée]r[ée]e?)\b)|"
     r"\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*(?:jaar|ans|years|,)|"
     r"(?:en\s+|and\s+|et\s+)?(?:haar|zn|z'n|zijn|d'r|her|his|sa|son)\s+(?:moeder|vader|mama|papa|ma|pa|broer|zus|"
     r"vriend|vriendin|nummer|neef|nicht|oom|tante|nonkel|familie|cousin|cousine|fr[èe]re|s[œo]eur|m[èe]re|p[èe]re|"
@@ -815,6 +858,11 @@ RE_PERSON_AFTER = re.compile(
 
     _I,
 )
+# Listed names that are first of all a noun of the conversation: in lower case a name only in a state no noun is in
+WORD_FIRST_NAMES = {"hoop", "hope"}
+RE_PERSON_STATE = re.compile(
+    r"^\s*(?:is|was|wordt|werd)\s+(?:weggelopen|vermist|verdwenen|opgehaald|meegenomen|opgepakt|zwanger|er\s+ook|"
+    r"daar\s+ook|hier\s+ook|asleep|missing|pregnant|there\s+too|here\s+too|disparue?|enceinte)\b", _I)
 RE_PLURAL_VERB = re.compile(
     r"^\s*(?:zijn|hebben|moeten|willen|wonen|werken|slapen|gaan|komen|zitten|zeggen|are|have|work|live|sont|ont)\b", _I
 )
@@ -832,6 +880,7 @@ LOC_PREPS = {
     "in", "uit", "naar", "bij", "rond", "richting", "nabij", "vlakbij", "buiten", "te", "from", "to", "near",
     "at", "à", "a", "vers", "près", "dans", "around", "omgeving", "regio", "gemeente", "stad", "city", "ville",
     "centrum", "station", "vanuit", "into", "tot", "via", "over", "hier", "daar", "de", "du", "of",
+    "w", "we", "în", "em",  # Polish, Romanian, Portuguese "in": "pracuję w Horst", "lucrez în Venlo"
 }
 LOC_CUES = (
     r"station|hotel|motel|azc|asielzoekerscentrum|aanmeldcentrum|opvangcentrum|opvang|gare|camping|wijk|buurt|"
@@ -853,7 +902,8 @@ RE_SCHOOL = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’&.-]*\s+)(?:" + SCHOOL_WORDS + r")\b(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}"
     r"|(?<![\w])(?:" + SCHOOL_WORDS + r")\s+(?:(?:de|het|van|der|den|'t|la|le|du|des|sint|saint)\s+)?"
     r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3}"
-    r"|(?<![\w])[A-ZÀ-Ý][\w'’-]{2,}(?i:college|lyceum|gymnasium|atheneum|instituut|school|campus)\b"
+    r"|(?<![\w])[A-ZÀ-Ý][\w'’-]{2,}(?i:college|lyceum|gymnasium|atheneum|instituut|school|campus|hotel|hostel|"
+    r"kliniek|ziekenhuis)\b"
     r"|(?<![\w])(?i:sint|st|onze-lieve-vrouw|olv)-[\w'’-]+(?:college|lyceum|gymnasium|atheneum|instituut|school)\b",
 )
 RE_SCHOOL_LOWER = re.compile(
@@ -932,8 +982,24 @@ RE_AR_I_AM = re.compile(
     r"بدي|كنت|عم)(?!\w))[\u0621-\u064A]{2,})"
     r"\s*(?:[،,]|\s+(?:عمري|وعمري|عمرى|من\s+\w+\s+عمري))"
 )
+RE_AR_I_AM_AND = re.compile(r"(?<!\w)(?:انا|أنا)\s+([\u0621-\u064A]{2,})\s+و")
 # Tigrinya/Amharic "my name is X" only with the copula after the name ("ስመይ ሰላም እዩ", "ስሜ ሰላም ነው")
-RE_ETH_NAME = re.compile(r"(?:ስመይ|ሽመይ|ስሜ)\s*[:፡]?\s*([\u1200-\u137F]{2,})\s+(?:እዩ|እያ|ነው|ይባላል)")
+RE_ETH_NAME = re.compile(r"(?:ስመይ|ሽመይ|ስሜ)\s*[:፡]?\s*([\u1200-\u137F]{2,})\s+(?:እዩ|እያ|እየ|ኢየ|ነው|ነኝ|ይባላል)")
+# "ስማ ራሄል" (her name: Rahel), "ስሙ ዳዊት እዩ": his or her name, then the end of the clause or a copula
+RE_ETH_NAME_3P = re.compile(
+    r"(?<![\u1200-\u137F])(?:ስማ|ስሙ|ስሟ|ስማ፡|ስሙ፡)\s*[:፡]?\s*([\u1200-\u137F]{2,})"
+    r"(?=\s*(?:እዩ|እያ|ነው|ይባላል|ትበሃል|ይበሃል|[፡።፣፤,.!?]|$))")
+# "ኣነ ኣብርሃም እየ፡ ዕድመይ 16" (I am Abraham, my age 16): "I am X" with an age or a clause end after it, not a state
+RE_ETH_I_AM = re.compile(
+    r"(?<![\u1200-\u137F])(?:ኣነ|አነ|እኔ)\s+([\u1200-\u137F]{2,})\s*(?:እየ|ኢየ|ነኝ)"
+    r"(?=\s*[፡።፣,.!]?\s*(?:ዕድመይ|ዕድሜዬ|\d|$))")
+ETH_NOT_NAMES = {"ጓል", "ወዲ", "ሰብ", "ሕሙም", "ሕምምቲ", "ስደተኛ", "ተማሃሪ", "ተማሃራይ", "ንእሽቶ", "ዓቢ", "ሓዳስ", "ደሓን",
+                 "ሕማም", "ልጅ", "ሴት", "ወንድ", "ታማሚ", "ደህና", "ተማሪ", "ንእሽተይ", "ዘይዓቢ", "ሓበሻ", "ኤርትራዊ", "ኤርትራዊት",
+                 "ኢትዮጵያዊ", "ኢትዮጵያዊት", "ሓዚን", "ሓዛን", "ጥሙይ", "ሰራሕተኛ"}
+# Tigrinya and Amharic relation words with a name and an age or clause end: "ሓወይ ተስፋይ 15 ዓመት እዩ"
+RE_ETH_REL_NAME = re.compile(
+    r"(?<![\u1200-\u137F])(?:ሓወይ|ሓፍተይ|ሓብተይ|ዓርከይ|ዓርከይቲ|ወደይ|ጓለይ|ሰብኣየይ|ኣደይ|ኣቦይ|ወዲ\s+ሓወቦይ|ወንድሜ|እህቴ|"
+    r"ጓደኛዬ|ልጄ|ባለቤቴ)\s+([\u1200-\u137F]{2,})(?=\s*(?:\d|[፡።፣፤,.!?(]|እዩ|እያ|ነው))")
 # Turkish neighbourhood: "Nieuwland mahallesinde", "Feijenoord mahallesi"
 RE_TR_HOOD = re.compile(r"(?<![\w-])([A-ZÀ-Ý][\w-]{2,}(?:\s[A-ZÀ-Ý][\w-]+)?)\s+(?i:mahalle(?:si(?:nde|nden|ne)?|de)?|semtinde|semti)\b")
 RE_TR_NAME_SUFFIX = re.compile(
@@ -945,7 +1011,10 @@ RE_AR_NAME_CUE = re.compile(
     r"(?<!\w)و?(?:اسمي|إسمي|اسمها|اسمه|أختي|اختي|أخي|اخي|صاحبي|صاحبتي|صديقي|صديقتي|زوجي|خالتي|عمتي|خالي|عمي|"
     r"(?:اسم|إسم)\s+(?:ابني|إبني|ابنتي|بنتي|ولدي|زوجتي|خطيبي|أخوي|اخوي|أختي|اختي|أخي|اخي|صاحبي|صاحبتي|"
     r"صديقي|صديقتي|زوجي)|نام\s+(?:برادرم|خواهرم|پسرم|دخترم|دوستم|شوهرم))\s+"
-    r"((?!(?:هو|هي|في|من|عند|كان|كانت|عمري|ما|لا|مش|در|را|است|هم|که|و)\b)[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,})"
+    # an adjective with the article may come between ("أخي الصغير يوسف": my little brother Yusuf); a name has none
+    r"(ال[\u0621-\u064A]{2,}\s+)?"
+    r"((?!(?:هو|هي|في|من|عند|كان|كانت|عمري|عمره|عمرها|ما|لا|مش|در|را|است|هم|که|و|قال|قالت|راح|راحت|بيشتغل|"
+    r"يشتغل|تشتغل|بتشتغل|ساكن|ساكنة|عايش|عايشة)(?!\w))(?!ال)[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,})"
 )
 # Arabic titles before a name, up to two words ("الأستاذ ڤان دام", "السيد أحمد")
 RE_AR_TITLE_NAME = re.compile(
@@ -994,7 +1063,10 @@ RE_SCRIPT_PLACE = re.compile(
     r"(?:روتردام|أمستردام|امستردام|آمستردام|لاهاي|دن\s?هاخ|أوتريخت|اوترخت|أوترخت|آيندهوفن|ايندهوفن|تيلبورخ|"
     r"تيلبورغ|خرونينجن|بروكسل|أنتويرب|انتويرب|آنتورپ|غنت|خنت|لييج|لياج|شارلروا|ميشلن|ألمير|الميره|"
     r"阿姆斯特丹|鹿特丹|海牙|乌得勒支|烏得勒支|埃因霍温|蒂尔堡|格罗宁根|布鲁塞尔|布魯塞爾|安特卫普|安特衛普|根特|列日|"
-    r"奈梅亨|阿纳姆|莱顿|代尔夫特|马斯特里赫特|布雷达|兹沃勒)"
+    r"奈梅亨|阿纳姆|莱顿|代尔夫特|马斯特里赫特|布雷达|兹沃勒|"
+    # towns people come from, in Arabic and Persian script (countries are kept; a town narrows a person down)
+    r"الناظور|طنجة|الدار\s+البيضاء|الرباط|فاس|مراكش|وجدة|الحسيمة|تطوان|أكادير|اكادير|دمشق|حلب|اللاذقية|درعا|"
+    r"بغداد|الموصل|البصرة|أربيل|اربيل|طرابلس|بنغازي|الخرطوم|كابل|هرات|مزار\s+شریف|قندهار|جلال\s*آباد)"
 )
 
 # ----------------------------------------------------------------------------------------------------------
@@ -1080,6 +1152,8 @@ def _valid_foreign_id(raw: str) -> bool:
     from stdnum.tr import tckimlik
 
     code = re.sub(r"[\s-]", "", raw).upper()
+    if len(code) == 13 and _cnp_shaped(code):
+        return True
     if code.isdigit():
         if code.startswith("0") and len(code) in (9, 10) or len(code) == 11 and code.startswith(("316", "324", "32")):
             return False  # phone numbers: national with a 0 ("0612345678"), or +31 6 / +32 without the plus
@@ -1092,6 +1166,19 @@ def _valid_foreign_id(raw: str) -> bool:
     if re.fullmatch(r"[XYZ]\d{7}[A-Z]", code):
         return bool(nie.is_valid(code))
     return bool(codicefiscale.is_valid(code))
+
+
+def _cnp_shaped(code: str) -> bool:
+    """A Romanian personal number by its shape alone (sex/century digit, a real birth date, a county code): 13 such
+    digits are hardly anything else, and a mistyped check digit should not leak it."""
+    if not re.fullmatch(r"[1-8]\d{12}", code):
+        return False
+    century = {"1": 1900, "2": 1900, "3": 1800, "4": 1800, "5": 2000, "6": 2000, "7": 1900, "8": 1900}[code[0]]
+    try:
+        datetime.date(century + int(code[1:3]), int(code[3:5]), int(code[5:7]))
+    except ValueError:
+        return False
+    return 1 <= int(code[7:9]) <= 52 or code[7:9] in ("70", "80")
 
 
 def _valid_formatted_id(raw: str) -> bool:
@@ -1177,6 +1264,8 @@ def _detect_numbers(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         spans.append(Span(m.start(1), m.end(1), "ID_NUMBER", -1))
     for m in RE_V_NUMBER.finditer(text):
         spans.append(Span(m.start(1), m.end(1), "ID_NUMBER", -1))
+    for m in RE_V_NUMBER_SHAPE.finditer(text):
+        spans.append(Span(m.start(), m.end(), "ID_NUMBER", -1))
     for m in RE_BARE_LONG_NUMBER.finditer(text):
         if _valid_foreign_id(m.group(0)):
             spans.append(Span(m.start(), m.end(), "ID_NUMBER", 1))
@@ -1221,9 +1310,11 @@ def _detect_numbers(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         # "paspoort, nummer 055218634", "passeport nigérian n° A09381726", "номерът е 645123987",
         # "passeport marocain ZR 4718293", "la mienne c'est RX 829104": up to a few lowercase words in between
         mm = re.match(r"^(?:\s*(?i:nummer|number|nr\.?|no\.?|num[ée]ro|numer|номер(?:ът)?|is|es|est|e|je|е|c'est|van|"
-                      r"mijn|my|mon|is\s+nog|was|\w{3,12}(?:ische?|ian|ais|aise|ese|ski|sk[aiy]|ees|se|s))(?!\w)"
-                      r"|\s*(?:[:=#,(-]|n°|nº|№)|\s+(?!(?i:bel|call|tel|gsm|app|whatsapp|appelle?z?|contact|phone)\b)"
-                      r"[a-zà-ÿ'’]{1,12}(?!\w))*\s*", tail)
+                      r"mijn|my|mon|is\s+nog|was|says|zegt|dit|numaras[ıi]|numaram|num[ăa]r(?:ul)?|numri|رقم\w*|شماره\w*|"
+                      r"\w{3,12}(?:ische?|ian|ais|aise|ese|ski|sk[aiy]|ees|se|s))(?!\w)"
+                      r"|\s*(?:[:=#,(-]|n°|nº|№|،)|\s+(?!(?i:bel|call|tel|gsm|app|whatsapp|appelle?z?|contact|phone)\b)"
+                      # any lowercase word, in the scripts of the newcomers too ("pasaportum patronda, numarası")
+                      r"[a-zà-ÿā-žıа-яёіїєґ\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF'’]{1,12}(?!\w))*\s*", tail)
         off = cue.end() + (mm.end() if mm else 0)
         if off - cue.end() > 35 or RE_PHONE_WORD.search(text, cue.end(), off):
             continue
@@ -1262,7 +1353,9 @@ def _detect_numbers(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         after = text[e : e + 25]
         if RE_DOB_CUE.search(before) or re.search(r"\b(?:ben|is)\s+van\s*$", before, _I) or re.match(
                 r"^\W{0,3}\s*(?:(?:i|ik|je|j'|she|he|ze|hij|elle|il)\s*(?:was|ben|is|suis|est|werd)\s+)?"
-                r"(?:is\s+mijn\s+verjaardag|geboren|born|birthday|n[ée]e?\b)", after, _I) or (
+                r"(?:is\s+mijn\s+verjaardag|geboren|born|birthday|n[ée]e?\b)", after, _I) or RE_BIRTH_AFTER.match(
+                text, e) or (RE_BIRTH_REMARK_AFTER.match(text, e, min(len(text), e + 50))
+                             and _is_birth_year_date(text[s:e])) or (
                 _is_birth_year_date(text[s:e]) and RE_ID_CARD_BEFORE.search(before)) or (
                 _is_birth_year_date(text[s:e]) and RE_NAME_BEFORE_DATE.search(text[max(0, s - 45) : s])
                 and not lookups().is_common(re.sub(r"\W+$", "", text[max(0, s - 45) : s]).split()[-1]
@@ -1314,7 +1407,46 @@ def _detect_numbers(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         s, e = m.start(1), m.end(1)
         if 8 <= len(_digits(m.group(1))) <= 15 and not _overlaps((s, e), taken) and not _overlaps((s, e), dates):
             spans.append(Span(s, e, "PHONE", 2))
+    for m in RE_PHONE_SPACED.finditer(text):
+        # "0 6 1 8 3 4 7 2 9 1": a national number with a leading 0 or an international one, digit by digit; it
+        # replaces a shorter phone read from its first groups
+        d = _digits(m.group(0))
+        intl = m.group(0).startswith(("+", "00"))
+        inside = [sp for sp in spans if sp.type == "PHONE" and m.start() <= sp.start and sp.end <= m.end()]
+        rest = [(sp.start, sp.end) for sp in spans if sp not in inside]
+        if (8 <= len(d) <= 16 if intl else d.startswith("0") and 9 <= len(d) <= 11) and not _overlaps(
+                (m.start(), m.end()), rest) and not _overlaps((m.start(), m.end()), dates):
+            for sp in inside:
+                spans.remove(sp)
+            spans.append(Span(m.start(), m.end(), "PHONE", 0))
     return dates
+
+
+def _digit_word_phones(text: str, spans: list[Span]) -> None:
+    """Phone numbers spelled out ("nul zes twee acht vier zeven nul nul een negen", "zero six one two..."): a run of
+    digit words (and digits) that reads as 9-11 digits with a leading zero, or 8-15 after a phone cue."""
+    for m in RE_DIGIT_WORD_RUN.finditer(text):
+        toks = re.findall(r"[^\W_]+", m.group(0))
+        digits = ""
+        double = False
+        for tok in toks:
+            low = tok.lower()
+            if low in ("dubbel", "double"):
+                double = True
+                continue
+            d = tok if tok.isdigit() else DIGIT_WORDS.get(low, "")
+            digits += d * 2 if double and len(d) == 1 else d
+            double = False
+        words = sum(1 for tok in toks if not tok.isdigit())
+        if re.search(r"0?1234|2345|3456|4567|5678|6789", digits) and len(set(digits)) >= len(digits) - 1:
+            continue  # "een twee drie vier vijf ...": counting, not a number
+        end = m.end()
+        while end > m.start() and not text[end - 1].isalnum():
+            end -= 1
+        cue = RE_PHONE_WORD.search(_tail(text, m.start(), 40))
+        if words >= 4 and (digits.startswith("0") and 9 <= len(digits) <= 11 or cue and 8 <= len(digits) <= 15) \
+                and not _overlaps((m.start(), end), [(sp.start, sp.end) for sp in spans]):
+            spans.append(Span(m.start(), end, "PHONE", 2))
 
 
 def _detect_patterns(text: str) -> list[Span]:
@@ -1344,6 +1476,8 @@ def _detect_patterns(text: str) -> list[Span]:
     dates: list[tuple[int, int]] = []
     if any(c.isdigit() for c in text):
         dates = _detect_numbers(text, spans)
+    if len(text) > 30:
+        _digit_word_phones(text, spans)
 
     # Handles.
     for m in RE_AT_HANDLE.finditer(text):
@@ -1421,9 +1555,13 @@ def _detect_patterns(text: str) -> list[Span]:
         spans.append(Span(m.start(1), m.end(1), "LOCATION", 2))
     for m in RE_AR_I_AM.finditer(text):
         spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
-    for m in RE_ETH_NAME.finditer(text):
-
-        spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+    for m in RE_AR_I_AM_AND.finditer(text):
+        if fold(m.group(1)) in lookups().first:  # "أنا إيمان وبطاقتي ...": a listed name, then "and ..."
+            spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+    for rx in (RE_ETH_NAME, RE_ETH_NAME_3P, RE_ETH_I_AM, RE_ETH_REL_NAME):
+        for m in rx.finditer(text):
+            if m.group(1) not in ETH_NOT_NAMES:
+                spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
     for m in RE_TR_HOOD.finditer(text):
 
         spans.append(Span(m.start(1), m.end(1), "LOCATION", 1))
@@ -1433,7 +1571,9 @@ def _detect_patterns(text: str) -> list[Span]:
         if key in lookups().first and key not in lookups().places:
             spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
     for m in RE_AR_NAME_CUE.finditer(text):
-        spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
+        if m.group(1) and fold(m.group(2)) not in lookups().first:
+            continue  # "أخي الكبير بيفتش": after an adjective only a listed name ("أخي الصغير يوسف")
+        spans.append(Span(m.start(2), m.end(2), "PERSON", 2))
     for m in RE_AR_TITLE_NAME.finditer(text):
         spans.append(Span(m.start(1), m.end(1), "PERSON", 2))
     for m in RE_HAN_REL_NAME.finditer(text):
@@ -1450,6 +1590,9 @@ def _detect_patterns(text: str) -> list[Span]:
         g = 1 if m.group(1) else 2
         spans.append(Span(m.start(g), m.end(g), "PERSON", 2))
 
+    for m in RE_TOWN_PART.finditer(text):
+        if fold(m.group(1)) in lookups().places:
+            spans.append(Span(m.start(), m.end(), "LOCATION", 1))
     for m in RE_CYR_PLACE.finditer(text):
         if not CYR_NOT_PLACE.match(m.group(1)):
             spans.append(Span(m.start(1), m.end(1), "LOCATION", 1))
@@ -1737,11 +1880,15 @@ def _detect_tokens(text: str) -> list[Span]:
         words = frag.split()
         s, e = m.start(), m.end()
         # strip leading article / ordinary words ("op het Erasmus College" -> "Erasmus College")
+        after_school = False
         while words and (
             fold(words[0]) in lk.stop
             and fold(words[0]) not in ("sint", "st", "st.")
             and not (len(words) > 1 and words[0][0].isupper() and fold(words[0]) in ("da", "de", "van", "la", "le", "don"))
+            # "le collège Jean Moulin": a capitalised name right after the school word is the school's name
+            and not (after_school and words[0][0].isupper())
         ):
+            after_school = bool(re.fullmatch(SCHOOL_WORDS, words[0], _I))
             s += len(words[0])
             while s < e and text[s].isspace():
                 s += 1
@@ -1758,8 +1905,8 @@ def _detect_tokens(text: str) -> list[Span]:
         if not content and len(words) == 1 and not re.search(r"[a-z](?:college|lyceum|school|instituut|atheneum)",
                                                                frag, _I):
             continue
-        if content and all(fold(w) in lk.stop for w in content):
-            continue
+        if content and all(fold(w) in lk.stop and fold(w) not in lk.first and fold(w) not in lk.sur for w in content):
+            continue  # "collège Jean Moulin", "school Don Bosco": schools named after people keep their name
         spans.append(Span(s, e, "LOCATION", 2))
 
     # ---- named businesses and facilities. The cue word stays readable ("hotel", "carwash", "azc" carry the
@@ -1796,7 +1943,11 @@ def _detect_tokens(text: str) -> list[Span]:
         after = text[t.idx + len(t.text) :]
         if t.text.islower() and fold(t.text) in NEVER_LOWER_NAMES:
             return False  # "tout, mais elle a", "16 ans elle est": a conjunction or a noun, not a name
-        if RE_REL_BEFORE.search(before):
+        rel = RE_REL_BEFORE.search(before)
+        if rel and fold(rel.group(0).strip(" :,")) == "son" and not re.search(
+                r"(?i:\b(?:my|his|her|our|your|their|the|whose|a)\s+son\s*[:,]?\s*)$", before):
+            rel = None  # French "son" (his/her): "je suis son trésor"; English "my son Joy" stays a relation
+        if rel:
             # "mn vriendin roos", "leerling Hope", "l'éducatrice de Marine"; but not "mijn lief wil dat", "the
             # madam said", "une copine mais": a verb or conjunction after the relation noun is its own word
             return not (t.text.islower() and (fold(t.text) in lk.function_words or fold(t.text) in REL_NOT_NAMES))
@@ -1804,16 +1955,24 @@ def _detect_tokens(text: str) -> list[Span]:
             return False  # "ik hoop", "geen hoop", "i will", "vol hoop"
         if RE_INTRO.search(before) and not RE_ADJECTIVE_LIKE.search(fold(t.text)):
             return True  # "ik ben joy"
+        if t.text.islower() and fold(t.text) in WORD_FIRST_NAMES and not RE_PERSON_STATE.match(after) and re.match(
+                r"^\s*(?:doet|deed|has|had|heeft|is|was|geeft|gaf|komt|kwam|gaat|ging|blijft|bleef|gives|keeps|dies|"
+                r"sterft|leeft|lives|makes|maakt|wil|will|kan|can)\b", after, _I):
+            return False  # "hoop doet leven", "hope has left me": the noun; "hope is asleep", "hope zegt" a name
         if RE_PERSON_AFTER.match(after):
             return True  # "will zegt", "Hoop is mn nichtje", "Joy (24)", "faith haar moeder"
+        if re.match(r"^\s*(?:en\s+ik|and\s+i|and\s+me|et\s+moi)\b", after, _I) and (
+                sent_start(i) or pw == "" and toks[i - 1].text == ","):
+            return True  # "joy en ik werkten samen", "..., storm and i": a name starting a clause
         if pw in ("bel", "call", "app", "appen", "bellen", "sms", "text") or (
             pw in ("bij", "chez") and re.match(r"^\s+(?:in|op|aan|thuis)\b", after)
         ):
             return True  # "bel sunny op +32...", "ik woon bij hope in de Kruiskade"
         # "angel en faith", "Rose en Angel": two names joined by "en"
         m = re.match(r"^\s*(?:en|and|et|&|,)\s*([^\W\d_]+)", after)
-        if m and fold(m.group(1)) in lk.first and fold(m.group(1)) not in NOT_BEFORE_WORD_NAME:
-            return True
+        if m and fold(m.group(1)) in lk.first and (fold(m.group(1)) not in NOT_BEFORE_WORD_NAME or RE_PERSON_AFTER.match(
+                after[m.end() :]) or RE_PLURAL_VERB.match(after[m.end() :])):
+            return True  # "angel en faith", "storm and will picked me up"
         m = re.search(r"([^\W\d_]+)\s*(?:en|and|et|&|,)\s*$", before)
         return bool(m and fold(m.group(1)) in lk.first and fold(m.group(1)) not in lk.stop | NOT_BEFORE_WORD_NAME
                     or m and fold(m.group(1)) in lk.first and (RE_PERSON_AFTER.match(after) or RE_PLURAL_VERB.match(after)))
@@ -1827,6 +1986,8 @@ def _detect_tokens(text: str) -> list[Span]:
         if re.match(r"^(?:[mltdjsnc]|qu)['’]", w) and not re.match(r"^[DO]['’][A-Z]", w):
             return 0
         f = fold(w)
+        if RE_HYPHEN_PLACE_PART.search(f) and (f.split("-")[0] in lk.places or f.split("-")[-1] not in PLACE_PARTS):
+            return 0  # "Nijmegen-Oost", "de Hoenderloo-groep": a part of a town or a facility, not a person
         capital = _is_title(w) or (all_caps_text and w.isupper())
         common = f in lk.stop
         if f in PARTICLES:
@@ -1878,7 +2039,11 @@ def _detect_tokens(text: str) -> list[Span]:
             and not re.search(r"(?:t|d|en|je|tje)$", f)
             and not RE_INTRO.search(_tail(text, t.idx))
             and re.search(r"(?i:\b(?:" + RELATIONS + r"))\s*[:,]?\s*$", _tail(text, t.idx))
-            and re.match(r"^\s*(?:[,.!?)]|$|en\b|and\b|et\b)", text[t.idx + len(t.text) :])
+            # "her bf kelvo in a flat", "mijn vriend yordanos, hij...": the clause ends or a place follows
+            and (re.match(r"^\s*(?:[,.!?)]|$|(?:en|and|et)\b)", text[t.idx + len(t.text) :])
+                 or not re.search(r"(?:s|ed|ing)$", f)  # "my gf dances at a club": a verb, not a name
+                 and re.match(r"^\s*(?:in|at|op|bij|uit|from|dans|chez|à)\s+(?:(?:a|an|the|de|het|een|'t|la|le|les|un|"
+                              r"une)\b|[A-Z])", text[t.idx + len(t.text) :]))
             or cue == "weak-rel" and not common and f.isalpha() and len(f) >= 3
             and re.search(r"(?i:\b(?:" + RELATIONS + r"))\s*[:,]?\s*$", _tail(text, t.idx))
             and RE_SPEECH_AFTER.match(text[t.idx + len(t.text) :])
@@ -2077,6 +2242,15 @@ def _detect_tokens(text: str) -> list[Span]:
     return out
 
 
+PLACE_PARTS = {"noord", "zuid", "oost", "west", "centrum", "centraal", "buiten", "binnenstad", "stad", "dorp"}
+RE_HYPHEN_PLACE_PART = re.compile(
+    r"\w-(?:noord|zuid|oost|west|centrum|centraal|buiten|binnenstad|stad|dorp|groep|huis|school|college|kliniek|"
+    r"centre|center|opvang|hotel|kamp|camp|wijk|park|plein)$")
+# "Nijmegen-Oost", "Leuven-Centrum": a listed town and a part of it
+RE_TOWN_PART = re.compile(
+    r"(?<![\w-])([A-ZÀ-Ý][\w'’]+(?:-[A-ZÀ-Ý][\w'’]+)?)-(?:Noord|Zuid|Oost|West|Centrum|Centraal|Buiten|Binnenstad)(?![\w-])")
+
+
 # Verbs and conjunctions that follow a relation noun and are also listed names ("mijn lief wil", "the madam said")
 REL_NOT_NAMES = {
     "mais", "said", "wil", "will", "dan", "dat", "son", "may", "can", "mag", "kan", "zal", "moet", "zei", "zegt", "heeft",
@@ -2085,7 +2259,7 @@ REL_NOT_NAMES = {
     "też", "care",
 }
 # Listed names that, in lower case, are a word of another language or a noun first ("ans", "mais", Darija "ana")
-NEVER_LOWER_NAMES = {"mais", "ans", "ama", "ana", "tine", "haya", "guy", "tam"}
+NEVER_LOWER_NAMES = {"mais", "ans", "ama", "ana", "tine", "haya", "guy", "tam", "erin"}
 # "la prof de Joy", "le tel de Joy": French "de" (of) after a noun with a French article, not the Dutch article
 RE_FR_OF_BEFORE = re.compile(r"(?i:\b(?:le|la|les|l'|du|des|un|une|mon|ma|sa|son|ton|ta)\s*[\w'’-]+\s+de\s*)$")
 # What may follow a self-introduction's name: end of clause, an age, "en"/"and"

@@ -108,3 +108,18 @@ async def test_a_destroyed_key_leaves_the_append_only_file_too(
 
     assert await Retention(store, Review(store), settings).apply(now=time.time() + 31 * 86400) == 1
     assert set(files_containing(redis_data_dir, wrapped)) == {"kept"}  # the rewritten file lacks only that key
+
+
+async def test_review_warms_the_redaction_in_a_thread(store: ConversationStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server's start-up loads the redaction's lists and model off the first transcript (chat/app.py)."""
+    import triage.redaction as redaction
+
+    monkeypatch.setattr(redaction, "_LOOKUPS", None)
+    review = Review(store)
+    review.warm_up()
+    first = review.warming
+    assert first is not None
+    review.warm_up()  # once per process
+    assert review.warming is first
+    await first
+    assert redaction._LOOKUPS is not None

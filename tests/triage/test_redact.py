@@ -627,3 +627,87 @@ def test_places_that_locate_a_victim(text: str, value: str) -> None:
 )
 def test_clean_trap_lines_stay_untouched(text: str) -> None:
     assert redact(text)["spans"] == []
+
+
+# Session 7 (issue 8): names in Ge'ez and Arabic script after their cues; fresh examples.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ሓፍተይ ሳምራዊት 14 ዓመት እያ", "ሳምራዊት"),  # my sister X, 14 years
+        ("ዓርከይ ሃብቶም፡ ኣብ Utrecht እዩ", "ሃብቶም"),
+        ("ኣነ ፊዮሪ እየ፡ ዕድመይ 15", "ፊዮሪ"),  # I am X, my age 15
+        ("ስሙ ዮሃንስ እዩ", "ዮሃንስ"),  # his name is X
+        ("ሓወይ ኣሎ ኣብ Brussel፣ ስሙ ሮቤል", "ሮቤል"),
+        ("ስመይ ብሩክ እየ", "ብሩክ"),
+        ("صديقتي المسكينة ليلى عمرها 15", "ليلى"),  # an adjective with the article between relation and name
+        ("أنا ايمان ورقمي معه", "ايمان"),  # "I am Iman and ...": a listed name before "and"
+    ],
+)
+def test_names_in_other_scripts_session7(text: str, value: str) -> None:
+    assert _has(text, value, "PERSON"), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ኣነ ጓል እየ፡ ዕድመይ 15",  # I am a girl, 15: no name
+        "أختي الصغيرة عمرها 12",  # my little sister is 12
+        "الإيمان مهم جدا في حياتي",  # faith is important
+        "weet iemand of mijn naam erin komt",
+        "ik ben geboren in de winter",
+        "il dit que je suis son trésor",
+    ],
+)
+def test_no_name_session7(text: str) -> None:
+    assert [t for _, t in found(text) if t == "PERSON"] == [], found(text)
+
+
+# Session 7: names that are also words, used as names (a person's state, "from next door", a remark in brackets,
+# "X and Y picked me up"); unlisted lowercase names after "bf"/"gf" before a place; schools named after people;
+# parts of towns. Fresh examples.
+@pytest.mark.parametrize(
+    ("text", "value", "typ"),
+    [
+        ("Joy is vermist sinds zaterdag, weet iemand iets", "Joy", "PERSON"),
+        ("Blessing van hiernaast wordt elke nacht opgehaald", "Blessing", "PERSON"),
+        ("Sky (haar echte naam) zit bij mij in de klas", "Sky", "PERSON"),
+        ("Angel (14) slaapt al twee nachten niet thuis", "Angel", "PERSON"),
+        ("the guy said faith is there too, in the same house", "faith", "PERSON"),
+        ("angel and storm drove me to the house again", "angel", "PERSON"),
+        ("angel and storm drove me to the house again", "storm", "PERSON"),
+        ("we slapen bij die man, sunny en ik werken daar", "sunny", "PERSON"),
+        ("i live with my gf tamsin in the flat above the shop", "tamsin", "PERSON"),
+        ("ze zit op het lycée Victor Hugo in Gent", "Victor Hugo", "LOCATION"),
+        ("ik ben weggelopen en slaap nu in Leuven-Centrum bij een vriend", "Leuven-Centrum", "LOCATION"),
+    ],
+)
+def test_word_names_and_unlisted_names_session7(text: str, value: str, typ: str) -> None:
+    assert _has(text, value, typ), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoop doet leven zegt mijn oma altijd",
+        "hope has left me, i dont know what to do",
+        "rose is my favourite flower, what's yours",
+        "my bf lowkey in love with someone else",
+        "my gf dances at a club on saturdays",
+        "je suis son trésor, dit-il, et puis il me frappe",
+        "ze is weggelopen uit de Hoenderloo-groep",
+    ],
+)
+def test_word_names_stay_words_session7(text: str) -> None:
+    assert [v for v, t in found(text) if t == "PERSON"] == [], found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("pracuję w Venray na farmie, szef ma mój paszport", "Venray"),  # Polish "w" (in) before an ambiguous town
+        ("we sleep in the Stadshotel, room 12", "Stadshotel"),  # a named hotel in one word
+        ("أهلي في وجدة وأنا هنا وحدي", "وجدة"),  # a home town in Arabic script
+    ],
+)
+def test_places_session7(text: str, value: str) -> None:
+    assert _has(text, value, "LOCATION"), found(text)

@@ -323,3 +323,56 @@ def test_second_round(text: str, value: str, typ: str) -> None:
 ])
 def test_second_round_clean(text: str, typ: str) -> None:
     assert _typed(text, typ) == []
+
+
+# Session 7 (issue 8): families missed on blind4 and the W29 lines, with fresh examples written for these tests.
+@pytest.mark.parametrize(("text", "value", "typ"), [
+ # phones read out digit by digit, or spelled as words
+ ("schrijf op: 0 4 9 1 2 7 7 3 0 8 en bel pas morgen", "0 4 9 1 2 7 7 3 0 8", "PHONE"),
+ ("zijn nr is + 3 1 6 4 4 0 9 2 7 1 5", "+ 3 1 6 4 4 0 9 2 7 1 5", "PHONE"),
+ ("app me op nul zes vier vier nul negen twee zeven een vijf", "nul zes vier vier nul negen twee zeven een vijf",
+  "PHONE"),
+ ("text me, zero six, three three, one nine, eight eight two four", "zero six, three three, one nine, eight eight two four",
+  "PHONE"),
+ ("appelle-moi au zéro quatre neuf zéro deux deux trois un quatre sept", "zéro quatre neuf zéro deux deux trois un quatre sept",
+  "PHONE"),
+ # a document number after a cue in the writer's own language, with lowercase words of that script in between
+ ("kimliğim ağabeyimde, numarası TR 55120934", "TR 55120934", "ID_NUMBER"),
+ ("پاسپورتم دست صاحب کار است P40981276", "P40981276", "ID_NUMBER"),
+ ("رقم جوازه K00981277 وهو مع المدير", "K00981277", "ID_NUMBER"),
+ ("وهويتي AB 704512 عند الرجل", "AB 704512", "ID_NUMBER"),
+ # a Polish plate next to a vehicle word; a V-number as copied from a card
+ ("de bus had een plaat WZ 4KL19 uit polen", "WZ 4KL19", "ID_NUMBER"),
+ ("op mijn pasje staat V-3309182", "V-3309182", "ID_NUMBER"),
+ ("his paper from the IND says V-2023-550921", "V-2023-550921", "ID_NUMBER"),
+ # a Romanian personal number by its shape (real birth date, county code), even with a wrong check digit; a comma
+ # after a bare long number no longer hides it
+ ("buletinul meu e la el, 6090417125786, nu știu ce să fac", "6090417125786", "ID_NUMBER"),
+ ("my id is 5050910460012, please help", "5050910460012", "ID_NUMBER"),
+ # an IBAN in lower case with a mistyped check digit: its length for the country is enough
+ ("stort het op nl12 rabo 0312 4455 67 vandaag", "nl12 rabo 0312 4455 67", "ID_NUMBER"),
+ # a birth word after the date, in the writer's language
+ ("син Тарас, 21.05.2009 р.н., не прийшов додому", "21.05.2009", "DATE_OF_BIRTH"),
+ ("kız kardeşim 17.08.2009 doğumlu ve okula gitmiyor", "17.08.2009", "DATE_OF_BIRTH"),
+ ("дочь Алина, 02.02.2010 г.р., ушла", "02.02.2010", "DATE_OF_BIRTH"),
+ ("ابني عيد ميلاده 2010/6/3 وهو عند رجل", "2010/6/3", "DATE_OF_BIRTH"),
+ ("تاريخ ولادتها 5-9-2008", "5-9-2008", "DATE_OF_BIRTH"),
+ ("Мій син Богдан (19/01/2010) зник", "19/01/2010", "DATE_OF_BIRTH"),
+ ("she ran off on 22/06/2009, no sorry that's her birthday, she ran off on friday", "22/06/2009",
+  "DATE_OF_BIRTH"),
+])
+def test_session7_numbers(text: str, value: str, typ: str) -> None:
+    assert _covers(_typed(text, typ), value), redact(text)
+
+
+@pytest.mark.parametrize(("text", "typ"), [
+ ("ik tel tot tien: een twee drie vier vijf zes zeven acht negen tien", "PHONE"),
+ ("de score was 1 2 3 4 5 6 7 8 9 voor ons", "PHONE"),
+ ("om 10 11 12 13 14 15 16 uur ben ik vrij", "PHONE"),
+ ("we vertrokken op 12-03-2023 naar Brussel, dat was koud", "DATE_OF_BIRTH"),
+ ("op 14-02-2024 pakten ze hem op, dat is mijn verjaardag", "DATE_OF_BIRTH"),
+ ("ik verdiende 1234567890, 12 euro per uur, zegt hij", "ID_NUMBER"),
+ ("the V 12 engine is in the car", "ID_NUMBER"),
+])
+def test_session7_numbers_clean(text: str, typ: str) -> None:
+    assert _typed(text, typ) == [], redact(text)
