@@ -113,6 +113,7 @@ async def test_past_the_cap_a_real_visitors_first_message_is_stored_and_reaches_
     # The console's banner: 3 taken in past the cap, 1 refused, in the last minutes.
     await service.queue_view.refresh()
     assert service.queue_view.flood == {"admitted": 3, "refused": 1, "window_s": FLOOD_WINDOW_MIN * 60}
+    assert (await service.queue_view.board())["flood"] == service.queue_view.flood  # the supervisors' too
 
 
 async def test_the_queue_orders_by_urgency_then_under_the_cap_before_flood_then_age(
