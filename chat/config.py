@@ -159,11 +159,20 @@ class Settings:
     # `conversation_full` (the counsellor can still answer and close): one anonymous visitor must not
     # fill Redis through a single conversation. 0: no cap.
     max_messages: int = 5000
-    # New conversations (first messages) the whole helpline accepts per minute; beyond it a first message
-    # is answered `busy` with a time to retry (the widget retries by itself). A flood of fake chats then
-    # fills the queue at this pace at most, instead of 300 in a second burying a real child (issue 9,
-    # attacker report). Far above any real helpline's rate; 0: no limit.
+    # New conversations (first messages) the whole helpline takes in normally per minute; beyond it they
+    # are flood conversations (below). Refusing them all with `busy` (issue 9) let one script that filled
+    # the cap at each minute's start lock every real visitor out (attacker report, 2026-11-29). Far above
+    # any real helpline's rate; 0: no limit (and no flood handling).
     max_new_per_minute: int = 60
+    # Past max_new_per_minute a first message is not refused but taken in as a "flood" conversation
+    # (chat/flood.py): stored, queued, marked for the counsellors and sorted behind those admitted under the
+    # cap within its urgency. This many a minute at most, beyond which `busy` is answered again: the hard
+    # ceiling that keeps a flood from filling Redis. 0: none (past the cap is `busy`, as before).
+    max_flood_per_minute: int = 240
+    # A flood conversation sorts as if it had come this many seconds later (within its urgency): ahead of it
+    # come the conversations admitted under the cap in the meantime, but never for longer than this, so a
+    # flood that keeps the cap full cannot push a real visitor back for ever.
+    flood_defer_s: int = 300
     # Wrong return codes (chat/return_code.py) helpline-wide per minute, and codes per connection: they
     # slow guessers; a right code is never refused by the first. 0: no limit.
     return_code_tries_per_minute: int = 100
@@ -245,6 +254,8 @@ class Settings:
             trusted_proxy=_proxies(env),
             max_messages=max(0, _int(env, "HELPLINE_MAX_MESSAGES", 5000)),
             max_new_per_minute=max(0, _int(env, "HELPLINE_MAX_NEW_PER_MINUTE", 60)),
+            max_flood_per_minute=max(0, _int(env, "HELPLINE_MAX_FLOOD_PER_MINUTE", 240)),
+            flood_defer_s=min(86_400, max(0, _int(env, "HELPLINE_FLOOD_DEFER_S", 300))),
             return_code_tries_per_minute=max(0, _int(env, "HELPLINE_RETURN_CODE_TRIES_PER_MINUTE", 100)),
             return_code_tries_per_connection=max(0, _int(env, "HELPLINE_RETURN_CODE_TRIES_PER_CONNECTION", 5)),
             report_max_conversations=max(0, _int(env, "HELPLINE_REPORT_MAX_CONVERSATIONS", 200_000)),

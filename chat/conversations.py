@@ -19,6 +19,7 @@ from chat.accounts import Account, Accounts
 from chat.config import Settings
 from chat.delivery import Delivery
 from chat.errors import ErrorCode, HelplineError
+from chat.flood import COUNTER_TTL_S, admit
 from chat.notices import offline_notice
 from chat.presence import CounsellorLink, Presence, SupervisorLink, VisitorLink, presence_wire
 from chat.queue_view import QueueView, waiting_item
@@ -162,12 +163,10 @@ class ConversationService:
         link = self._visitor(sid)
         cid = link.conversation_id
         if not link.stored:
-            wait = await self.store.admit_new(self.settings.max_new_per_minute)
-            if wait:
-                raise HelplineError(ErrorCode.BUSY, retry_after_s=wait)
+            flood_defer_ms = await self._admit()
             if self.context is not None:
                 await self.context.before_create(link)
-            await self.store.create(cid, link.resume_hash, link.about, link.lang)
+            await self.store.create(cid, link.resume_hash, link.about, link.lang, flood_defer_ms)
             if self.return_codes is not None:
                 await self.return_codes.register(cid, link.resume_hash)
             if self.context is not None:
@@ -186,6 +185,18 @@ class ConversationService:
         if self.acute is not None and not appended.duplicate:
             await self.acute.visitor_text(cid, text)  # a safe word raises it, silently
         return {"id": appended.message.id, "seq": appended.message.seq}
+
+    async def _admit(self) -> int | None:
+        """Count a first message against the per-minute cap (chat/flood.py): None when admitted normally,
+        the queue defer in ms for a flood conversation; `busy` past the ceiling (nothing is stored)."""
+        cap = self.settings.max_new_per_minute
+        if cap <= 0:
+            return None
+        now = time.time()
+        admission = admit(await self.store.count_new(now, COUNTER_TTL_S), now, cap, self.settings.max_flood_per_minute)
+        if admission.refused:
+            raise HelplineError(ErrorCode.BUSY, retry_after_s=admission.retry_after_s)
+        return self.settings.flood_defer_s * 1000 if admission.flood else None
 
     async def _page(self, cid: str, after_seq: int) -> tuple[list[Message], bool]:
         """Up to HISTORY_PAGE messages after `after_seq`, and whether more follow."""
@@ -301,6 +312,7 @@ class ConversationService:
             "quick_exit": record.quick_exit,
             "acute_reason": record.acute_reason or None,
             "escalated": record.escalated_at_ms is not None,
+            "flood": record.flood,
             "created": record.created_ms / 1000,
             "queued_at": record.queued_at_ms / 1000 if record.queued_at_ms else None,
             "messages": [m.wire() for m in messages],

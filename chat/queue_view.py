@@ -16,13 +16,14 @@ from typing import Any
 from chat.config import Settings
 from chat.crypto import KeyDestroyed
 from chat.delivery import Delivery
+from chat.flood import FLOOD_WINDOW_MIN, summary
 from chat.periodic import Periodic
 from chat.presence import PRESENCE_EVERY_S, CounsellorLink, Presence, VisitorLink, presence_wire
 from chat.records import ConversationRecord, now_ms
 from chat.routing import QUEUE_FIELDS, Waiting, view_for
 from chat.store import ConversationStore
 from chat.team import team
-from chat.wire import QueueStatusWire, QueueWire
+from chat.wire import FloodWire, QueueStatusWire, QueueWire
 from vocabulary import Status, Urgency
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ def waiting_item(record: ConversationRecord, score: int) -> Waiting:
         acute_reason=record.acute_reason,
         acute_since_ms=max(record.acute_at_ms or 0, record.queued_at_ms or 0) or None,
         escalated=record.escalated_at_ms is not None,
+        flood=record.flood,
     )
 
 
@@ -75,6 +77,8 @@ class QueueView:
         self._previews: dict[str, str] = {}
         # conversation -> (visitor connected, last seen ms) for the waiting ones, refreshed with the queue.
         self._presence: dict[str, tuple[bool, int | None]] = {}
+        # A flood of new conversations in the last minutes (chat/flood.py): the console's banner.
+        self.flood: FloodWire | None = None
         self._version = -1
         self._last_full = 0.0
         self.jobs = [
@@ -114,12 +118,13 @@ class QueueView:
         # Times tick on the console; only who waits, what they wrote and whether they are there is news.
         shape = [{**{k: v for k, v in item.items() if k not in {"waited_s", "visitor"}},
                   "connected": item["visitor"]["connected"]} for item in shown]
-        shape.append({"total": len(view)})
+        shape.append({"total": len(view), "flood": self.flood})
         stale = time.monotonic() - link.last_queue_at > QUEUE_REFRESH_S
         if force or stale or shape != link.last_queue:
             link.last_queue = shape
             link.last_queue_at = time.monotonic()
-            queue: QueueWire = {"waiting": shown, "total": len(view), "online": self.presence.online_count}
+            queue: QueueWire = {"waiting": shown, "total": len(view), "online": self.presence.online_count,
+                                "flood": self.flood}
             await self.delivery.queue(sid, queue)
 
     async def _load_previews(self, cids: list[str]) -> None:
@@ -203,6 +208,7 @@ class QueueView:
             "acute_total": len(acute),
             "queue": queue,
             "conversations": conversations,
+            "flood": self.flood,
             "counsellors": team(await self.presence.online_names(),
                                 [str(c["counsellor"]) for c in conversations], self.settings.max_conversations),
         }
@@ -211,6 +217,8 @@ class QueueView:
 
     async def refresh(self) -> None:
         self.waiting = await self.load_waiting()
+        counts = await self.store.new_counts(time.time(), FLOOD_WINDOW_MIN)
+        self.flood = summary(counts, self.settings.max_new_per_minute, self.settings.max_flood_per_minute)
         self._positions = {w.conversation_id: n for n, w in enumerate(self.waiting, start=1)}
         # A visitor who typed a safe word sees nothing change (chat/acute.py): no "in danger now" box.
         self._urgent = {w.conversation_id for w in self.waiting

@@ -135,6 +135,7 @@ class ConversationRecord:
     consult_org: str = ""  # the consult line's organisation type and question type (vocabulary codes)
     consult_question: str = ""
     link: str = ""  # the link to earlier conversations, with the visitor's consent (chat/continuity.py)
+    flood: bool = False  # taken in past HELPLINE_MAX_NEW_PER_MINUTE during a flood (chat/flood.py)
 
     @classmethod
     def from_hash(cls, cid: str, raw: Mapping[str, str]) -> ConversationRecord:
@@ -178,6 +179,7 @@ class ConversationRecord:
             consult_org=get("consult_org", ""),
             consult_question=get("consult_question", ""),
             link=get("link", ""),
+            flood="flood" in raw,
         )
 
     @property

@@ -16,7 +16,7 @@ from vocabulary import Role, Urgency
 
 # Fields of the conversation hash the queue view needs.
 QUEUE_FIELDS = ["queue", "urgency", "language", "role", "minor", "signals", "queued_at", "offline", "about",
-                "acute_by", "acute_at", "acute_counsellor", "acute_safe_word", "escalated_at"]
+                "acute_by", "acute_at", "acute_counsellor", "acute_safe_word", "escalated_at", "flood"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class Waiting:
     acute_reason: str = ""
     acute_since_ms: int | None = None
     escalated: bool = False
+    # Taken in past the per-minute cap during a flood (chat/flood.py); its queue score is deferred.
+    flood: bool = False
 
     def waited_s(self, now_ms: int) -> int:
         return max(0, (now_ms - self.queued_at_ms) // 1000)
@@ -56,6 +58,7 @@ class Waiting:
             "overflow": self.overflowing(now_ms, overflow_s),
             "escalated": self.escalated,
             "acute_reason": self.acute_reason or None,
+            "flood": self.flood,
         }
 
 

@@ -40,14 +40,18 @@ URGENCY_BAND: dict[str, int] = {Urgency.ACUTE: 0, Urgency.HIGH: 1, Urgency.NORMA
 # jobs are dropped; their conversations are triaged again at their next visitor message.
 TRIAGE_JOBS_CAP = 100_000
 # Queue score = band * BAND_WIDTH + queued-at in ms: lower is served first (urgency, then waiting time).
+# A flood conversation (chat/flood.py) adds its `flood` field, the ms it sorts later, in every script that
+# scores it (append, transfer, triage, raise acute).
 BAND_WIDTH = 10**13
 
-# KEYS: conv, resume key; ARGV: cid, created ms, wrapped key, resume hash, about, lang, queue, urgency
+# KEYS: conv, resume key; ARGV: cid, created ms, wrapped key, resume hash, about, lang, queue, urgency,
+# flood defer ms ('' for a conversation admitted under the cap)
 # Creating twice (two tabs sending their first message at once) keeps the first.
 _CREATE = """
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'status', 'new', 'created', ARGV[2], 'dek', ARGV[3], 'resume', ARGV[4],
            'about', ARGV[5], 'lang', ARGV[6], 'queue', ARGV[7], 'urgency', ARGV[8])
+if ARGV[9] ~= '' then redis.call('HSET', KEYS[1], 'flood', ARGV[9]) end
 redis.call('SET', KEYS[2], ARGV[1])
 return 1
 """
@@ -71,7 +75,8 @@ redis.call('HSET', KEYS[3], ARGV[2], seq)
 local queued = 0
 if st == 'new' and ARGV[4] == 'visitor' then
   redis.call('HSET', KEYS[1], 'status', 'queued', 'queued_at', ARGV[5])
-  redis.call('ZADD', KEYS[4], tonumber(ARGV[6]) + tonumber(ARGV[5]), ARGV[1])
+  local defer = tonumber(redis.call('HGET', KEYS[1], 'flood')) or 0
+  redis.call('ZADD', KEYS[4], tonumber(ARGV[6]) + tonumber(ARGV[5]) + defer, ARGV[1])
   redis.call('INCR', KEYS[5])
   queued = 1
 end
@@ -152,7 +157,7 @@ else
   redis.call('HDEL', KEYS[1], 'counsellor')
   redis.call('HSET', KEYS[1], 'status', 'queued', 'queue', ARGV[4], 'queue_override', ARGV[4])
   local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or ARGV[6])
-  redis.call('ZADD', KEYS[2], tonumber(ARGV[7]) + queued_at, ARGV[1])
+  redis.call('ZADD', KEYS[2], tonumber(ARGV[7]) + queued_at + (tonumber(redis.call('HGET', KEYS[1], 'flood')) or 0), ARGV[1])
 end
 redis.call('INCR', KEYS[4])
 return 'ok'
@@ -177,7 +182,7 @@ end
 -- every result of an active one made every process rebuild every queue view (docs/benchmarks.md).
 if redis.call('HGET', KEYS[1], 'status') == 'queued' then
   local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or '0')
-  redis.call('ZADD', KEYS[2], 'XX', band + queued_at, ARGV[1])
+  redis.call('ZADD', KEYS[2], 'XX', band + queued_at + (tonumber(redis.call('HGET', KEYS[1], 'flood')) or 0), ARGV[1])
   redis.call('INCR', KEYS[3])
 end
 return 1
@@ -198,7 +203,7 @@ redis.call('HSETNX', KEYS[1], 'acute_at', ARGV[3])
 redis.call('HSET', KEYS[1], 'urgency', 'acute')
 if st == 'queued' then
   local queued_at = tonumber(redis.call('HGET', KEYS[1], 'queued_at') or ARGV[3])
-  redis.call('ZADD', KEYS[2], 'XX', queued_at, ARGV[1])
+  redis.call('ZADD', KEYS[2], 'XX', queued_at + (tonumber(redis.call('HGET', KEYS[1], 'flood')) or 0), ARGV[1])
 end
 if news == 1 then redis.call('INCR', KEYS[3]) end
 return news
@@ -318,32 +323,37 @@ class ConversationStore:
 
     # -- conversations -------------------------------------------------------------------------
 
-    async def create(self, cid: str, resume_hash: str, about: str = "", lang: str = "") -> None:
-        """Store a conversation (at its first message: chat/tokens.py, PendingConversations). Idempotent."""
+    async def create(
+        self, cid: str, resume_hash: str, about: str = "", lang: str = "", flood_defer_ms: int | None = None
+    ) -> None:
+        """Store a conversation (at its first message: chat/tokens.py, PendingConversations). Idempotent.
+        `flood_defer_ms`: admitted during a flood (chat/flood.py), sorted this much later in the queue."""
         wrapped, aead = self.vault.new_wrapped_key(cid)
         created = await self._create(
             keys=[keys.conversation(cid), keys.resume(resume_hash)],
-            args=[cid, now_ms(), wrapped, resume_hash, about, lang, queue_for_about(about), Urgency.NORMAL],
+            args=[cid, now_ms(), wrapped, resume_hash, about, lang, queue_for_about(about), Urgency.NORMAL,
+                  "" if flood_defer_ms is None else max(0, int(flood_defer_ms))],
         )
         # Two first messages at once (two tabs, or a script): the one stored first made the key, and
         # only that key may ever seal this conversation's texts; the other is dropped unused.
         if int(created):
             self.vault.remember(cid, aead)
 
-    async def admit_new(self, per_minute: int) -> float:
-        """Count a new conversation against the helpline-wide limit per minute; 0 if admitted, else the
-        seconds until the next minute (the caller answers `busy`)."""
-        if per_minute <= 0:
-            return 0.0
-        now = time.time()
-        key = keys.admitted(int(now // 60))
+    async def count_new(self, now_s: float, ttl_s: int) -> int:
+        """Count a new conversation (a first message) in its minute, helpline-wide; returns how many that
+        minute has had, this one included (chat/flood.py decides what that means)."""
+        key = keys.admitted(int(now_s // 60))
         pipe = self.redis.pipeline(transaction=False)
         pipe.incr(key)
-        pipe.expire(key, 120)
+        pipe.expire(key, ttl_s)
         count, _ = await pipe.execute()
-        if int(count) <= per_minute:
-            return 0.0
-        return round(60 - now % 60 + 0.5, 1)
+        return int(count)
+
+    async def new_counts(self, now_s: float, minutes: int) -> list[int]:
+        """The first messages counted in each of the last `minutes` minutes (this one first)."""
+        minute = int(now_s // 60)
+        raw = await self.redis.mget([keys.admitted(minute - n) for n in range(minutes)])
+        return [int(as_text(v) or 0) for v in raw]
 
     async def find_by_resume_token(self, resume_token: str) -> str | None:
         cid = await self.redis.get(keys.resume(token_hash(resume_token)))

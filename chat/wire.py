@@ -65,10 +65,20 @@ class QueueItemWire(TypedDict):
     escalated: bool
     # Why it is acute (triage | counsellor | safe_word), None when it is not.
     acute_reason: str | None
+    # Taken in past HELPLINE_MAX_NEW_PER_MINUTE during a flood of new conversations (chat/flood.py).
+    flood: bool
     # The start of the visitor's first message, so a counsellor may read before taking (chat/queue_view.py).
     preview: NotRequired[str]
     # Whether the visitor is still connected, and since when gone (chat/presence.py).
     visitor: NotRequired[VisitorPresenceWire]
+
+
+class FloodWire(TypedDict):
+    """A flood of new conversations going on (chat/flood.py), helpline-wide, over the last `window_s`."""
+
+    admitted: int  # taken in past HELPLINE_MAX_NEW_PER_MINUTE, marked `flood`
+    refused: int  # answered `busy` past HELPLINE_MAX_FLOOD_PER_MINUTE as well
+    window_s: int
 
 
 class QueueWire(TypedDict):
@@ -77,6 +87,7 @@ class QueueWire(TypedDict):
     waiting: list[QueueItemWire]  # at most chat.queue_view.VIEW_MAX
     total: int  # how many this counsellor may take in all
     online: int
+    flood: FloodWire | None  # None: no flood in the last minutes
 
 
 class QueueStatusWire(TypedDict):

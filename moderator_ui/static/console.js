@@ -4,6 +4,7 @@ import {
 } from './common.js';
 import { ACUTE_TEXTS, acuteConsole } from './console_acute.js';
 import { CONTEXT_TEXTS, contextConsole } from './console_context.js';
+import { FLOOD_TEXTS, floodChip, renderFloodBanner } from './console_flood.js';
 import { installMyReviews, REVIEW_TEXTS } from './console_reviews.js';
 import { installWelfare, WELFARE_TEXTS } from './console_welfare.js';
 import { SLASH_TEXTS, wireSlash } from './console_canned.js';
@@ -101,7 +102,7 @@ const K = { lang: 'hl.c.lang', sound: 'hl.c.sound' };
 const ROLE_FOR_ABOUT = { self: 'victim', other: 'witness', professional: 'professional' };
 
 const page = staffPage({
-  texts: mergeDicts(DICT, ACUTE_TEXTS, CONTEXT_TEXTS, WELFARE_TEXTS, REVIEW_TEXTS, PRESENCE_TEXTS, SLASH_TEXTS), langKey: K.lang, namespace: '/counsellor',
+  texts: mergeDicts(DICT, ACUTE_TEXTS, CONTEXT_TEXTS, WELFARE_TEXTS, REVIEW_TEXTS, PRESENCE_TEXTS, SLASH_TEXTS, FLOOD_TEXTS), langKey: K.lang, namespace: '/counsellor',
   mayUse: () => true, refusedKey: 'login_failed',
   onEnter, onLeave, onSocket, onConnect, onLanguage,
 });
@@ -113,7 +114,7 @@ const sig = (code) => label('signals', code);
 const urgencyText = (u) => label('urgencies', u);
 
 const S = {
-  queue: [], queueAt: 0, online: null,
+  queue: [], queueAt: 0, online: null, flood: null,
   convs: new Map(),
   active: null,
   canned: [], directory: [],
@@ -262,6 +263,7 @@ function onQueue(q) {
   S.queueTotal = Number.isFinite(q.total) ? q.total : q.waiting.length;
   S.queueAt = Date.now();
   S.online = q.online;
+  S.flood = q.flood ?? null;
   let newAcute = false;
   const nowAcute = new Set();
   for (const w of S.queue) {
@@ -292,6 +294,7 @@ function renderQueue(full) {
   $('#queue-count').textContent = String(Math.max(S.queueTotal || 0, S.queue.length));
   $('#queue-empty').hidden = S.queue.length > 0;
   $('#online').textContent = S.online === null ? '' : t('online', { n: S.online });
+  renderFloodBanner(t, S.flood);
   const acuteCount = S.queue.filter((w) => w.urgency === 'acute').length;
   document.title = `${acuteCount ? `‼ ${acuteCount} ` : ''}(${S.queue.length}) ${t('title')}`;
   for (const w of S.queue) {
@@ -305,6 +308,7 @@ function renderQueue(full) {
       w.minor ? el('span', { class: 'chip', text: t('minor') }) : null,
       w.offline ? el('span', { class: 'chip', text: t('offline_msg') }) : null,
       w.overflow ? el('span', { class: 'chip', text: t('overflow') }) : null,
+      floodChip(t, w),
       ...acute.queueChips(w),
     );
     const claimBtn = el('button', { type: 'button', class: `btn small claim ${urg === 'acute' ? 'danger' : 'primary'}`, text: t('claim'), on: { click: () => claimFromQueue(w, claimBtn) } });

@@ -147,6 +147,8 @@ def _matches(value: Any, expected: Any) -> bool:
     if origin is dict:
         return isinstance(value, dict)
     if typing.is_typeddict(expected):
+        if not isinstance(value, dict):  # e.g. None for `Shape | None`: the union tries the next
+            return False
         assert_wire(value, expected)
         return True
     if expected is float:
