@@ -138,8 +138,24 @@ def _prod(values: Iterable[float]) -> float:
     return p
 
 
+@lru_cache(maxsize=20000)
+def _message_facts(text: str) -> tuple[MessageAnalysis, tuple[Cue, ...], bool, bool]:
+    """What rule_view needs of one message, worked out once per text (a triage worker re-reads a
+    conversation at every new message): its analysis, its cues with two lexicon patterns that normalise
+    alike ("m'emmène", "m'emmene"; "loverboy", "tienerpooier") counted once at the strongest weight, and
+    whether it has a strong past or present marker."""
+    a = analyse_message(text)
+    strongest: dict[tuple[str, int, int], Cue] = {}
+    for c in a.cues:
+        span = (c.code, c.start, c.end)
+        if span not in strongest or c.weight > strongest[span].weight:
+            strongest[span] = c
+    return a, tuple(strongest.values()), bool(_PAST.search(text)), bool(_NOW.search(text))
+
+
 def rule_view(texts: list[str], offset: int = 0) -> RuleView:
-    analyses = [analyse_message(t) for t in texts]
+    facts = [_message_facts(t) for t in texts]
+    analyses = [f[0] for f in facts]
     per_code: dict[str, list[tuple[float, int, Cue]]] = {c: [] for c in SIGNALS}
     votes: dict[str, float] = {}
     ages: list[int] = []
@@ -151,14 +167,7 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
         msg_idx = i + offset
         msg_score: dict[str, float] = {}
         scoped |= a.scoped
-        # Two lexicon patterns that normalise alike ("m'emmène", "m'emmene"; "loverboy", "tienerpooier") match
-        # the same words: count those words once, at the strongest weight.
-        strongest: dict[tuple[str, int, int], Cue] = {}
-        for c in a.cues:
-            span = (c.code, c.start, c.end)
-            if span not in strongest or c.weight > strongest[span].weight:
-                strongest[span] = c
-        for c in strongest.values():
+        for c in facts[i][1]:
             w = c.weight * damp
             per_code[c.code].append((w, msg_idx, c))
             msg_score[c.code] = 1 - (1 - msg_score.get(c.code, 0.0)) * (1 - w)
@@ -212,7 +221,7 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
     else:
         minor = None
     hypothetical = any(a.hypo or a.recovered or a.joke_only for a in analyses)
-    past = any(_PAST.search(t) for t in texts) and not any(_NOW.search(t) for t in texts)
+    past = any(f[2] for f in facts) and not any(f[3] for f in facts)
     return RuleView(scores, evidence, scoped - {c for c, v in scores.items() if v >= THRESHOLD}, minor, votes,
                     violence_now, lang_id.detect_conversation(texts), hypothetical, past, sum(len(t) for t in texts))
 
