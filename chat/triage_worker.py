@@ -29,6 +29,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -77,6 +78,15 @@ TRIAGE_NICE = 10
 # Recent triage lags kept (ms from a message stored to its triage result stored), for operators and the
 # scaling bench: enough for a p99.
 TRIAGE_LAG_KEPT = 10_000
+
+# On a contended machine (the worker waited for a CPU more than CONTENDED of a pass's time), triage of
+# conversations already taken yields to the chat: after such a pass the worker waits YIELD_RATIO times the
+# CPU it used (at most MAX_YIELD_S), listening only for jobs of waiting conversations, which start at
+# once. A counsellor already reads those conversations; their triage comes later, on their latest
+# messages (docs/benchmarks.md, session 7: a nice-10 worker still took a quarter of a core from the chat).
+CONTENDED = 0.25
+YIELD_RATIO = 3.0
+MAX_YIELD_S = 2.0
 
 # Conversations classified in one pass of the model: a pass has a fixed cost, so 16 together cost about
 # a third of 16 alone when texts are short, and still less when they are long (docs/benchmarks.md).
@@ -159,6 +169,8 @@ class TriageWorker:
         # jobs (acknowledged with the later run) and when that run is due.
         self._deferred: dict[str, tuple[list[tuple[str, Any]], float]] = {}
         self.classified = 0  # conversations classified, for the log and tests
+        self._hold_until = 0.0  # yielding to the chat until then: only waiting conversations' jobs
+        self.yielded_s = 0.0  # time spent yielding, for the log and tests
 
     async def ensure_group(self) -> None:
         for stream in keys.TRIAGE_STREAMS:
@@ -185,12 +197,17 @@ class TriageWorker:
         """Read and handle one batch: jobs taken over from dead workers first, then those of waiting
         conversations, then the rest, plus deferred jobs now due. Returns the number of jobs handled."""
         now = time.monotonic()
-        due = {cid for cid, (_, at) in self._deferred.items() if at <= now}
+        holding = now < self._hold_until
+        due = set() if holding else {cid for cid, (_, at) in self._deferred.items() if at <= now}
         try:
-            jobs = await self._claim_stale()
-            if not jobs:  # waiting conversations first, even when the other stream is full
+            if holding:  # yielding to the chat, but a waiting conversation's job starts at once
+                hold_ms = min(block_ms, int((self._hold_until - now) * 1000) + 1)
+                jobs = await self._read({keys.TRIAGE_JOBS_WAITING: ">"}, max(1, hold_ms))
+            else:
+                jobs = await self._claim_stale()
+            if not jobs and not holding:  # waiting conversations first, even when the other stream is full
                 jobs = await self._read({keys.TRIAGE_JOBS_WAITING: ">"}, None)
-            if not jobs and not due:
+            if not jobs and not due and not holding:
                 next_due = min((at for _, at in self._deferred.values()), default=None)
                 wait_ms = block_ms if next_due is None else min(block_ms, int((next_due - now) * 1000) + 1)
                 jobs = await self._read({stream: ">" for stream in keys.TRIAGE_STREAMS}, max(1, wait_ms))
@@ -199,6 +216,7 @@ class TriageWorker:
                 raise
             await self.ensure_group()  # a stream or the group was deleted (a flushed Redis)
             return 0
+        started = (time.perf_counter(), time.process_time(), _run_delay())
         by_conversation: OrderedDict[str, list[tuple[str, Any]]] = OrderedDict()
         for cid in due:
             by_conversation[cid] = self._deferred.pop(cid)[0]
@@ -235,7 +253,21 @@ class TriageWorker:
         self._forget_old_runs()
         if handled:
             await self._acknowledge(handled)
+        waiting = {cid for cid, cid_jobs in by_conversation.items()
+                   if any(stream == keys.TRIAGE_JOBS_WAITING for stream, _ in cid_jobs)}
+        if to_classify and not waiting.intersection(to_classify):
+            self._yield_if_contended(*started)
         return len(handled)
+
+    def _yield_if_contended(self, wall0: float, cpu0: float, delay0: float | None) -> None:
+        delay1 = _run_delay()
+        if delay0 is None or delay1 is None:
+            return  # no scheduler statistics here (not Linux): nice alone keeps the chat first
+        wall = time.perf_counter() - wall0
+        if wall > 0 and delay1 - delay0 > CONTENDED * wall:
+            hold = min(MAX_YIELD_S, YIELD_RATIO * (time.process_time() - cpu0))
+            self._hold_until = time.monotonic() + hold
+            self.yielded_s += hold
 
     async def _acknowledge(self, handled: list[tuple[str, Any]]) -> None:
         now = int(time.time() * 1000)
@@ -336,6 +368,15 @@ class TriageWorker:
         while len(self._known) > KNOWN_CONVERSATIONS:
             self._known.popitem(last=False)
         return (read, dropped, texts) if new else None
+
+
+def _run_delay() -> float | None:
+    """Seconds this thread has waited for a CPU while runnable, or None where the kernel does not say."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat", "rb") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _classifiers() -> tuple[Classify, ClassifyMany]:
