@@ -34,6 +34,12 @@ from vocabulary import QUEUES as QUEUES  # the names a queue suggestion may take
 
 THRESHOLD = 0.5
 MAX_MESSAGES = 200  # only the most recent ones are read
+# Messages whose analysis is kept. A triage worker re-reads every message of a conversation at each
+# classification, so this must cover the messages of all the live conversations a worker serves: with
+# 20,000, a worker serving 1,000 conversations of 22 messages found none of them in the cache any more
+# (each conversation's were the oldest when it came round again) and a classification cost 20 times as
+# much (docs/benchmarks.md, session 7). 50,000 short messages take about 90 MB.
+TEXT_CACHE = 50_000
 EXPLOITATION = ("sexual_exploitation", "labour_exploitation", "criminal_exploitation", "debt_bondage")
 
 
@@ -61,7 +67,12 @@ def _clean(text: object) -> str:
         text = "" if text is None else str(text)
     text = text[:MAX_CHARS]
     # lone surrogates and NULs from binary junk would upset the native libraries
-    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
+    # A clean text stays the same object: the caches below then share it with the worker's copy.
+    return text.replace("\x00", " ") if "\x00" in text else text
 
 
 def _merge(a: MessageAnalysis, b: MessageAnalysis) -> MessageAnalysis:
@@ -78,7 +89,7 @@ def _merge(a: MessageAnalysis, b: MessageAnalysis) -> MessageAnalysis:
     )
 
 
-@lru_cache(maxsize=20000)
+@lru_cache(maxsize=TEXT_CACHE)
 def analyse_message(text: str) -> MessageAnalysis:
     """All per-message work: language, cues with scope, role votes, ages. Cached by text."""
     scores = lang_id.detect_scores(text)
@@ -138,7 +149,7 @@ def _prod(values: Iterable[float]) -> float:
     return p
 
 
-@lru_cache(maxsize=20000)
+@lru_cache(maxsize=TEXT_CACHE)
 def _message_facts(text: str) -> tuple[MessageAnalysis, tuple[Cue, ...], bool, bool]:
     """What rule_view needs of one message, worked out once per text (a triage worker re-reads a
     conversation at every new message): its analysis, its cues with two lexicon patterns that normalise

@@ -52,7 +52,7 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 # Every new word becomes a lexeme in the vocab for good; a long-running worker reloads the model after this
 # many new ones, so memory stays bounded (one lexeme is a few hundred bytes).
 VOCAB_GROWTH_LIMIT = 200_000
-MESSAGE_CACHE = 20_000  # per-message scores kept (oldest dropped first)
+MESSAGE_CACHE = 50_000  # per-message scores and normalised texts kept (oldest dropped first): TEXT_CACHE in classifier.py
 _SPACE = re.compile(r"\s+")
 
 

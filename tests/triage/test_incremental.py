@@ -61,3 +61,23 @@ def test_the_model_reads_the_same_window_as_joining_all_messages() -> None:
         text = "\n".join(normalise(m) for m in messages if m)[-MAX_MODEL_CHARS:]
         expected = (" ".join(features) + "\n" + text) if features else text
         assert conversation_text(messages, features) == expected
+
+
+def test_a_clean_text_is_kept_as_is_and_junk_is_still_cleaned() -> None:
+    text = "ik ben 15 " * 10
+    assert classifier._clean(text) is text  # the caches share the worker's copy instead of a second one
+    assert classifier._clean("a\x00b") == "a b"
+    assert classifier._clean("a\ud800b") == "a?b"  # a lone surrogate
+    assert classifier._clean(None) == "" and classifier._clean(12) == "12"
+
+
+def test_the_caches_cover_the_messages_of_the_conversations_a_worker_keeps() -> None:
+    """A worker re-reads each live conversation's messages at every classification; when they outnumber
+    the cache, each conversation's come round as the oldest and none is found (a classification then cost
+    20 times as much at 1,000 conversations of 22 messages)."""
+    from chat.triage_worker import KNOWN_CONVERSATIONS
+
+    for cached in (classifier.analyse_message, classifier._message_facts, language.detect_scores,
+                   triage_model._normalised):
+        assert (cached.cache_info().maxsize or 0) >= KNOWN_CONVERSATIONS * 40
+    assert triage_model.MESSAGE_CACHE >= KNOWN_CONVERSATIONS * 40
