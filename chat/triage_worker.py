@@ -80,12 +80,12 @@ TRIAGE_NICE = 10
 TRIAGE_LAG_KEPT = 10_000
 
 # On a contended machine (the worker waited for a CPU more than CONTENDED of a pass's time), triage of
-# conversations already taken yields to the chat: after such a pass the worker waits YIELD_RATIO times the
-# CPU it used (at most MAX_YIELD_S), listening only for jobs of waiting conversations, which start at
-# once. A counsellor already reads those conversations; their triage comes later, on their latest
-# messages (docs/benchmarks.md, session 7: a nice-10 worker still took a quarter of a core from the chat).
+# conversations already taken yields to the chat: after such a pass the worker waits `yield_ratio`
+# (HELPLINE_TRIAGE_YIELD) times the CPU it used, at most MAX_YIELD_S, listening only for jobs of waiting
+# conversations, which start at once. A counsellor already reads those conversations; their triage comes
+# later, on their latest messages (docs/benchmarks.md, session 7: behind, a nice-10 worker still took a
+# quarter of a core from the chat, whatever a classification cost).
 CONTENDED = 0.25
-YIELD_RATIO = 3.0
 MAX_YIELD_S = 2.0
 
 # Conversations classified in one pass of the model: a pass has a fixed cost, so 16 together cost about
@@ -154,7 +154,7 @@ class TriageWorker:
     """One consumer of the triage job stream."""
 
     def __init__(self, redis: Redis, store: ConversationStore, results: TriageResults, classify: Classify,
-                 consumer: str, classify_many: ClassifyMany | None = None) -> None:
+                 consumer: str, classify_many: ClassifyMany | None = None, yield_ratio: float = 3.0) -> None:
         self.redis = redis
         self.store = store
         self.results = results
@@ -169,6 +169,7 @@ class TriageWorker:
         # jobs (acknowledged with the later run) and when that run is due.
         self._deferred: dict[str, tuple[list[tuple[str, Any]], float]] = {}
         self.classified = 0  # conversations classified, for the log and tests
+        self.yield_ratio = yield_ratio
         self._hold_until = 0.0  # yielding to the chat until then: only waiting conversations' jobs
         self.yielded_s = 0.0  # time spent yielding, for the log and tests
 
@@ -261,11 +262,11 @@ class TriageWorker:
 
     def _yield_if_contended(self, wall0: float, cpu0: float, delay0: float | None) -> None:
         delay1 = _run_delay()
-        if delay0 is None or delay1 is None:
+        if delay0 is None or delay1 is None or self.yield_ratio <= 0:
             return  # no scheduler statistics here (not Linux): nice alone keeps the chat first
         wall = time.perf_counter() - wall0
         if wall > 0 and delay1 - delay0 > CONTENDED * wall:
-            hold = min(MAX_YIELD_S, YIELD_RATIO * (time.process_time() - cpu0))
+            hold = min(MAX_YIELD_S, self.yield_ratio * (time.process_time() - cpu0))
             self._hold_until = time.monotonic() + hold
             self.yielded_s += hold
 
@@ -425,7 +426,8 @@ async def _work(settings: Settings, redis_url: str, parent: int | None) -> int:
     delivery = Delivery(cast(socketio.AsyncServer, emitter), lambda cid: True)
     consumer = f"{socket.gethostname()}:{os.getpid()}"
     classify, classify_many = _classifiers()
-    worker = TriageWorker(redis, store, TriageResults(store, delivery), classify, consumer, classify_many)
+    worker = TriageWorker(redis, store, TriageResults(store, delivery), classify, consumer, classify_many,
+                          yield_ratio=settings.triage_yield)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -298,10 +298,10 @@ async def test_on_a_busy_machine_taken_conversations_wait_and_waiting_ones_do_no
     and the held conversation is then classified on all its messages."""
     client, store, _ = parts
     monkeypatch.setattr(triage_worker, "CONTENDED", -1.0)  # every pass counts as contended
-    monkeypatch.setattr(triage_worker, "YIELD_RATIO", 1e6)
     monkeypatch.setattr(triage_worker, "MAX_YIELD_S", 60.0)
     classify = CountingClassifier()
     worker = make_worker(parts, "w1", classify)
+    worker.yield_ratio = 1e6
     await worker.ensure_group()
     await new_conversation(store, "taken", "hoi")
     await store.claim("taken", "anna", 0)
@@ -337,6 +337,21 @@ async def test_an_idle_machine_gets_no_yield(parts: Any) -> None:
     await store.append("taken", "visitor", "bericht 2", "b2")
     assert await worker.run_once(block_ms=10) == 1 and worker.yielded_s == 0
     assert await jobs(client) == 0
+
+
+async def test_a_worker_told_not_to_yield_never_does(parts: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    client, store, _ = parts
+    monkeypatch.setattr(triage_worker, "CONTENDED", -1.0)  # every pass counts as contended
+    worker = make_worker(parts, "w1", CountingClassifier())
+    worker.yield_ratio = 0.0  # HELPLINE_TRIAGE_YIELD=0
+    await worker.ensure_group()
+    await new_conversation(store, "taken", "hoi")
+    await store.claim("taken", "anna", 0)
+    assert await worker.run_once(block_ms=10) == 1
+    for i in range(3):
+        await store.append("taken", "visitor", f"bericht {i}", f"b{i}")
+        assert await worker.run_once(block_ms=10) == 1
+    assert worker.yielded_s == 0 and await jobs(client) == 0
 
 
 def test_the_scheduler_says_how_long_the_worker_waited_for_a_cpu() -> None:
