@@ -87,6 +87,7 @@ TRIAGE_LAG_KEPT = 10_000
 # quarter of a core from the chat, whatever a classification cost).
 CONTENDED = 0.25
 MAX_YIELD_S = 2.0
+REPORT_EVERY_S = 60.0  # a log line with the classifications and the time yielded since the last one
 
 # Conversations classified in one pass of the model: a pass has a fixed cost, so 16 together cost about
 # a third of 16 alone when texts are short, and still less when they are long (docs/benchmarks.md).
@@ -172,6 +173,7 @@ class TriageWorker:
         self.yield_ratio = yield_ratio
         self._hold_until = 0.0  # yielding to the chat until then: only waiting conversations' jobs
         self.yielded_s = 0.0  # time spent yielding, for the log and tests
+        self.yielded_last = False  # the last pass on taken conversations ended in a yield
 
     async def ensure_group(self) -> None:
         for stream in keys.TRIAGE_STREAMS:
@@ -184,7 +186,14 @@ class TriageWorker:
 
     async def run(self, stop: asyncio.Event) -> None:
         await self.ensure_group()
+        next_report, reported = time.monotonic() + REPORT_EVERY_S, (0, 0.0)
         while not stop.is_set():
+            if time.monotonic() >= next_report:
+                next_report = time.monotonic() + REPORT_EVERY_S
+                if (self.classified, self.yielded_s) != reported:
+                    log.info("triage worker %s: %d classifications, yielded %.1f s to the chat on a busy machine",
+                             self.consumer, self.classified - reported[0], self.yielded_s - reported[1])
+                    reported = (self.classified, self.yielded_s)
             try:
                 await self.run_once()
             except asyncio.CancelledError:
@@ -211,7 +220,10 @@ class TriageWorker:
             if not jobs and not due and not holding:
                 next_due = min((at for _, at in self._deferred.values()), default=None)
                 wait_ms = block_ms if next_due is None else min(block_ms, int((next_due - now) * 1000) + 1)
-                jobs = await self._read({stream: ">" for stream in keys.TRIAGE_STREAMS}, max(1, wait_ms))
+                # While yielding, small passes: the wait after each stays YIELD times its CPU (a pass of 200
+                # conversations would outlast MAX_YIELD_S), and acknowledgements keep coming.
+                jobs = await self._read({stream: ">" for stream in keys.TRIAGE_STREAMS}, max(1, wait_ms),
+                                        CLASSIFY_TOGETHER if self.yielded_last else BATCH)
         except ResponseError as exc:
             if "NOGROUP" not in str(exc):
                 raise
@@ -262,6 +274,7 @@ class TriageWorker:
 
     def _yield_if_contended(self, wall0: float, cpu0: float, delay0: float | None) -> None:
         delay1 = _run_delay()
+        self.yielded_last = False
         if delay0 is None or delay1 is None or self.yield_ratio <= 0:
             return  # no scheduler statistics here (not Linux): nice alone keeps the chat first
         wall = time.perf_counter() - wall0
@@ -269,6 +282,7 @@ class TriageWorker:
             hold = min(MAX_YIELD_S, self.yield_ratio * (time.process_time() - cpu0))
             self._hold_until = time.monotonic() + hold
             self.yielded_s += hold
+            self.yielded_last = True
 
     async def _acknowledge(self, handled: list[tuple[str, Any]]) -> None:
         now = int(time.time() * 1000)
@@ -293,8 +307,9 @@ class TriageWorker:
             for cid in [c for c, at in self._last_run.items() if at < cutoff]:
                 del self._last_run[cid]
 
-    async def _read(self, streams: dict[str, str], block_ms: int | None) -> list[tuple[str, Any, Any]]:
-        reply = await self.redis.xreadgroup(keys.TRIAGE_GROUP, self.consumer, cast(Any, streams), count=BATCH,
+    async def _read(self, streams: dict[str, str], block_ms: int | None, count: int = BATCH
+                    ) -> list[tuple[str, Any, Any]]:
+        reply = await self.redis.xreadgroup(keys.TRIAGE_GROUP, self.consumer, cast(Any, streams), count=count,
                                             block=block_ms)
         return [(as_text(stream), job_id, fields) for stream, entries in cast(Any, reply or [])
                 for job_id, fields in entries]

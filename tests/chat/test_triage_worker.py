@@ -359,3 +359,23 @@ def test_the_scheduler_says_how_long_the_worker_waited_for_a_cpu() -> None:
     if first is None:
         pytest.skip("no /proc schedstat on this system: the worker does not yield there")
     assert first >= 0 and (triage_worker._run_delay() or 0) >= first
+
+
+async def test_after_a_yield_passes_are_small(parts: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """So that the wait after each pass stays proportional to its CPU, and acknowledgements keep coming."""
+    client, store, _ = parts
+    monkeypatch.setattr(triage_worker, "CONTENDED", -1.0)
+    worker = make_worker(parts, "w1", CountingClassifier())
+    await worker.ensure_group()
+    for i in range(40):
+        await new_conversation(store, f"t{i}", "hoi")
+        await store.claim(f"t{i}", "anna", 0)
+    assert await worker.run_once(block_ms=10) == 40  # the waiting conversations' first messages
+    for i in range(40):
+        await store.append(f"t{i}", "visitor", "en nu?", f"n{i}")
+    assert await worker.run_once(block_ms=10) == 40 and worker.yielded_last  # a full pass, then a yield
+    for i in range(40):
+        await store.append(f"t{i}", "visitor", "hallo?", f"h{i}")
+    worker._hold_until = 0.0
+    assert await worker.run_once(block_ms=10) == triage_worker.CLASSIFY_TOGETHER
+    assert await jobs(client) == 40 - triage_worker.CLASSIFY_TOGETHER  # the rest wait in Redis
