@@ -12,7 +12,8 @@ loses no job, and workers scale on any machine that reaches Redis.
 Jobs are coalesced: all jobs of one conversation in a batch make one classification of the messages
 stored by then. A busy worker therefore reads bigger batches and classifies each conversation less
 often, instead of falling further behind. Workers run at a lower CPU priority (nice 10): on a shared
-machine the chat comes first and triage falls behind, never the other way round, but it is not starved.
+machine the chat comes first and triage falls behind, never the other way round, but it is not starved;
+on a contended machine they also yield after work on conversations already taken (HELPLINE_TRIAGE_YIELD).
 
 `python -m chat serve` starts HELPLINE_TRIAGE_WORKERS workers itself (`TriageWorkers`, below); with 0,
 run `python -m triage worker` yourself (the Procfile's `triage:` line).
