@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from chat_load import PASSWORD, ROOT, prepare_bench, wait_up  # noqa: E402
+from chat_load import PASSWORD, ROOT, children, cpu_seconds, prepare_bench, wait_up  # noqa: E402
 
 THINK_MS = 1000  # --think: ms between a visitor's reply and their next message
 
@@ -60,7 +60,7 @@ def _percentile(values: list[int], p: float) -> float | None:
     return float(ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))])
 
 
-def run_helpline(bench: Path, n: int, messages: int, work: Path) -> dict[str, Any]:
+def run_helpline(bench: Path, n: int, messages: int, work: Path, root: Path = ROOT) -> dict[str, Any]:
     import redis
 
     port = 8113
@@ -69,14 +69,14 @@ def run_helpline(bench: Path, n: int, messages: int, work: Path) -> dict[str, An
     env = {**os.environ, "HELPLINE_DATA_DIR": str(data), "HELPLINE_PASSWORD": PASSWORD,
            "HELPLINE_MAX_CONVERSATIONS": "0", "HELPLINE_MAX_NEW_PER_MINUTE": "0", "HELPLINE_TRIAGE": "on", "HELPLINE_LOG_LEVEL": "WARNING"}
     env.pop("REDIS_URL", None)
-    python = str(ROOT / ".venv" / "bin" / "python")
+    python = str(root / ".venv" / "bin" / "python")
     log_path = work / f"scaling-{n}.log"
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen([python, "-m", "chat", "serve", "--port", str(port)], cwd=ROOT, env=env,
+        proc = subprocess.Popen([python, "-m", "chat", "serve", "--port", str(port)], cwd=root, env=env,
                                 stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_up(f"http://127.0.0.1:{port}/healthz")
-        subprocess.run([python, "-m", "chat", "user", "add", "bench", "--role", "counsellor"], cwd=ROOT, env=env,
+        subprocess.run([python, "-m", "chat", "user", "add", "bench", "--role", "counsellor"], cwd=root, env=env,
                        check=True, capture_output=True)
         client = redis.Redis(unix_socket_path=str(data / "redis.sock"))
         deadline = time.monotonic() + 60  # the worker loads its language tables first (~8 s)
@@ -84,7 +84,11 @@ def run_helpline(bench: Path, n: int, messages: int, work: Path) -> dict[str, An
             client.xadd("hl:triage:jobs", {"c": "warm-up"})  # a job for a conversation that does not exist
             time.sleep(1)
         client.delete("hl:triage:lag", "hl:triage:lag:waiting")
+        pids = {"chat": proc.pid, **children(proc.pid)}
+        before = {role: cpu_seconds(pid) for role, pid in pids.items()}
         result = loadgen(bench, f"http://127.0.0.1:{port}", n, messages, f"bench:{PASSWORD}")
+        for role, pid in pids.items():
+            result[f"cpu_{role}_s"] = round(cpu_seconds(pid) - before[role], 1)
         time.sleep(3)  # triage still landing for the last messages
         lags = [int(v) for v in client.lrange("hl:triage:lag", 0, -1)]
         result["triage_lag_p50_ms"] = _percentile(lags, 50)
@@ -103,7 +107,7 @@ def run_helpline(bench: Path, n: int, messages: int, work: Path) -> dict[str, An
 
 FIELDS = ["visitors_connected", "sent", "lost", "relayed_per_s", "one_way_p50_ms", "one_way_p99_ms",
           "rtt_p99_ms", "claim_failed", "triage_lag_p50_ms", "triage_lag_p99_ms", "waiting_lag_p99_ms",
-          "server_log_errors"]
+          "server_log_errors", "cpu_chat_s", "cpu_worker_s"]
 
 
 def draw(rows: list[dict[str, Any]], path: Path) -> None:
@@ -150,6 +154,9 @@ def main() -> int:
     parser.add_argument("--think", type=int, default=1000, help="ms between a reply and the next message")
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "helpline-bench"))
     parser.add_argument("--chart", default=str(ROOT / "docs" / "img" / "scaling.png"))
+    parser.add_argument("--also", type=Path, default=None,
+                        help="another checkout (with .venv) to run as a third peer at each size, e.g. a base commit's")
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each peer at each size, alternating")
     args = parser.parse_args()
     global THINK_MS
     THINK_MS = args.think
@@ -158,17 +165,23 @@ def main() -> int:
     bench = prepare_bench(work)
     rows: list[dict[str, Any]] = []
     print(f"{'peer':<11} {'N':>5} " + " ".join(f"{f:>18}" for f in FIELDS))
-    for n in [int(s) for s in args.sizes.split(",")]:
-        for peer, run in (("psio_relay", lambda n=n: run_relay(bench, n, args.messages)),
-                          ("helpline", lambda n=n: run_helpline(bench, n, args.messages, work))):
-            result = run()
-            rows.append({"peer": peer, "n": n, **result})
+    for n, round_no in [(int(s), r) for s in args.sizes.split(",") for r in range(args.rounds)]:
+        peers: list[tuple[str, Path | None]] = [("helpline", ROOT)]
+        if args.also is not None:
+            peers.append(("also", args.also.resolve()))
+            if round_no % 2:  # alternate which checkout goes first
+                peers.reverse()
+        for peer, root in [("psio_relay", None), *peers]:
+            result = (run_relay(bench, n, args.messages) if root is None
+                      else run_helpline(bench, n, args.messages, work, root))
+            rows.append({"peer": peer, "n": n, "round": round_no, **result})
             print(f"{peer:<11} {n:>5} " + " ".join(f"{result.get(f)!s:>18}" for f in FIELDS), flush=True)
             if result.get("errors"):
                 print(f"            errors: {result['errors'][:3]}")
     (work / f"scaling-think{args.think}.json").write_text(json.dumps(rows, indent=1))
     ratios = [h["relayed_per_s"] / r["relayed_per_s"] for h in rows for r in rows
-              if h["peer"] == "helpline" and r["peer"] == "psio_relay" and h["n"] == r["n"] and r["relayed_per_s"]]
+              if h["peer"] == "helpline" and r["peer"] == "psio_relay" and (h["n"], h["round"]) == (r["n"], r["round"])
+              and r["relayed_per_s"]]
     if ratios:
         print(f"helpline / relay msgs/s per size: {', '.join(f'{x:.2f}' for x in ratios)} "
               f"(median {statistics.median(ratios):.2f})")

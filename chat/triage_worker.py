@@ -12,7 +12,8 @@ loses no job, and workers scale on any machine that reaches Redis.
 Jobs are coalesced: all jobs of one conversation in a batch make one classification of the messages
 stored by then. A busy worker therefore reads bigger batches and classifies each conversation less
 often, instead of falling further behind. Workers run at a lower CPU priority (nice 10): on a shared
-machine the chat comes first and triage falls behind, never the other way round, but it is not starved.
+machine the chat comes first and triage falls behind, never the other way round, but it is not starved;
+on a contended machine they also yield after work on conversations already taken (HELPLINE_TRIAGE_YIELD).
 
 `python -m chat serve` starts HELPLINE_TRIAGE_WORKERS workers itself (`TriageWorkers`, below); with 0,
 run `python -m triage worker` yourself (the Procfile's `triage:` line).
@@ -29,6 +30,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -77,6 +79,16 @@ TRIAGE_NICE = 10
 # Recent triage lags kept (ms from a message stored to its triage result stored), for operators and the
 # scaling bench: enough for a p99.
 TRIAGE_LAG_KEPT = 10_000
+
+# On a contended machine (the worker waited for a CPU more than CONTENDED of a pass's time), triage of
+# conversations already taken yields to the chat: after such a pass the worker waits `yield_ratio`
+# (HELPLINE_TRIAGE_YIELD) times the CPU it used, at most MAX_YIELD_S, listening only for jobs of waiting
+# conversations, which start at once. A counsellor already reads those conversations; their triage comes
+# later, on their latest messages (docs/benchmarks.md, session 7: behind, a nice-10 worker still took a
+# quarter of a core from the chat, whatever a classification cost).
+CONTENDED = 0.25
+MAX_YIELD_S = 2.0
+REPORT_EVERY_S = 60.0  # a log line with the classifications and the time yielded since the last one
 
 # Conversations classified in one pass of the model: a pass has a fixed cost, so 16 together cost about
 # a third of 16 alone when texts are short, and still less when they are long (docs/benchmarks.md).
@@ -144,7 +156,7 @@ class TriageWorker:
     """One consumer of the triage job stream."""
 
     def __init__(self, redis: Redis, store: ConversationStore, results: TriageResults, classify: Classify,
-                 consumer: str, classify_many: ClassifyMany | None = None) -> None:
+                 consumer: str, classify_many: ClassifyMany | None = None, yield_ratio: float = 3.0) -> None:
         self.redis = redis
         self.store = store
         self.results = results
@@ -159,6 +171,10 @@ class TriageWorker:
         # jobs (acknowledged with the later run) and when that run is due.
         self._deferred: dict[str, tuple[list[tuple[str, Any]], float]] = {}
         self.classified = 0  # conversations classified, for the log and tests
+        self.yield_ratio = yield_ratio
+        self._hold_until = 0.0  # yielding to the chat until then: only waiting conversations' jobs
+        self.yielded_s = 0.0  # time spent yielding, for the log and tests
+        self.yielded_last = False  # the last pass on taken conversations ended in a yield
 
     async def ensure_group(self) -> None:
         for stream in keys.TRIAGE_STREAMS:
@@ -171,7 +187,14 @@ class TriageWorker:
 
     async def run(self, stop: asyncio.Event) -> None:
         await self.ensure_group()
+        next_report, reported = time.monotonic() + REPORT_EVERY_S, (0, 0.0)
         while not stop.is_set():
+            if time.monotonic() >= next_report:
+                next_report = time.monotonic() + REPORT_EVERY_S
+                if (self.classified, self.yielded_s) != reported:
+                    log.info("triage worker %s: %d classifications, yielded %.1f s to the chat on a busy machine",
+                             self.consumer, self.classified - reported[0], self.yielded_s - reported[1])
+                    reported = (self.classified, self.yielded_s)
             try:
                 await self.run_once()
             except asyncio.CancelledError:
@@ -185,20 +208,29 @@ class TriageWorker:
         """Read and handle one batch: jobs taken over from dead workers first, then those of waiting
         conversations, then the rest, plus deferred jobs now due. Returns the number of jobs handled."""
         now = time.monotonic()
-        due = {cid for cid, (_, at) in self._deferred.items() if at <= now}
+        holding = now < self._hold_until
+        due = set() if holding else {cid for cid, (_, at) in self._deferred.items() if at <= now}
         try:
-            jobs = await self._claim_stale()
-            if not jobs:  # waiting conversations first, even when the other stream is full
+            if holding:  # yielding to the chat, but a waiting conversation's job starts at once
+                hold_ms = min(block_ms, int((self._hold_until - now) * 1000) + 1)
+                jobs = await self._read({keys.TRIAGE_JOBS_WAITING: ">"}, max(1, hold_ms))
+            else:
+                jobs = await self._claim_stale()
+            if not jobs and not holding:  # waiting conversations first, even when the other stream is full
                 jobs = await self._read({keys.TRIAGE_JOBS_WAITING: ">"}, None)
-            if not jobs and not due:
+            if not jobs and not due and not holding:
                 next_due = min((at for _, at in self._deferred.values()), default=None)
                 wait_ms = block_ms if next_due is None else min(block_ms, int((next_due - now) * 1000) + 1)
-                jobs = await self._read({stream: ">" for stream in keys.TRIAGE_STREAMS}, max(1, wait_ms))
+                # While yielding, small passes: the wait after each stays YIELD times its CPU (a pass of 200
+                # conversations would outlast MAX_YIELD_S), and acknowledgements keep coming.
+                jobs = await self._read({stream: ">" for stream in keys.TRIAGE_STREAMS}, max(1, wait_ms),
+                                        CLASSIFY_TOGETHER if self.yielded_last else BATCH)
         except ResponseError as exc:
             if "NOGROUP" not in str(exc):
                 raise
             await self.ensure_group()  # a stream or the group was deleted (a flushed Redis)
             return 0
+        started = (time.perf_counter(), time.process_time(), _run_delay())
         by_conversation: OrderedDict[str, list[tuple[str, Any]]] = OrderedDict()
         for cid in due:
             by_conversation[cid] = self._deferred.pop(cid)[0]
@@ -235,7 +267,23 @@ class TriageWorker:
         self._forget_old_runs()
         if handled:
             await self._acknowledge(handled)
+        waiting = {cid for cid, cid_jobs in by_conversation.items()
+                   if any(stream == keys.TRIAGE_JOBS_WAITING for stream, _ in cid_jobs)}
+        if to_classify and not waiting.intersection(to_classify):
+            self._yield_if_contended(*started)
         return len(handled)
+
+    def _yield_if_contended(self, wall0: float, cpu0: float, delay0: float | None) -> None:
+        delay1 = _run_delay()
+        self.yielded_last = False
+        if delay0 is None or delay1 is None or self.yield_ratio <= 0:
+            return  # no scheduler statistics here (not Linux): nice alone keeps the chat first
+        wall = time.perf_counter() - wall0
+        if wall > 0 and delay1 - delay0 > CONTENDED * wall:
+            hold = min(MAX_YIELD_S, self.yield_ratio * (time.process_time() - cpu0))
+            self._hold_until = time.monotonic() + hold
+            self.yielded_s += hold
+            self.yielded_last = True
 
     async def _acknowledge(self, handled: list[tuple[str, Any]]) -> None:
         now = int(time.time() * 1000)
@@ -260,8 +308,9 @@ class TriageWorker:
             for cid in [c for c, at in self._last_run.items() if at < cutoff]:
                 del self._last_run[cid]
 
-    async def _read(self, streams: dict[str, str], block_ms: int | None) -> list[tuple[str, Any, Any]]:
-        reply = await self.redis.xreadgroup(keys.TRIAGE_GROUP, self.consumer, cast(Any, streams), count=BATCH,
+    async def _read(self, streams: dict[str, str], block_ms: int | None, count: int = BATCH
+                    ) -> list[tuple[str, Any, Any]]:
+        reply = await self.redis.xreadgroup(keys.TRIAGE_GROUP, self.consumer, cast(Any, streams), count=count,
                                             block=block_ms)
         return [(as_text(stream), job_id, fields) for stream, entries in cast(Any, reply or [])
                 for job_id, fields in entries]
@@ -338,6 +387,15 @@ class TriageWorker:
         return (read, dropped, texts) if new else None
 
 
+def _run_delay() -> float | None:
+    """Seconds this thread has waited for a CPU while runnable, or None where the kernel does not say."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat", "rb") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _classifiers() -> tuple[Classify, ClassifyMany]:
     from triage.classifier import classify, classify_many, warm_up
 
@@ -384,7 +442,8 @@ async def _work(settings: Settings, redis_url: str, parent: int | None) -> int:
     delivery = Delivery(cast(socketio.AsyncServer, emitter), lambda cid: True)
     consumer = f"{socket.gethostname()}:{os.getpid()}"
     classify, classify_many = _classifiers()
-    worker = TriageWorker(redis, store, TriageResults(store, delivery), classify, consumer, classify_many)
+    worker = TriageWorker(redis, store, TriageResults(store, delivery), classify, consumer, classify_many,
+                          yield_ratio=settings.triage_yield)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

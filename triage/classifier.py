@@ -34,6 +34,12 @@ from vocabulary import QUEUES as QUEUES  # the names a queue suggestion may take
 
 THRESHOLD = 0.5
 MAX_MESSAGES = 200  # only the most recent ones are read
+# Messages whose analysis is kept. A triage worker re-reads every message of a conversation at each
+# classification, so this must cover the messages of all the live conversations a worker serves: with
+# 20,000, a worker serving 1,000 conversations of 22 messages found none of them in the cache any more
+# (each conversation's were the oldest when it came round again) and a classification cost 20 times as
+# much (docs/benchmarks.md, session 7). 50,000 short messages take about 90 MB.
+TEXT_CACHE = 50_000
 EXPLOITATION = ("sexual_exploitation", "labour_exploitation", "criminal_exploitation", "debt_bondage")
 
 
@@ -61,7 +67,12 @@ def _clean(text: object) -> str:
         text = "" if text is None else str(text)
     text = text[:MAX_CHARS]
     # lone surrogates and NULs from binary junk would upset the native libraries
-    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
+    # A clean text stays the same object: the caches below then share it with the worker's copy.
+    return text.replace("\x00", " ") if "\x00" in text else text
 
 
 def _merge(a: MessageAnalysis, b: MessageAnalysis) -> MessageAnalysis:
@@ -78,7 +89,7 @@ def _merge(a: MessageAnalysis, b: MessageAnalysis) -> MessageAnalysis:
     )
 
 
-@lru_cache(maxsize=20000)
+@lru_cache(maxsize=TEXT_CACHE)
 def analyse_message(text: str) -> MessageAnalysis:
     """All per-message work: language, cues with scope, role votes, ages. Cached by text."""
     scores = lang_id.detect_scores(text)
@@ -141,8 +152,24 @@ def _prod(values: Iterable[float]) -> float:
     return p
 
 
+@lru_cache(maxsize=TEXT_CACHE)
+def _message_facts(text: str) -> tuple[MessageAnalysis, tuple[Cue, ...], bool, bool]:
+    """What rule_view needs of one message, worked out once per text (a triage worker re-reads a
+    conversation at every new message): its analysis, its cues with two lexicon patterns that normalise
+    alike ("m'emmène", "m'emmene"; "loverboy", "tienerpooier") counted once at the strongest weight, and
+    whether it has a strong past or present marker."""
+    a = analyse_message(text)
+    strongest: dict[tuple[str, int, int], Cue] = {}
+    for c in a.cues:
+        span = (c.code, c.start, c.end)
+        if span not in strongest or c.weight > strongest[span].weight:
+            strongest[span] = c
+    return a, tuple(strongest.values()), bool(_PAST.search(text)), bool(_NOW.search(text))
+
+
 def rule_view(texts: list[str], offset: int = 0) -> RuleView:
-    analyses = [analyse_message(t) for t in texts]
+    facts = [_message_facts(t) for t in texts]
+    analyses = [f[0] for f in facts]
     per_code: dict[str, list[tuple[float, int, Cue]]] = {c: [] for c in SIGNALS}
     votes: dict[str, float] = {}
     ages: list[int] = []
@@ -158,14 +185,7 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
         msg_idx = i + offset
         msg_score: dict[str, float] = {}
         scoped |= a.scoped
-        # Two lexicon patterns that normalise alike ("m'emmène", "m'emmene"; "loverboy", "tienerpooier") match
-        # the same words: count those words once, at the strongest weight.
-        strongest: dict[tuple[str, int, int], Cue] = {}
-        for c in a.cues:
-            span = (c.code, c.start, c.end)
-            if span not in strongest or c.weight > strongest[span].weight:
-                strongest[span] = c
-        for c in strongest.values():
+        for c in facts[i][1]:
             w = c.weight * damp
             if framed_conversation and not a.hypo and c.code != "acute_danger":
                 w *= FRAMED_CUE_DAMP
@@ -221,7 +241,7 @@ def rule_view(texts: list[str], offset: int = 0) -> RuleView:
     else:
         minor = None
     hypothetical = any(a.hypo or a.recovered or a.joke_only for a in analyses)
-    past = any(_PAST.search(t) for t in texts) and not any(_NOW.search(t) for t in texts)
+    past = any(f[2] for f in facts) and not any(f[3] for f in facts)
     return RuleView(scores, evidence, scoped - {c for c, v in scores.items() if v >= THRESHOLD}, minor, votes,
                     violence_now, lang_id.detect_conversation(texts), hypothetical, past, sum(len(t) for t in texts))
 

@@ -91,7 +91,9 @@ def _ethiopic(text: str) -> str:
     return "am" if am > ti else "ti"
 
 
-@lru_cache(maxsize=20000)
+# As many as triage/classifier.py keeps analyses of (TEXT_CACHE there): a worker re-reads each message's scores
+# at every classification of its conversation.
+@lru_cache(maxsize=50_000)
 def detect_scores(text: str) -> tuple[tuple[str, float], ...]:
     """Scores per ISO 639-1 code for one message, best first; empty when there is nothing to tell."""
     text = text[:1000]

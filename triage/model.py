@@ -20,6 +20,7 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -51,7 +52,7 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 # Every new word becomes a lexeme in the vocab for good; a long-running worker reloads the model after this
 # many new ones, so memory stays bounded (one lexeme is a few hundred bytes).
 VOCAB_GROWTH_LIMIT = 200_000
-MESSAGE_CACHE = 20_000  # per-message scores kept (oldest dropped first)
+MESSAGE_CACHE = 50_000  # per-message scores and normalised texts kept (oldest dropped first): TEXT_CACHE in classifier.py
 _SPACE = re.compile(r"\s+")
 
 
@@ -64,6 +65,10 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", s).strip()
 
 
+# A triage worker re-reads a conversation's messages at every new one: each is normalised once.
+_normalised = lru_cache(maxsize=MESSAGE_CACHE)(normalise)
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     from spacy.tokens import Doc
 
@@ -74,7 +79,17 @@ def conversation_text(messages: Sequence[str], features: Sequence[str] = ()) -> 
     """What the model reads for a conversation: the rules' findings as feature words, then the messages
     joined by a line break, newest kept. Feature words let the model learn when a rule cue is reliable
     and what it means together with the words around it (stacking)."""
-    text = "\n".join(normalise(m) for m in messages if m)[-MAX_MODEL_CHARS:]
+    # Only the newest messages that fill the window are read: the rest would be cut off anyway.
+    parts: list[str] = []
+    size = -1  # the joined length of parts (a line break between two)
+    for m in reversed(messages):
+        if not m:
+            continue
+        parts.append(_normalised(m))
+        size += len(parts[-1]) + 1
+        if size >= MAX_MODEL_CHARS:
+            break
+    text = "\n".join(reversed(parts))[-MAX_MODEL_CHARS:]
     return (" ".join(features) + "\n" + text) if features else text
 
 
@@ -226,8 +241,9 @@ class TriageModel:
             docs = [make_doc(self.nlp, t) for t in texts]
             predicted = self.classifier.predict(docs)
         out = []
+        labels = self.classifier.labels
         for row in predicted:
-            values = {label: float(v) for label, v in zip(self.classifier.labels, row, strict=True)}
+            values = dict(zip(labels, row.tolist(), strict=True))  # Python floats, as float() gives them
             out.append({
                 "signals": {c: values.get(c, 0.0) for c in SIGNALS},
                 "urgency": {u: values.get(u, 0.0) for u in URGENCIES},
@@ -251,7 +267,7 @@ class TriageModel:
         fresh = [t for t in dict.fromkeys(t for messages, _ in conversations for t in messages)
                  if t and t not in self._message_cache]
         results = self.scores_many([conversation_text(messages, features) for messages, features in conversations]
-                                   + [normalise(t) for t in fresh])
+                                   + [_normalised(t) for t in fresh])
         for text, result in zip(fresh, results[len(conversations):], strict=True):
             self._remember(text, result["signals"])
         return results[:len(conversations)]
@@ -261,7 +277,7 @@ class TriageModel:
         texts = list(texts)
         missing = [t for t in dict.fromkeys(texts) if t not in self._message_cache]
         if missing:
-            for text, result in zip(missing, self.scores_many([normalise(t) for t in missing]), strict=True):
+            for text, result in zip(missing, self.scores_many([_normalised(t) for t in missing]), strict=True):
                 self._remember(text, result["signals"])
         return [self._message_cache.get(t, {}) for t in texts]
 

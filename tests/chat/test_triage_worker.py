@@ -48,6 +48,9 @@ class CountingClassifier:
 def no_min_interval(monkeypatch: pytest.MonkeyPatch) -> None:
     """Most tests here are about the jobs, not the pacing (tested on its own below)."""
     monkeypatch.setattr(triage_worker, "MIN_INTERVAL_S", 0.0)
+    # ... nor about yielding to the chat on a busy machine (tested on its own below): a busy test machine
+    # must not change what a pass does.
+    monkeypatch.setattr(triage_worker, "CONTENDED", float("inf"))
 
 
 @pytest.fixture
@@ -285,3 +288,94 @@ async def test_conversations_of_one_batch_are_classified_together(parts: Any,
     urgencies = {cid: (await store.get(cid)).urgency for cid in ("b1", "b2", "b3")}  # type: ignore[union-attr]
     assert urgencies == {"b1": "low", "b2": "acute", "b3": "low"}
     assert await pending(client) == 0
+
+
+async def test_on_a_busy_machine_taken_conversations_wait_and_waiting_ones_do_not(
+    parts: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a pass on conversations already taken, a worker that had to wait for a CPU yields to the chat:
+    the jobs of taken conversations wait in Redis (none lost), a waiting conversation's job starts at once,
+    and the held conversation is then classified on all its messages."""
+    client, store, _ = parts
+    monkeypatch.setattr(triage_worker, "CONTENDED", -1.0)  # every pass counts as contended
+    monkeypatch.setattr(triage_worker, "MAX_YIELD_S", 60.0)
+    classify = CountingClassifier()
+    worker = make_worker(parts, "w1", classify)
+    worker.yield_ratio = 1e6
+    await worker.ensure_group()
+    await new_conversation(store, "taken", "hoi")
+    await store.claim("taken", "anna", 0)
+    assert await worker.run_once(block_ms=10) == 1  # the waiting conversation's first message: no yield
+    assert worker.yielded_s == 0
+    await store.append("taken", "visitor", "bericht 1", "b1")
+    assert await worker.run_once(block_ms=10) == 1  # a taken conversation's job: done, then yield
+    assert worker.yielded_s > 0
+    await store.append("taken", "visitor", "bericht 2", "b2")
+    await store.append("taken", "visitor", "bericht 3", "b3")
+    assert await worker.run_once(block_ms=10) == 0  # yielding: the taken conversation waits ...
+    assert await jobs(client) == 2 and await pending(client) == 0  # ... its jobs unread in Redis
+    await new_conversation(store, "child", "hij komt nu")
+    assert await worker.run_once(block_ms=10) == 1  # ... but a child in the queue does not
+    assert classify.calls[-1] == ["hij komt nu"]
+    record = await store.get("child")
+    assert record is not None and record.urgency == "acute"
+    worker._hold_until = 0.0  # the yield is over
+    assert await worker.run_once(block_ms=10) == 2
+    assert classify.calls[-1] == ["hoi", "bericht 1", "bericht 2", "bericht 3"]  # one run for both
+    assert await jobs(client) == 0 and await pending(client) == 0
+
+
+async def test_an_idle_machine_gets_no_yield(parts: Any) -> None:
+    client, store, _ = parts  # CONTENDED is infinite here: no pass waited for a CPU long enough
+    worker = make_worker(parts, "w1", CountingClassifier())
+    await worker.ensure_group()
+    await new_conversation(store, "taken", "hoi")
+    await store.claim("taken", "anna", 0)
+    assert await worker.run_once(block_ms=10) == 1
+    await store.append("taken", "visitor", "bericht 1", "b1")
+    assert await worker.run_once(block_ms=10) == 1
+    await store.append("taken", "visitor", "bericht 2", "b2")
+    assert await worker.run_once(block_ms=10) == 1 and worker.yielded_s == 0
+    assert await jobs(client) == 0
+
+
+async def test_a_worker_told_not_to_yield_never_does(parts: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    client, store, _ = parts
+    monkeypatch.setattr(triage_worker, "CONTENDED", -1.0)  # every pass counts as contended
+    worker = make_worker(parts, "w1", CountingClassifier())
+    worker.yield_ratio = 0.0  # HELPLINE_TRIAGE_YIELD=0
+    await worker.ensure_group()
+    await new_conversation(store, "taken", "hoi")
+    await store.claim("taken", "anna", 0)
+    assert await worker.run_once(block_ms=10) == 1
+    for i in range(3):
+        await store.append("taken", "visitor", f"bericht {i}", f"b{i}")
+        assert await worker.run_once(block_ms=10) == 1
+    assert worker.yielded_s == 0 and await jobs(client) == 0
+
+
+def test_the_scheduler_says_how_long_the_worker_waited_for_a_cpu() -> None:
+    first = triage_worker._run_delay()
+    if first is None:
+        pytest.skip("no /proc schedstat on this system: the worker does not yield there")
+    assert first >= 0 and (triage_worker._run_delay() or 0) >= first
+
+
+async def test_after_a_yield_passes_are_small(parts: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """So that the wait after each pass stays proportional to its CPU, and acknowledgements keep coming."""
+    client, store, _ = parts
+    monkeypatch.setattr(triage_worker, "CONTENDED", -1.0)
+    worker = make_worker(parts, "w1", CountingClassifier())
+    await worker.ensure_group()
+    for i in range(40):
+        await new_conversation(store, f"t{i}", "hoi")
+        await store.claim(f"t{i}", "anna", 0)
+    assert await worker.run_once(block_ms=10) == 40  # the waiting conversations' first messages
+    for i in range(40):
+        await store.append(f"t{i}", "visitor", "en nu?", f"n{i}")
+    assert await worker.run_once(block_ms=10) == 40 and worker.yielded_last  # a full pass, then a yield
+    for i in range(40):
+        await store.append(f"t{i}", "visitor", "hallo?", f"h{i}")
+    worker._hold_until = 0.0
+    assert await worker.run_once(block_ms=10) == triage_worker.CLASSIFY_TOGETHER
+    assert await jobs(client) == 40 - triage_worker.CLASSIFY_TOGETHER  # the rest wait in Redis
