@@ -146,8 +146,9 @@ class Settings:
     # `python -m triage worker` yourself (the Procfile's `triage:` line), as many as you like.
     triage_workers: int = 1
     # On a contended machine a worker waits this many times the CPU it used on conversations already
-    # taken before the next such pass (chat/triage_worker.py, "yield"). 0: never yields (nice 10 only).
-    triage_yield: float = 3.0
+    # taken before the next such pass (chat/triage_worker.py, "yield"). 0 (the default): never, nice 10
+    # only; on a quiet two-core machine the chat process itself is the limit (docs/benchmarks.md, session 7).
+    triage_yield: float = 0.0
     # Roles that cannot log in without a second factor (TOTP) until an admin enrols them
     # (`python -m chat user totp NAME`). Empty: a code is asked only of enrolled accounts.
     require_2fa: tuple[str, ...] = ("supervisor", "admin")
@@ -252,7 +253,7 @@ class Settings:
             redis_wait_replicas=max(0, _int(env, "HELPLINE_REDIS_WAIT_REPLICAS", 0)),
             redis_wait_timeout_ms=max(1, _int(env, "HELPLINE_REDIS_WAIT_TIMEOUT_MS", 500)),
             triage_workers=max(0, _int(env, "HELPLINE_TRIAGE_WORKERS", 1)),
-            triage_yield=_float(env, "HELPLINE_TRIAGE_YIELD", 3.0, 0.0, 100.0),
+            triage_yield=_float(env, "HELPLINE_TRIAGE_YIELD", 0.0, 0.0, 100.0),
             require_2fa=_roles_2fa(env),
             audit_retention_days=max(0, _int(env, "HELPLINE_AUDIT_RETENTION_DAYS", 365)),
             trusted_proxy=_proxies(env),

@@ -13,7 +13,7 @@ Jobs are coalesced: all jobs of one conversation in a batch make one classificat
 stored by then. A busy worker therefore reads bigger batches and classifies each conversation less
 often, instead of falling further behind. Workers run at a lower CPU priority (nice 10): on a shared
 machine the chat comes first and triage falls behind, never the other way round, but it is not starved;
-on a contended machine they also yield after work on conversations already taken (HELPLINE_TRIAGE_YIELD).
+on a contended machine they can also yield after work on conversations already taken (HELPLINE_TRIAGE_YIELD).
 
 `python -m chat serve` starts HELPLINE_TRIAGE_WORKERS workers itself (`TriageWorkers`, below); with 0,
 run `python -m triage worker` yourself (the Procfile's `triage:` line).
@@ -156,7 +156,7 @@ class TriageWorker:
     """One consumer of the triage job stream."""
 
     def __init__(self, redis: Redis, store: ConversationStore, results: TriageResults, classify: Classify,
-                 consumer: str, classify_many: ClassifyMany | None = None, yield_ratio: float = 3.0) -> None:
+                 consumer: str, classify_many: ClassifyMany | None = None, yield_ratio: float = 0.0) -> None:
         self.redis = redis
         self.store = store
         self.results = results

@@ -366,6 +366,7 @@ async def test_after_a_yield_passes_are_small(parts: Any, monkeypatch: pytest.Mo
     client, store, _ = parts
     monkeypatch.setattr(triage_worker, "CONTENDED", -1.0)
     worker = make_worker(parts, "w1", CountingClassifier())
+    worker.yield_ratio = 3.0  # HELPLINE_TRIAGE_YIELD=3
     await worker.ensure_group()
     for i in range(40):
         await new_conversation(store, f"t{i}", "hoi")
