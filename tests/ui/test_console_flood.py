@@ -62,7 +62,8 @@ def test_flood_conversations_are_marked_and_the_team_sees_a_banner(
     assert "echte bezoeker" in (chip.get_attribute("title") or "")
     banner = c.locator("#flood-banner")
     expect(banner).to_be_visible()
-    expect(banner).to_contain_text("Stormloop van nieuwe gesprekken: 3 boven de limiet")
+    # The count sums the last five minutes' counters, which fill_minutes pre-fills: a turning minute adds to it.
+    expect(banner).to_contain_text(re.compile(r"Stormloop van nieuwe gesprekken: (?:[3-9]|\d{2,}) boven de limiet"))
     expect(banner).not_to_contain_text("probeer het zo opnieuw")  # nobody refused
     shot(c, "console-flood-banner-nl")
     # Past the ceiling as well (HELPLINE_MAX_FLOOD_PER_MINUTE): `busy`, and the banner says so.
@@ -79,10 +80,10 @@ def test_flood_conversations_are_marked_and_the_team_sees_a_banner(
 
     # English and French for the team.
     c.select_option("#lang", "en")
-    expect(banner).to_contain_text("Flood of new conversations: 3 came in above the limit")
+    expect(banner).to_contain_text(re.compile(r"Flood of new conversations: (?:[3-9]|\d{2,}) came in above the limit"))
     expect(chip).to_have_text(re.compile("flood"))
     c.select_option("#lang", "fr")
-    expect(banner).to_contain_text("Afflux de nouvelles conversations : 3 arrivées")
+    expect(banner).to_contain_text(re.compile(r"Afflux de nouvelles conversations : (?:[3-9]|\d{2,}) arrivées"))
     c.select_option("#lang", "nl")
 
     # Taken like any other: the real visitor's first message is there.
