@@ -142,6 +142,8 @@ class RuleView:
     chars: int = 0  # characters the visitor wrote
 
 
+# A story, school project or debate named in one message halves the cues of the others: on B8-B12 (session 7)
+# one cue such as "cadeautjes" after "ik schrijf een verhaal over een loverboy" fired grooming on its own.
 FRAMED_CUE_DAMP = 0.5
 
 
